@@ -1,0 +1,296 @@
+/* lede.h: full-text search for news archives, as a C library.
+ * SPDX-License-Identifier: MIT
+ *
+ * This header is the manual. A worked example first:
+ *
+ *	lede_db_t *db;
+ *	char *err = NULL;
+ *	if (lede_db_open("news.lede", LEDE_OPEN_CREATE, &db, &err) != LEDE_OK) {
+ *		fprintf(stderr, "%s\n", err);
+ *		lede_free(err);
+ *		return 1;
+ *	}
+ *	lede_article_t a = {0};
+ *	a.id = "business/001.txt";
+ *	a.headline = "Ad sales boost Time Warner profit";
+ *	a.body = "Quarterly profits at US media giant TimeWarner jumped 76%...";
+ *	a.date = LEDE_NO_DATE;
+ *	lede_db_add(db, &a);
+ *	lede_db_close(db);		// commits, and says if that failed
+ *
+ *	lede_db_open("news.lede", LEDE_OPEN_READ, &db, NULL);
+ *	lede_query_t *q;
+ *	lede_results_t *r;
+ *	lede_query_new(db, "time warner profits", LEDE_NTS, &q);
+ *	lede_query_set_limit(q, 10);
+ *	if (lede_query_run(q, &r) == LEDE_OK) {
+ *		while (lede_results_next(r) == LEDE_OK)
+ *			printf("%u %s\n", lede_results_rank(r),
+ *			       lede_results_field(r, LEDE_FIELD_HEADLINE, 0));
+ *		lede_results_free(r);
+ *	}
+ *	lede_query_free(q);
+ *	lede_db_close(db);
+ *
+ * Rules that hold for every function here:
+ * - Every fallible call returns lede_status_t: LEDE_OK (zero) on success.
+ *   Objects come back through the last parameter, set to NULL on failure.
+ * - lede_errmsg(handle) gives the detail of that handle's last failure.
+ * - Whoever calls an *_open or *_new owns the result and hands it to the
+ *   matching *_close or *_free, which accept NULL. A child never outlives
+ *   its parent: a query lives no longer than its database, results no
+ *   longer than their query.
+ * - A returned `const char *` is borrowed; each function says until when.
+ *   A returned `char *` is the caller's, to release with lede_free().
+ * - Inputs are borrowed for the call only; lede copies what it keeps.
+ * - Text is UTF-8. Strings passed as pointer then length accept LEDE_NTS
+ *   as the length for NUL-terminated text. Invalid UTF-8 is repaired
+ *   (each bad byte becomes U+FFFD), never an error.
+ * - A handle serves one thread at a time (Xapian takes no locks); use one
+ *   database handle per thread. Many readers and one writer may use the
+ *   same index at once, from any number of processes.
+ */
+#ifndef LEDE_H
+#define LEDE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LEDE_VERSION_MAJOR 0
+#define LEDE_VERSION_MINOR 1
+#define LEDE_VERSION_PATCH 0
+#define LEDE_VERSION_STRING "0.1.0"
+
+/* The library's version, "MAJOR.MINOR.PATCH": compare with
+ * LEDE_VERSION_STRING to catch a header/library mismatch. Static. */
+const char *lede_version(void);
+
+#define LEDE_NTS ((size_t)-1)
+
+/* ---- Status codes ------------------------------------------------------ */
+
+typedef enum lede_status {
+	LEDE_OK = 0,
+	LEDE_DONE,	  /* not an error: no more items */
+	LEDE_NOMEM,	  /* out of memory */
+	LEDE_MISUSE,	  /* NULL handle, bad argument, wrong mode */
+	LEDE_NO_INDEX,	  /* no index at that path, or it cannot be opened */
+	LEDE_LOCKED,	  /* another writer has the index */
+	LEDE_MODIFIED,	  /* the index changed while reading, even after a
+			     reopen and retry: try again */
+	LEDE_FORMAT,	  /* built by another lede or Xapian format:
+			     re-index needed */
+	LEDE_CORRUPT,	  /* the index is damaged */
+	LEDE_BAD_QUERY,	  /* the query cannot be parsed */
+	LEDE_BAD_INPUT,	  /* input that cannot be read as articles */
+	LEDE_IO,	  /* a file could not be read */
+	LEDE_XAPIAN,	  /* another error from Xapian */
+	LEDE_INTERNAL	  /* a bug in lede */
+} lede_status_t;
+
+/* A fixed English phrase for a status ("index is locked"). Static; never
+ * NULL, even for codes this version does not know. */
+const char *lede_status_str(lede_status_t status);
+
+/* Releases memory lede returned as `char *`. NULL is fine. */
+void lede_free(void *p);
+
+/* ---- Article records --------------------------------------------------- */
+
+/* "No date known" for lede_article_t.date. */
+#define LEDE_NO_DATE INT64_MIN
+
+/* One article, as a reader or a caller gives it to lede. Fields are
+ * NUL-terminated UTF-8; NULL or "" means absent. Borrowed for the call. */
+typedef struct lede_article {
+	const char *id;		/* stable id; NULL: a hash of the content */
+	const char *headline;
+	const char *body;
+	const char *const *authors; /* n_authors names */
+	size_t n_authors;
+	int64_t date;		/* seconds since 1970 UTC, or LEDE_NO_DATE */
+	const char *source;	/* publisher or outlet, e.g. "BBC News" */
+	const char *section;	/* e.g. "business" */
+	const char *language;	/* BCP 47, e.g. "en" */
+	const char *url;
+} lede_article_t;
+
+/* Parses an ISO 8601 date or date-time ("2004-12-31", "2004-12-31T23:59Z",
+ * "2004-12-31 23:59:58.25+01:00"; a date-time without a zone is UTC) into
+ * seconds since 1970 UTC. Returns LEDE_OK, LEDE_MISUSE (NULL pointer) or
+ * LEDE_BAD_INPUT (not such a date). */
+lede_status_t lede_date_parse(const char *text, size_t len, int64_t *out);
+
+/* Writes date as "YYYY-MM-DDTHH:MM:SSZ" (21 bytes with the NUL) to buf. */
+#define LEDE_DATE_BUFSIZE 32
+void lede_date_format(int64_t date, char buf[LEDE_DATE_BUFSIZE]);
+
+/* ---- Reading formats --------------------------------------------------- */
+
+typedef enum lede_format {
+	LEDE_FORMAT_AUTO,	/* guessed from the content */
+	LEDE_FORMAT_TEXT,	/* headline line, blank line, body */
+	LEDE_FORMAT_JSONL	/* one JSON article object per line */
+} lede_format_t;
+
+/* Parses "auto", "text" or "jsonl"; LEDE_MISUSE for anything else. */
+lede_status_t lede_format_parse(const char *name, lede_format_t *out);
+
+/* Called once per article found; the record and its strings are borrowed
+ * for the call. Returning non-zero stops the parse, which then returns
+ * LEDE_DONE. */
+typedef int (*lede_article_fn)(void *ctx, const lede_article_t *article);
+
+/* Called for a problem that does not stop the parse: `where` names the
+ * input and, where known, the line ("feed.jsonl:12"); message says what
+ * was wrong and what lede did about it. Both borrowed for the call. */
+typedef void (*lede_warning_fn)(void *ctx, const char *where,
+				const char *message);
+
+/* Reads articles from a buffer in `format`. `name` names the input in
+ * warnings and gives ids: a text article without its own id gets `name`
+ * as id; the Nth record of a JSON lines input without an id or url gets
+ * "name#N". With name NULL, ids fall back to a content hash.
+ * Invalid UTF-8 is repaired, with a warning. Bad records are reported
+ * through on_warning and skipped; the rest is read.
+ * Returns LEDE_OK, LEDE_DONE (stopped by on_article), LEDE_MISUSE,
+ * LEDE_NOMEM, LEDE_BAD_INPUT (nothing in the buffer could be read as an
+ * article, each reason already given through on_warning). */
+lede_status_t lede_parse_buffer(const char *name, const char *buf,
+				size_t len, lede_format_t format,
+				lede_article_fn on_article,
+				lede_warning_fn on_warning, void *ctx);
+
+/* ---- Opening an index -------------------------------------------------- */
+
+typedef struct lede_db lede_db_t;
+
+typedef enum lede_open_flags {
+	LEDE_OPEN_READ = 0,	/* search only */
+	LEDE_OPEN_WRITE = 1,	/* add and delete; the index must exist */
+	LEDE_OPEN_CREATE = 3	/* like WRITE, creating the index if missing */
+} lede_open_flags_t;
+
+/* The index used when none is named: $LEDE_DB if set and not empty, else
+ * "$XDG_DATA_HOME/lede/index" ($HOME/.local/share/lede/index when
+ * XDG_DATA_HOME is unset), else "lede.index". Caller frees the string
+ * with lede_free(); NULL only when out of memory. */
+char *lede_default_path(void);
+
+/* Opens the index in directory `path`. Writers are exclusive: a second
+ * writer gets LEDE_LOCKED at once, never a wait. An index made by an
+ * incompatible lede gets LEDE_FORMAT. On failure *db is NULL and, when
+ * errmsg is not NULL, *errmsg is a message naming the path (lede_free
+ * it). Returns LEDE_OK, LEDE_MISUSE, LEDE_NO_INDEX, LEDE_LOCKED,
+ * LEDE_FORMAT, LEDE_CORRUPT, LEDE_XAPIAN, LEDE_NOMEM, LEDE_INTERNAL. */
+lede_status_t lede_db_open(const char *path, lede_open_flags_t flags,
+			   lede_db_t **db, char **errmsg);
+
+/* Commits a writer's pending articles and closes the index; returns the
+ * commit's status (LEDE_OK when nothing was pending or db is NULL). The
+ * handle is freed whatever the status. Queries and results of db must be
+ * freed first. */
+lede_status_t lede_db_close(lede_db_t *db);
+
+/* The detail of the last failure on db (or on a query or results made
+ * from it: pass those handles to lede_query_errmsg / lede_results_errmsg),
+ * "" if none. Borrowed until the next call on db. */
+const char *lede_errmsg(const lede_db_t *db);
+
+/* Number of articles in the index. */
+lede_status_t lede_db_count(lede_db_t *db, uint64_t *count);
+
+/* ---- Writing ----------------------------------------------------------- */
+
+/* Adds an article, replacing any article with the same id (so indexing
+ * the same input twice changes nothing). Pending until commit; lede
+ * commits on its own every few hundred articles. Writers only.
+ * Returns LEDE_OK, LEDE_MISUSE (NULL, read-only db), LEDE_NOMEM,
+ * LEDE_XAPIAN, LEDE_INTERNAL. */
+lede_status_t lede_db_add(lede_db_t *db, const lede_article_t *article);
+
+/* Deletes the article with this id; *deleted (optional) is 1 if there
+ * was one, else 0. Pending until commit. Writers only. */
+lede_status_t lede_db_delete(lede_db_t *db, const char *id, size_t len,
+			     int *deleted);
+
+/* Makes every pending change durable and visible to readers. */
+lede_status_t lede_db_commit(lede_db_t *db);
+
+/* ---- Searching --------------------------------------------------------- */
+
+typedef struct lede_query lede_query_t;
+typedef struct lede_results lede_results_t;
+
+/* Parses a query (see lede-search(1) for the syntax: words, "phrases",
+ * AND OR NOT, +must -not, (groups), field:value, trailing*), through the
+ * same text analysis the indexer used. Returns LEDE_OK, LEDE_MISUSE,
+ * LEDE_NOMEM, LEDE_BAD_QUERY (lede_errmsg(db) says where and why).
+ * The query is valid until lede_query_free, and db must outlive it. */
+lede_status_t lede_query_new(lede_db_t *db, const char *text, size_t len,
+			     lede_query_t **query);
+void lede_query_free(lede_query_t *query);
+const char *lede_query_errmsg(const lede_query_t *query);
+
+/* Page of hits to return: at most limit (default 10; 0 gives none, only
+ * the totals) starting offset hits in (default 0). */
+lede_status_t lede_query_set_limit(lede_query_t *query, uint32_t limit);
+lede_status_t lede_query_set_offset(lede_query_t *query, uint32_t offset);
+
+/* Runs the query. Reopens and retries once if a writer committed under
+ * it. Returns LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_MODIFIED,
+ * LEDE_XAPIAN, LEDE_INTERNAL. Results are valid until lede_results_free
+ * and must be freed before their query. */
+lede_status_t lede_query_run(lede_query_t *query, lede_results_t **results);
+
+void lede_results_free(lede_results_t *results);
+const char *lede_results_errmsg(const lede_results_t *results);
+
+/* Number of articles that match: *estimate always, *exact 1 when the
+ * estimate is the true count. */
+lede_status_t lede_results_total(const lede_results_t *results,
+				 uint64_t *estimate, int *exact);
+
+/* Moves to the next hit (the first, on the first call). Returns LEDE_OK,
+ * LEDE_DONE after the last hit, or an error (the index changed even after
+ * a retry: LEDE_MODIFIED). */
+lede_status_t lede_results_next(lede_results_t *results);
+
+/* About the current hit; misuse (no current hit) gives 0 / NULL. */
+uint32_t lede_results_rank(const lede_results_t *results); /* 1-based */
+double lede_results_score(const lede_results_t *results);
+int64_t lede_results_date(const lede_results_t *results); /* LEDE_NO_DATE */
+
+typedef enum lede_field {
+	LEDE_FIELD_ID,
+	LEDE_FIELD_HEADLINE,
+	LEDE_FIELD_BODY,
+	LEDE_FIELD_AUTHOR,	/* multi-valued */
+	LEDE_FIELD_SOURCE,
+	LEDE_FIELD_SECTION,
+	LEDE_FIELD_LANGUAGE,
+	LEDE_FIELD_URL
+} lede_field_t;
+
+/* The i-th value (0-based) of a stored field of the current hit, or NULL
+ * when the field has no i-th value. Borrowed until the next call to
+ * lede_results_next or lede_results_free. */
+const char *lede_results_field(const lede_results_t *results,
+			       lede_field_t field, size_t i);
+
+/* The best passage of the current hit's body for the query, at most about
+ * `max_chars` characters, with each matching word between hi_start and
+ * hi_end (which may be ""). Caller frees *snippet with lede_free. */
+lede_status_t lede_results_snippet(lede_results_t *results, size_t max_chars,
+				   const char *hi_start, const char *hi_end,
+				   char **snippet);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* LEDE_H */

@@ -1,0 +1,370 @@
+/* xapian-c.h: lede's C binding of libxapian, the one door to Xapian's C++.
+ * SPDX-License-Identifier: MIT
+ *
+ * Only what lede needs, shaped for C: opaque handles with the prefix xc_,
+ * every fallible call returns an xc_status_t, and every exception (Xapian's,
+ * the standard library's, anything else) is caught inside the call and
+ * turned into a status plus a message kept on the handle.
+ *
+ * Conventions, the same for every function below:
+ * - Strings are UTF-8 and passed as pointer then length; a length of
+ *   XC_NTS means "NUL-terminated, measure it".
+ * - Whoever calls a *_new or *_open owns the result and hands it to the
+ *   matching *_free or *_close, which accept NULL.
+ * - A `const char *` that comes back is borrowed from the handle it came
+ *   from, and stays valid until the next call on that handle or its free.
+ * - A `char *` that comes back is the caller's, to release with xc_free().
+ * - xc_*_errmsg(handle) gives the detail of that handle's last failure
+ *   ("" if none); valid until the next call on the handle.
+ * - A handle serves one thread at a time: Xapian takes no locks.
+ */
+#ifndef LEDE_XAPIAN_C_H
+#define LEDE_XAPIAN_C_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define XC_NTS ((size_t)-1)
+
+typedef enum xc_status {
+	XC_OK = 0,
+	XC_DONE,	  /* not an error: iteration is over */
+	XC_NOMEM,	  /* std::bad_alloc */
+	XC_MISUSE,	  /* NULL handle, bad argument, InvalidArgumentError,
+			     InvalidOperationError (e.g. writing a read-only db) */
+	XC_NO_DATABASE,	  /* DatabaseNotFoundError, DatabaseOpeningError */
+	XC_LOCKED,	  /* DatabaseLockError: another writer holds it */
+	XC_MODIFIED,	  /* DatabaseModifiedError, after the one retry */
+	XC_VERSION,	  /* DatabaseVersionError: format too old or new */
+	XC_CORRUPT,	  /* DatabaseCorruptError */
+	XC_BAD_QUERY,	  /* QueryParserError */
+	XC_XAPIAN,	  /* any other Xapian::Error */
+	XC_INTERNAL	  /* any other exception */
+} xc_status_t;
+
+/* A fixed English phrase for a status; never NULL, never to be freed. */
+const char *xc_status_str(xc_status_t status);
+
+/* Releases a string this binding returned as `char *`. NULL is fine. */
+void xc_free(void *p);
+
+/* Xapian's version string, e.g. "1.4.22". Static. */
+const char *xc_version(void);
+
+/* ---- Fault injection (tests only) --------------------------------------
+ * Makes the Nth wrapped call from now (1 = the next) throw an exception of
+ * the family that maps to `kind` (XC_NOMEM throws std::bad_alloc,
+ * XC_INTERNAL a plain int, the rest the matching Xapian::Error), so tests
+ * can prove every entry point returns a clean status. n = 0 disarms it.
+ * Process-wide, not thread-safe; meant for single-threaded tests. */
+void xc_fault_inject(unsigned n, xc_status_t kind);
+
+/* ---- Databases --------------------------------------------------------- */
+
+typedef struct xc_db xc_db_t;
+
+typedef enum xc_db_mode {
+	XC_DB_READ = 0,		/* existing database, read-only */
+	XC_DB_WRITE_OPEN,	/* existing database, writable */
+	XC_DB_WRITE_CREATE,	/* writable; created if missing */
+	XC_DB_WRITE_OVERWRITE	/* writable; emptied if present */
+} xc_db_mode_t;
+
+/* Opens the database at `path` (NUL-terminated). A writer that finds
+ * another writer's lock fails at once with XC_LOCKED; it never waits.
+ * On failure *out is NULL and, if errmsg is not NULL, *errmsg receives a
+ * message (free with xc_free) naming the path and Xapian's reason.
+ * Returns XC_OK, XC_MISUSE, XC_NO_DATABASE, XC_LOCKED, XC_VERSION,
+ * XC_CORRUPT, XC_XAPIAN, XC_NOMEM, XC_INTERNAL. */
+xc_status_t xc_db_open(const char *path, xc_db_mode_t mode, xc_db_t **out,
+		       char **errmsg);
+
+/* Closes the database. A writable database is committed first and the
+ * commit's status returned (Xapian's destructor would swallow the error);
+ * the handle is freed whatever the status. NULL returns XC_OK. */
+xc_status_t xc_db_close(xc_db_t *db);
+
+const char *xc_db_errmsg(const xc_db_t *db);
+
+/* 1 if opened writable, 0 if not (or db is NULL). */
+int xc_db_is_writable(const xc_db_t *db);
+
+/* Brings a reader to the latest committed revision. *changed (optional)
+ * is set to 1 if there was a newer one. */
+xc_status_t xc_db_reopen(xc_db_t *db, int *changed);
+
+xc_status_t xc_db_doccount(xc_db_t *db, uint32_t *count);
+xc_status_t xc_db_lastdocid(xc_db_t *db, uint32_t *docid);
+
+/* Number of documents indexed by `term`; 0 if none. */
+xc_status_t xc_db_termfreq(xc_db_t *db, const char *term, size_t len,
+			   uint32_t *freq);
+
+/* The user metadata stored under `key`: *value (xc_free it) is NULL and
+ * *len 0 when the key is unset. */
+xc_status_t xc_db_get_metadata(xc_db_t *db, const char *key, size_t keylen,
+			       char **value, size_t *len);
+/* Writable databases only (XC_MISUSE otherwise). */
+xc_status_t xc_db_set_metadata(xc_db_t *db, const char *key, size_t keylen,
+			       const char *value, size_t len);
+
+/* Commits pending changes of a writable database. */
+xc_status_t xc_db_commit(xc_db_t *db);
+
+/* Spelling: adds `freqinc` to a word's frequency in the spelling table
+ * (writable only), and suggests the closest word in that table to `word`
+ * within `max_edit_distance`; *suggestion is NULL when there is none. */
+xc_status_t xc_db_add_spelling(xc_db_t *db, const char *word, size_t len,
+			       uint32_t freqinc);
+xc_status_t xc_db_spelling_suggestion(xc_db_t *db, const char *word,
+				      size_t len, unsigned max_edit_distance,
+				      char **suggestion);
+
+/* Runs Xapian's consistency check on the database directory at `path`.
+ * *errors is the number of problems found (0 = consistent); on XC_OK or a
+ * failed check, *report (optional, xc_free it) holds Xapian's output. */
+xc_status_t xc_db_check(const char *path, size_t *errors, char **report);
+
+/* ---- Documents --------------------------------------------------------- */
+
+typedef struct xc_doc xc_doc_t;
+
+xc_status_t xc_doc_new(xc_doc_t **out);
+void xc_doc_free(xc_doc_t *doc);
+const char *xc_doc_errmsg(const xc_doc_t *doc);
+
+/* A term at a position (positions start at 1), with its wdf raised by
+ * wdfinc (1 is usual). */
+xc_status_t xc_doc_add_posting(xc_doc_t *doc, const char *term, size_t len,
+			       uint32_t pos, uint32_t wdfinc);
+/* A term without position (e.g. a stem), wdf raised by wdfinc. */
+xc_status_t xc_doc_add_term(xc_doc_t *doc, const char *term, size_t len,
+			    uint32_t wdfinc);
+/* A term that only filters: wdf 0, no position. */
+xc_status_t xc_doc_add_boolean_term(xc_doc_t *doc, const char *term,
+				    size_t len);
+xc_status_t xc_doc_set_value(xc_doc_t *doc, unsigned slot, const char *v,
+			     size_t len);
+xc_status_t xc_doc_set_data(xc_doc_t *doc, const char *data, size_t len);
+
+/* The document's data / value in `slot` ("" if unset), borrowed until the
+ * next call on doc. */
+xc_status_t xc_doc_get_data(xc_doc_t *doc, const char **data, size_t *len);
+xc_status_t xc_doc_get_value(xc_doc_t *doc, unsigned slot, const char **v,
+			     size_t *len);
+
+/* Walks the document's terms in sorted order: call with *index 0 first,
+ * each call yields one term (borrowed until the next call on doc) and
+ * advances *index; XC_DONE after the last. */
+xc_status_t xc_doc_term_next(xc_doc_t *doc, size_t *index, const char **term,
+			     size_t *len, uint32_t *wdf);
+
+/* Adds doc under its unique term, replacing every document that has that
+ * term; *docid (optional) receives the new document's id. Writable only. */
+xc_status_t xc_db_replace_document(xc_db_t *db, const char *unique_term,
+				   size_t len, xc_doc_t *doc,
+				   uint32_t *docid);
+/* Adds doc with a fresh document id. Writable only. */
+xc_status_t xc_db_add_document(xc_db_t *db, xc_doc_t *doc, uint32_t *docid);
+/* Deletes every document indexed by the unique term; *deleted (optional)
+ * is the number it had before. Writable only. */
+xc_status_t xc_db_delete_document(xc_db_t *db, const char *unique_term,
+				  size_t len, uint32_t *deleted);
+/* Fetches a stored document; XC_NO_DATABASE is never returned here: a
+ * missing docid is XC_MISUSE with a message. */
+xc_status_t xc_db_get_document(xc_db_t *db, uint32_t docid, xc_doc_t **out);
+
+/* ---- Numbers as sortable strings (Xapian::sortable_serialise) ---------- */
+
+#define XC_SORTABLE_MAX 18
+/* Writes the sortable encoding of v to buf, returns its length. */
+size_t xc_sortable_serialise(double v, char buf[XC_SORTABLE_MAX]);
+double xc_sortable_unserialise(const char *s, size_t len);
+
+/* ---- Stemmers ---------------------------------------------------------- */
+
+typedef struct xc_stemmer xc_stemmer_t;
+
+/* A Snowball stemmer by language name or ISO code ("english", "en",
+ * "none"). Unknown names give XC_MISUSE and *errmsg (optional). */
+xc_status_t xc_stemmer_new(const char *language, xc_stemmer_t **out,
+			   char **errmsg);
+void xc_stemmer_free(xc_stemmer_t *stemmer);
+const char *xc_stemmer_errmsg(const xc_stemmer_t *stemmer);
+/* Stems one lower-cased word; the stem is borrowed until the next call. */
+xc_status_t xc_stemmer_stem(xc_stemmer_t *stemmer, const char *word,
+			    size_t len, const char **stem, size_t *stemlen);
+/* Space-separated names of the stemmers Xapian has. Static. */
+const char *xc_stemmer_languages(void);
+
+/* ---- Queries ----------------------------------------------------------- */
+
+typedef struct xc_query xc_query_t;
+
+typedef enum xc_op {
+	XC_OP_AND,
+	XC_OP_OR,
+	XC_OP_AND_NOT,
+	XC_OP_XOR,
+	XC_OP_AND_MAYBE,
+	XC_OP_FILTER,
+	XC_OP_NEAR,
+	XC_OP_PHRASE,
+	XC_OP_ELITE_SET,
+	XC_OP_SYNONYM,
+	XC_OP_MAX
+} xc_op_t;
+
+/* A term query; wqf 1 and pos 0 are the usual values. */
+xc_status_t xc_query_term(const char *term, size_t len, uint32_t wqf,
+			  uint32_t pos, xc_query_t **out);
+/* Every term that starts with `prefix` (Xapian's OP_WILDCARD); at most
+ * max_expansion terms (0: no limit) else XC_MISUSE at search time. */
+xc_status_t xc_query_wildcard(const char *prefix, size_t len,
+			      uint32_t max_expansion, xc_query_t **out);
+/* Combines n subqueries (borrowed; copied) with op. `window` is the
+ * NEAR/PHRASE window (0: number of subqueries) or ELITE_SET size. */
+xc_status_t xc_query_combine(xc_op_t op, xc_query_t *const *subs, size_t n,
+			     uint32_t window, xc_query_t **out);
+/* Documents whose value in slot lies in [lo, hi] (string order); a NULL
+ * lo or hi leaves that end open. */
+xc_status_t xc_query_value_range(unsigned slot, const char *lo, size_t lolen,
+				 const char *hi, size_t hilen,
+				 xc_query_t **out);
+/* q with its weights multiplied by factor (>= 0). */
+xc_status_t xc_query_scale(const xc_query_t *q, double factor,
+			   xc_query_t **out);
+xc_status_t xc_query_match_all(xc_query_t **out);
+xc_status_t xc_query_match_nothing(xc_query_t **out);
+void xc_query_free(xc_query_t *q);
+/* 1 if q matches nothing (an empty query). */
+int xc_query_empty(const xc_query_t *q);
+/* Xapian's description of q, e.g. "Query((Zcafe@1 OR ...))". */
+xc_status_t xc_query_describe(const xc_query_t *q, char **out);
+
+/* ---- Query parser ------------------------------------------------------ */
+
+typedef struct xc_qparser xc_qparser_t;
+
+typedef enum xc_qp_flag {
+	XC_QP_BOOLEAN = 1 << 0,
+	XC_QP_PHRASE = 1 << 1,
+	XC_QP_LOVEHATE = 1 << 2,
+	XC_QP_BOOLEAN_ANY_CASE = 1 << 3,
+	XC_QP_WILDCARD = 1 << 4,
+	XC_QP_PURE_NOT = 1 << 5,
+	XC_QP_PARTIAL = 1 << 6,
+	XC_QP_SPELLING_CORRECTION = 1 << 7,
+	XC_QP_SYNONYM = 1 << 8,
+	XC_QP_CJK_NGRAM = 1 << 9,
+	XC_QP_DEFAULT = XC_QP_BOOLEAN | XC_QP_PHRASE | XC_QP_LOVEHATE
+} xc_qp_flag_t;
+
+typedef enum xc_stem_strategy {
+	XC_STEM_NONE,
+	XC_STEM_SOME,
+	XC_STEM_ALL,
+	XC_STEM_ALL_Z,
+	XC_STEM_SOME_FULL_POS
+} xc_stem_strategy_t;
+
+xc_status_t xc_qparser_new(xc_qparser_t **out);
+void xc_qparser_free(xc_qparser_t *qp);
+const char *xc_qparser_errmsg(const xc_qparser_t *qp);
+/* The database (borrowed: it must outlive qp) for wildcards and spelling. */
+xc_status_t xc_qparser_set_database(xc_qparser_t *qp, xc_db_t *db);
+/* Copies the stemmer. */
+xc_status_t xc_qparser_set_stemmer(xc_qparser_t *qp,
+				   const xc_stemmer_t *stemmer);
+xc_status_t xc_qparser_set_stemming_strategy(xc_qparser_t *qp,
+					     xc_stem_strategy_t strategy);
+/* XC_OP_AND, XC_OP_OR, XC_OP_NEAR, XC_OP_PHRASE, XC_OP_ELITE_SET, or
+ * XC_OP_MAX; anything else is XC_MISUSE. */
+xc_status_t xc_qparser_set_default_op(xc_qparser_t *qp, xc_op_t op);
+/* "field:" in queries searches terms with prefix (free text). */
+xc_status_t xc_qparser_add_prefix(xc_qparser_t *qp, const char *field,
+				  const char *prefix);
+/* "field:value" filters by the term prefix+value (no effect on scores). */
+xc_status_t xc_qparser_add_boolean_prefix(xc_qparser_t *qp,
+					  const char *field,
+					  const char *prefix);
+/* Parses `query`; a syntax error is XC_BAD_QUERY with Xapian's message. */
+xc_status_t xc_qparser_parse(xc_qparser_t *qp, const char *query, size_t len,
+			     unsigned flags, const char *default_prefix,
+			     xc_query_t **out);
+/* The spelling-corrected query string from the last parse ("" if none),
+ * borrowed until the next call on qp. */
+xc_status_t xc_qparser_corrected(xc_qparser_t *qp, const char **s,
+				 size_t *len);
+
+/* ---- Enquire, results and match spies ---------------------------------- */
+
+typedef struct xc_enquire xc_enquire_t;
+typedef struct xc_mset xc_mset_t;
+typedef struct xc_spy xc_spy_t;
+
+/* An enquire session over db (borrowed: db must outlive it). */
+xc_status_t xc_enquire_new(xc_db_t *db, xc_enquire_t **out);
+void xc_enquire_free(xc_enquire_t *enq);
+const char *xc_enquire_errmsg(const xc_enquire_t *enq);
+/* Copies q. qlen is the query length for weighting (0: its term count). */
+xc_status_t xc_enquire_set_query(xc_enquire_t *enq, const xc_query_t *q,
+				 uint32_t qlen);
+/* BM25 with Xapian's parameters (defaults k1 1, k2 0, k3 1, b 0.5,
+ * min_normlen 0.5). Negative values are XC_MISUSE. */
+xc_status_t xc_enquire_set_bm25(xc_enquire_t *enq, double k1, double k2,
+				double k3, double b, double min_normlen);
+/* Order by the value in slot (ascending, or descending if reverse);
+ * ties go by relevance when `then_relevance`, else by docid. */
+xc_status_t xc_enquire_set_sort_by_value(xc_enquire_t *enq, unsigned slot,
+					 int reverse, int then_relevance);
+xc_status_t xc_enquire_set_sort_by_relevance(xc_enquire_t *enq);
+/* At most max documents per distinct value of slot (0 turns it off). */
+xc_status_t xc_enquire_set_collapse_key(xc_enquire_t *enq, unsigned slot,
+					uint32_t max);
+/* Counts the values of slot over the documents the match looks at (all of
+ * them when checkatleast >= document count). The spy is owned by enq and
+ * lives until enq is freed; its counts are filled by xc_enquire_mset. */
+xc_status_t xc_enquire_add_value_spy(xc_enquire_t *enq, unsigned slot,
+				     xc_spy_t **spy);
+
+/* Runs the match: hits first .. first+max-1, counting at least
+ * checkatleast matches exactly. If the database changes under the
+ * reader, it is reopened and the match retried once. */
+xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first, uint32_t max,
+			    uint32_t checkatleast, xc_mset_t **out);
+
+void xc_mset_free(xc_mset_t *mset);
+const char *xc_mset_errmsg(const xc_mset_t *mset);
+size_t xc_mset_size(const xc_mset_t *mset);
+/* Estimated, lower and upper bounds of the number of matches. */
+void xc_mset_matches(const xc_mset_t *mset, uint32_t *estimated,
+		     uint32_t *lower, uint32_t *upper);
+/* The i-th hit of this page (0-based): docid, weight, and rank in the
+ * whole result (0-based, counting from the first hit overall). */
+xc_status_t xc_mset_item(const xc_mset_t *mset, size_t i, uint32_t *docid,
+			 double *weight, uint32_t *rank);
+/* The i-th hit's document (caller frees it). Retries once after a
+ * reopen if the database changed. */
+xc_status_t xc_mset_document(xc_mset_t *mset, size_t i, xc_doc_t **out);
+/* Xapian's snippet of `text` for this result set's query (HTML-escaped,
+ * matches between hi_start and hi_end); *out to be xc_free'd. */
+xc_status_t xc_mset_snippet(xc_mset_t *mset, const char *text, size_t len,
+			    size_t length, const xc_stemmer_t *stemmer,
+			    const char *hi_start, const char *hi_end,
+			    char **out);
+
+/* Spy results, sorted by count (descending) then value (ascending). */
+size_t xc_spy_size(const xc_spy_t *spy);
+xc_status_t xc_spy_item(const xc_spy_t *spy, size_t i, const char **value,
+			size_t *len, uint32_t *count);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* LEDE_XAPIAN_C_H */

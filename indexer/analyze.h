@@ -1,0 +1,62 @@
+/* analyze.h: text analysis shared by indexing and query parsing.
+ * SPDX-License-Identifier: MIT
+ *
+ * One normaliser, one tokeniser: the indexer runs article text through
+ * ldi_analyze and the query parser runs query words through the very same
+ * function, so whatever form a word takes in an article ("Café", "CAFÉ",
+ * a decomposed "café", fullwidth letters) the query finds the same term.
+ *
+ * A term is the word after NFKC normalisation, full case folding and
+ * removal of combining marks (accent folding). Stemming is not done here:
+ * the writer and the query builder stem terms with Xapian's Snowball
+ * stemmers (see schema.h), so the unstemmed term stays available for
+ * phrases and exact matches.
+ */
+#ifndef LEDE_ANALYZE_H
+#define LEDE_ANALYZE_H
+
+#include <stddef.h>
+
+/* Bump when a change to analysis changes the terms of any text: an index
+ * built by another version must be rebuilt (checked on open). */
+#define LDI_ANALYSIS_VERSION 1
+
+/* Words whose folded form is longer than this are not terms (Xapian's
+ * limit is 245 bytes with the prefix; nobody searches 65-byte words). */
+#define LDI_MAX_TERM_BYTES 64
+
+typedef struct ldi_token {
+	const char *term; /* folded form, NUL-terminated; borrowed for the
+			     callback only */
+	size_t len;	  /* bytes in term */
+	size_t start;	  /* byte range of the word in the input text */
+	size_t end;
+} ldi_token_t;
+
+/* Return 0 to go on, anything else to stop (ldi_analyze returns it). */
+typedef int (*ldi_token_fn)(void *ctx, const ldi_token_t *tok);
+
+/* Splits `text` into words and calls fn for each, in order. Words:
+ * - runs of letters, digits and combining marks (Unicode L*, N*, M*);
+ * - an apostrophe (' or U+2019) between letters joins them ("don't" ->
+ *   "dont"), except a final possessive "'s"/"’s", which is dropped
+ *   ("Met's" -> "met");
+ * - a '.' or ',' between two digits joins them ("1.13bn", "10,000");
+ * - single letters separated by dots form one word ("U.K." -> "uk");
+ * - each Han, Hiragana, Katakana or Hangul character is a word of its own;
+ * - anything else (spaces, punctuation, symbols, emoji) separates words.
+ * Words whose folded form is empty or longer than LDI_MAX_TERM_BYTES are
+ * skipped. Invalid UTF-8 bytes separate words (repair input first).
+ * Returns 0, fn's non-zero return, or -1 when out of memory. */
+int ldi_analyze(const char *text, size_t len, ldi_token_fn fn, void *ctx);
+
+/* Folds a whole string the way terms are folded (NFKC, case fold, marks
+ * removed), without splitting it: for filter values such as a section
+ * name. *out is malloc'ed, NUL-terminated. Returns 0, or -1 when out of
+ * memory or the input is not valid UTF-8. */
+int ldi_fold(const char *s, size_t len, char **out, size_t *outlen);
+
+/* utf8proc's Unicode version, e.g. "13.0.0" (recorded in the index). */
+const char *ldi_unicode_version(void);
+
+#endif /* LEDE_ANALYZE_H */

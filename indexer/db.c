@@ -1,0 +1,265 @@
+/* db.c: opening and closing an index, and checking it was built by us.
+ * SPDX-License-Identifier: MIT
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "analyze.h"
+#include "db_internal.h"
+#include "schema.h"
+
+char *
+lede_default_path(void)
+{
+	const char *env = getenv("LEDE_DB");
+	if (env && *env)
+		return ldi_strdup_printf("%s", env);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg)
+		return ldi_strdup_printf("%s/lede/index", xdg);
+	const char *home = getenv("HOME");
+	if (home && *home)
+		return ldi_strdup_printf("%s/.local/share/lede/index", home);
+	return ldi_strdup_printf("lede.index");
+}
+
+/* Creates the parent directories of path, as `mkdir -p` would: Xapian
+ * creates only the last one. Failures surface when Xapian opens it. */
+static void
+make_parents(const char *path)
+{
+	char *p = ldi_strdup_printf("%s", path);
+	if (!p)
+		return;
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			break;
+		*s = '/';
+	}
+	free(p);
+}
+
+/* The versions this build writes, in the order they are checked. */
+static int
+expected_meta(size_t i, const char **key, char *value, size_t size)
+{
+	switch (i) {
+	case 0:
+		*key = LDI_META_FORMAT;
+		snprintf(value, size, "%d", LDI_FORMAT_VERSION);
+		return 1;
+	case 1:
+		*key = LDI_META_ANALYSIS;
+		snprintf(value, size, "%d", LDI_ANALYSIS_VERSION);
+		return 1;
+	case 2:
+		*key = LDI_META_NORMALISATION;
+		snprintf(value, size, "%s", LDI_NORMALISATION);
+		return 1;
+	case 3:
+		*key = LDI_META_UNICODE;
+		snprintf(value, size, "%s", ldi_unicode_version());
+		return 1;
+	}
+	return 0;
+}
+
+/* Checks the index's recorded versions against ours. An empty index
+ * without them is new: a writer stamps it. A non-empty one without them
+ * was not made by lede. */
+static lede_status_t
+check_versions(lede_db_t *db, char **errmsg)
+{
+	uint32_t docs = 0;
+	xc_status_t xs = xc_db_doccount(db->xdb, &docs);
+	if (xs != XC_OK)
+		return ldi_set_error(errmsg, ldi_status_from_xc(xs),
+				     "cannot read index '%s': %s", db->path,
+				     xc_db_errmsg(db->xdb));
+	const char *key;
+	char want[64];
+	for (size_t i = 0; expected_meta(i, &key, want, sizeof want); i++) {
+		char *have = NULL;
+		size_t len = 0;
+		xs = xc_db_get_metadata(db->xdb, key, XC_NTS, &have, &len);
+		if (xs != XC_OK)
+			return ldi_set_error(errmsg, ldi_status_from_xc(xs),
+					     "cannot read index '%s': %s",
+					     db->path, xc_db_errmsg(db->xdb));
+		if (!have && docs == 0 && i == 0) {
+			if (!db->writable)
+				return LEDE_OK;
+			/* A new index: record what built it. */
+			for (size_t j = 0;
+			     expected_meta(j, &key, want, sizeof want); j++) {
+				xs = xc_db_set_metadata(db->xdb, key, XC_NTS,
+							want, strlen(want));
+				if (xs != XC_OK)
+					return ldi_set_error(
+						errmsg, ldi_status_from_xc(xs),
+						"cannot write index '%s': %s",
+						db->path,
+						xc_db_errmsg(db->xdb));
+			}
+			return LEDE_OK;
+		}
+		int same = have && len == strlen(want) &&
+			   !memcmp(have, want, len);
+		lede_status_t st = LEDE_OK;
+		if (!have)
+			st = ldi_set_error(errmsg, LEDE_FORMAT,
+					   "index '%s' was not made by lede "
+					   "(no %s): re-index into a new "
+					   "directory",
+					   db->path, key);
+		else if (!same)
+			st = ldi_set_error(errmsg, LEDE_FORMAT,
+					   "index '%s' has %s %.*s, this lede "
+					   "uses %s: re-index needed",
+					   db->path, key, (int)len, have,
+					   want);
+		xc_free(have);
+		if (st != LEDE_OK)
+			return st;
+	}
+	return LEDE_OK;
+}
+
+lede_status_t
+lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
+	     char **errmsg)
+{
+	char *scratch = NULL;
+	char **msg = errmsg ? errmsg : &scratch;
+	*msg = NULL;
+	if (!out)
+		return ldi_set_error(msg, LEDE_MISUSE,
+				     "lede_db_open: out is NULL");
+	*out = NULL;
+	if (!path || !*path)
+		return ldi_set_error(msg, LEDE_MISUSE,
+				     "lede_db_open: no index path given");
+	if (flags != LEDE_OPEN_READ && flags != LEDE_OPEN_WRITE &&
+	    flags != LEDE_OPEN_CREATE)
+		return ldi_set_error(msg, LEDE_MISUSE,
+				     "lede_db_open: unknown flags %d",
+				     (int)flags);
+
+	lede_db_t *db = calloc(1, sizeof *db);
+	if (!db || !(db->path = ldi_strdup_printf("%s", path))) {
+		free(db);
+		return ldi_set_error(msg, LEDE_NOMEM, "out of memory");
+	}
+	db->writable = flags != LEDE_OPEN_READ;
+	xc_db_mode_t mode = XC_DB_READ;
+	if (flags == LEDE_OPEN_WRITE)
+		mode = XC_DB_WRITE_OPEN;
+	if (flags == LEDE_OPEN_CREATE) {
+		mode = XC_DB_WRITE_CREATE;
+		make_parents(path);
+	}
+
+	lede_status_t st = LEDE_OK;
+	char *xmsg = NULL;
+	xc_status_t xs = xc_db_open(path, mode, &db->xdb, &xmsg);
+	if (xs == XC_NO_DATABASE && !db->writable) {
+		struct stat sb;
+		if (stat(path, &sb) != 0)
+			st = ldi_set_error(msg, LEDE_NO_INDEX,
+					   "no index at '%s' (create one "
+					   "with lede-index)",
+					   path);
+		else
+			st = ldi_set_error(msg, LEDE_NO_INDEX,
+					   "'%s' is not a lede index: %s", path,
+					   xmsg ? xmsg : "");
+	} else if (xs == XC_LOCKED) {
+		st = ldi_set_error(msg, LEDE_LOCKED,
+				   "index '%s' is locked: another lede-index "
+				   "is writing to it",
+				   path);
+	} else if (xs != XC_OK) {
+		st = ldi_set_error(msg, ldi_status_from_xc(xs), "%s",
+				   xmsg ? xmsg : xc_status_str(xs));
+	}
+	xc_free(xmsg);
+
+	if (st == LEDE_OK) {
+		char *smsg = NULL;
+		xs = xc_stemmer_new(LDI_STEM_LANGUAGE, &db->stemmer, &smsg);
+		if (xs != XC_OK)
+			st = ldi_set_error(msg, ldi_status_from_xc(xs),
+					   "cannot load stemmer: %s",
+					   smsg ? smsg : "");
+		xc_free(smsg);
+	}
+	if (st == LEDE_OK)
+		st = check_versions(db, msg);
+	if (st == LEDE_OK && db->writable) {
+		/* Stamp a new index for good, so readers see its versions. */
+		xs = xc_db_commit(db->xdb);
+		if (xs != XC_OK)
+			st = ldi_set_error(msg, ldi_status_from_xc(xs),
+					   "cannot write index '%s': %s", path,
+					   xc_db_errmsg(db->xdb));
+	}
+	if (st != LEDE_OK) {
+		xc_stemmer_free(db->stemmer);
+		xc_db_close(db->xdb);
+		free(db->path);
+		free(db);
+		if (msg == &scratch)
+			free(scratch);
+		return st;
+	}
+	*out = db;
+	return LEDE_OK;
+}
+
+lede_status_t
+lede_db_close(lede_db_t *db)
+{
+	if (!db)
+		return LEDE_OK;
+	xc_status_t xs = xc_db_close(db->xdb);
+	xc_stemmer_free(db->stemmer);
+	free(db->path);
+	free(db->errmsg);
+	free(db);
+	return ldi_status_from_xc(xs);
+}
+
+const char *
+lede_errmsg(const lede_db_t *db)
+{
+	if (!db)
+		return "no index handle (NULL)";
+	return db->errmsg ? db->errmsg : "";
+}
+
+lede_status_t
+lede_db_count(lede_db_t *db, uint64_t *count)
+{
+	if (!db || !count)
+		return db ? ldi_set_error(&db->errmsg, LEDE_MISUSE,
+					  "lede_db_count: count is NULL")
+			  : LEDE_MISUSE;
+	uint32_t n = 0;
+	xc_status_t xs = xc_db_reopen(db->xdb, NULL);
+	if (xs == XC_OK)
+		xs = xc_db_doccount(db->xdb, &n);
+	if (xs != XC_OK)
+		return ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
+				     "cannot count articles in '%s': %s",
+				     db->path, xc_db_errmsg(db->xdb));
+	*count = n;
+	return LEDE_OK;
+}

@@ -1,0 +1,54 @@
+/* schema.c: the field table queries use, and the unique id term.
+ * SPDX-License-Identifier: MIT
+ */
+#include <string.h>
+
+#include "hash.h"
+#include "schema.h"
+
+/* Every name a query may put before a colon. Two names may share a field
+ * (title/headline, author/by) because people type both. */
+static const ldi_query_field_t query_fields[] = {
+	{ "title", LDI_PREFIX_HEADLINE, LDI_FIELD_TEXT },
+	{ "headline", LDI_PREFIX_HEADLINE, LDI_FIELD_TEXT },
+	{ "author", LDI_PREFIX_AUTHOR, LDI_FIELD_NAME },
+	{ "by", LDI_PREFIX_AUTHOR, LDI_FIELD_NAME },
+	{ "source", LDI_PREFIX_SOURCE, LDI_FIELD_BOOLEAN },
+	{ "section", LDI_PREFIX_SECTION, LDI_FIELD_BOOLEAN },
+	{ "lang", LDI_PREFIX_LANGUAGE, LDI_FIELD_BOOLEAN },
+	{ "language", LDI_PREFIX_LANGUAGE, LDI_FIELD_BOOLEAN },
+	{ "url", LDI_PREFIX_URL, LDI_FIELD_EXACT },
+	{ "id", LDI_PREFIX_ID, LDI_FIELD_EXACT },
+};
+
+const ldi_query_field_t *
+ldi_query_field(const char *name, size_t len)
+{
+	for (size_t i = 0; i < sizeof query_fields / sizeof *query_fields;
+	     i++) {
+		const char *n = query_fields[i].name;
+		if (strlen(n) == len && !memcmp(n, name, len))
+			return &query_fields[i];
+	}
+	return NULL;
+}
+
+size_t
+ldi_id_term(const char *id, size_t len, char *buf)
+{
+	size_t plen = strlen(LDI_PREFIX_ID);
+	memcpy(buf, LDI_PREFIX_ID, plen);
+	if (len <= LDI_MAX_ID_TERM) {
+		memcpy(buf + plen, id, len);
+		return plen + len;
+	}
+	/* Too long for a Xapian term: keep a readable head and make it
+	 * unique with a hash of the whole id. */
+	size_t head = LDI_MAX_ID_TERM - LDI_CONTENT_ID_SIZE;
+	memcpy(buf + plen, id, head);
+	char hash[LDI_CONTENT_ID_SIZE];
+	ldi_content_id(id, len, hash);
+	size_t hlen = strlen(hash);
+	memcpy(buf + plen + head, hash, hlen);
+	return plen + head + hlen;
+}

@@ -1,0 +1,93 @@
+/* schema.h: how an article's fields map to Xapian terms, values and data.
+ * SPDX-License-Identifier: MIT
+ *
+ * The indexer writes through this table and the searcher reads through it,
+ * so the two cannot disagree about a prefix.
+ *
+ * The schema, in prose. Each article is one Xapian document:
+ * - Its unique term is "Q" + id (ids longer than LDI_MAX_ID_TERM bytes are
+ *   cut and end in a hash of the whole id), so adding an article replaces
+ *   the one with the same id.
+ * - Headline and body words are indexed without prefix, with positions
+ *   (headline first, then the body after a gap so that no phrase spans
+ *   both), and their stems as "Z" + stem without positions: the scheme
+ *   Xapian's own TermGenerator and QueryParser use. Headline words are also
+ *   indexed under "S" (and stems under "ZS") for title: queries.
+ * - Author names are indexed word by word under "A", unstemmed.
+ * - Source, section and language are boolean terms of their folded whole
+ *   value ("XSOURCEbbc news", "XSECTIONbusiness", "Len"); the URL is a
+ *   boolean "U" term as given.
+ * - The date is value slot 0 (sortable_serialise of seconds since 1970
+ *   UTC) and boolean terms "D"YYYYMMDD, "M"YYYYMM, "Y"YYYY.
+ * - The document data is a JSON object of the stored fields (id, headline,
+ *   body, authors, date, source, section, language, url): what hits show.
+ * - Index metadata records the versions below; lede_db_open refuses an
+ *   index whose versions differ ("re-index needed").
+ *
+ * Format versions:
+ *   1  first release (this schema).
+ */
+#ifndef LEDE_SCHEMA_H
+#define LEDE_SCHEMA_H
+
+#include <stddef.h>
+
+#include "lede.h"
+
+#define LDI_FORMAT_VERSION 1
+
+/* Prefixes, Omega's letters where Omega has one. */
+#define LDI_PREFIX_ID "Q"
+#define LDI_PREFIX_HEADLINE "S"
+#define LDI_PREFIX_AUTHOR "A"
+#define LDI_PREFIX_SOURCE "XSOURCE"
+#define LDI_PREFIX_SECTION "XSECTION"
+#define LDI_PREFIX_LANGUAGE "L"
+#define LDI_PREFIX_URL "U"
+#define LDI_PREFIX_DAY "D"
+#define LDI_PREFIX_MONTH "M"
+#define LDI_PREFIX_YEAR "Y"
+#define LDI_PREFIX_STEM "Z"
+
+#define LDI_SLOT_DATE 0
+
+/* Longest id kept whole in the unique term (Xapian allows 245 bytes). */
+#define LDI_MAX_ID_TERM 200
+
+/* Position gap between headline and body, and between author names. */
+#define LDI_POSITION_GAP 100
+
+/* Metadata keys and the values this build writes. */
+#define LDI_META_FORMAT "lede.format"
+#define LDI_META_ANALYSIS "lede.analysis"
+#define LDI_META_NORMALISATION "lede.normalisation"
+#define LDI_META_UNICODE "lede.unicode"
+#define LDI_NORMALISATION "NFKC+casefold+stripmark"
+
+/* The language whose stemmer lede uses until issue-level language
+ * detection picks one per article. */
+#define LDI_STEM_LANGUAGE "english"
+
+typedef enum ldi_field_kind {
+	LDI_FIELD_TEXT,	   /* words with positions, stemmed */
+	LDI_FIELD_NAME,	   /* words with positions, not stemmed */
+	LDI_FIELD_BOOLEAN, /* one term of the folded whole value */
+	LDI_FIELD_EXACT	   /* one term of the value as given */
+} ldi_field_kind_t;
+
+/* A field as queries name it: "title:", "by:", ... */
+typedef struct ldi_query_field {
+	const char *name;
+	const char *prefix;
+	ldi_field_kind_t kind;
+} ldi_query_field_t;
+
+/* The field called `name` (len bytes, no colon) in queries, or NULL. */
+const ldi_query_field_t *ldi_query_field(const char *name, size_t len);
+
+/* Writes the unique term for id to buf (at least LDI_ID_TERM_SIZE bytes)
+ * and returns its length. */
+#define LDI_ID_TERM_SIZE (LDI_MAX_ID_TERM + 32)
+size_t ldi_id_term(const char *id, size_t len, char *buf);
+
+#endif /* LEDE_SCHEMA_H */

@@ -1,0 +1,405 @@
+/* writer.c: turning an article record into a Xapian document, and deletes.
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "analyze.h"
+#include "db_internal.h"
+#include "hash.h"
+#include "schema.h"
+#include "utf8.h"
+
+/* Longest term we build: prefix, "Z", and a term of the maximum size. */
+#define TERM_BUF (16 + LDI_MAX_TERM_BYTES * 2)
+
+typedef struct text_indexer {
+	xc_doc_t *doc;
+	xc_stemmer_t *stemmer; /* NULL: do not stem */
+	const char *prefix;
+	size_t prefix_len;
+	uint32_t pos;
+	uint32_t wdfinc;
+	xc_status_t status;
+} text_indexer_t;
+
+static int
+add_token(void *ctx, const ldi_token_t *tok)
+{
+	text_indexer_t *ti = ctx;
+	char term[TERM_BUF];
+	size_t plen = ti->prefix_len;
+	memcpy(term, ti->prefix, plen);
+	memcpy(term + plen, tok->term, tok->len);
+	ti->pos++;
+	ti->status = xc_doc_add_posting(ti->doc, term, plen + tok->len,
+					ti->pos, ti->wdfinc);
+	if (ti->status != XC_OK || !ti->stemmer)
+		return ti->status != XC_OK;
+
+	const char *stem;
+	size_t slen;
+	ti->status = xc_stemmer_stem(ti->stemmer, tok->term, tok->len, &stem,
+				     &slen);
+	if (ti->status != XC_OK)
+		return 1;
+	if (slen == 0 || slen > LDI_MAX_TERM_BYTES)
+		return 0;
+	term[0] = 'Z';
+	memcpy(term + 1, ti->prefix, plen);
+	memcpy(term + 1 + plen, stem, slen);
+	ti->status = xc_doc_add_term(ti->doc, term, 1 + plen + slen,
+				     ti->wdfinc);
+	return ti->status != XC_OK;
+}
+
+/* Indexes text's words under prefix from position *pos on. */
+static xc_status_t
+index_text(xc_doc_t *doc, xc_stemmer_t *stemmer, const char *prefix,
+	   const char *text, uint32_t *pos, uint32_t wdfinc)
+{
+	if (!text || !*text)
+		return XC_OK;
+	text_indexer_t ti = { doc, stemmer, prefix, strlen(prefix), *pos,
+			      wdfinc, XC_OK };
+	int rc = ldi_analyze(text, strlen(text), add_token, &ti);
+	*pos = ti.pos;
+	if (rc < 0)
+		return XC_NOMEM;
+	return ti.status;
+}
+
+/* Adds the boolean term prefix + folded value. */
+static xc_status_t
+add_folded_term(xc_doc_t *doc, const char *prefix, const char *value)
+{
+	if (!value || !*value)
+		return XC_OK;
+	char *folded;
+	size_t flen;
+	if (ldi_fold(value, strlen(value), &folded, &flen) != 0)
+		return XC_NOMEM;
+	xc_status_t xs = XC_OK;
+	size_t plen = strlen(prefix);
+	if (flen > 0 && flen + plen <= 240) {
+		char *term = malloc(plen + flen);
+		if (!term) {
+			free(folded);
+			return XC_NOMEM;
+		}
+		memcpy(term, prefix, plen);
+		memcpy(term + plen, folded, flen);
+		xs = xc_doc_add_boolean_term(doc, term, plen + flen);
+		free(term);
+	}
+	free(folded);
+	return xs;
+}
+
+static xc_status_t
+add_exact_term(xc_doc_t *doc, const char *prefix, const char *value)
+{
+	if (!value || !*value)
+		return XC_OK;
+	char term[256];
+	size_t plen = strlen(prefix), vlen = strlen(value);
+	if (plen + vlen > 240)
+		return XC_OK; /* too long for a term; still stored in data */
+	memcpy(term, prefix, plen);
+	memcpy(term + plen, value, vlen);
+	return xc_doc_add_boolean_term(doc, term, plen + vlen);
+}
+
+static xc_status_t
+add_date(xc_doc_t *doc, int64_t date)
+{
+	char buf[XC_SORTABLE_MAX];
+	size_t n = xc_sortable_serialise((double)date, buf);
+	xc_status_t xs = xc_doc_set_value(doc, LDI_SLOT_DATE, buf, n);
+	char iso[LEDE_DATE_BUFSIZE];
+	lede_date_format(date, iso);
+	/* iso is "YYYY-MM-DDTHH:MM:SSZ": day, month and year terms. */
+	char ymd[16];
+	if (xs == XC_OK && strlen(iso) >= 10 && iso[4] == '-') {
+		memcpy(ymd, iso, 4);
+		memcpy(ymd + 4, iso + 5, 2);
+		memcpy(ymd + 6, iso + 8, 2);
+		ymd[8] = '\0';
+		char term[16];
+		static const char *const prefixes[] = {
+			LDI_PREFIX_DAY, LDI_PREFIX_MONTH, LDI_PREFIX_YEAR
+		};
+		static const size_t lens[] = { 8, 6, 4 };
+		for (size_t i = 0; i < 3 && xs == XC_OK; i++) {
+			term[0] = prefixes[i][0];
+			memcpy(term + 1, ymd, lens[i]);
+			xs = xc_doc_add_boolean_term(doc, term, 1 + lens[i]);
+		}
+	}
+	return xs;
+}
+
+/* Owns repaired copies of a record's strings, so that what is indexed and
+ * stored is always valid UTF-8 even when a caller passes broken text. */
+typedef struct clean_article {
+	lede_article_t a;
+	const char **authors;
+	char **owned; /* repaired copies, at most 7 + n_authors */
+	size_t n_owned;
+	char *id;
+} clean_article_t;
+
+static int
+clean_field(clean_article_t *c, const char **field)
+{
+	const char *s = *field;
+	if (!s)
+		return 0;
+	size_t len = strlen(s);
+	if (ldi_utf8_invalid(s, len) == 0)
+		return 0;
+	char *fixed = ldi_utf8_repair(s, len, NULL, NULL);
+	if (!fixed)
+		return -1;
+	c->owned[c->n_owned++] = fixed;
+	*field = fixed;
+	return 0;
+}
+
+static void
+clean_free(clean_article_t *c)
+{
+	for (size_t i = 0; i < c->n_owned; i++)
+		free(c->owned[i]);
+	free(c->owned);
+	free(c->authors);
+	free(c->id);
+}
+
+static int
+clean_article(clean_article_t *c, const lede_article_t *in)
+{
+	memset(c, 0, sizeof *c);
+	c->a = *in;
+	c->owned = malloc((7 + in->n_authors) * sizeof *c->owned);
+	if (!c->owned)
+		return -1;
+	if (in->n_authors) {
+		c->authors = malloc(in->n_authors * sizeof *c->authors);
+		if (!c->authors)
+			return -1;
+		for (size_t i = 0; i < in->n_authors; i++)
+			c->authors[i] = in->authors[i];
+		c->a.authors = c->authors;
+	}
+	const char **fields[] = { &c->a.id, &c->a.headline, &c->a.body,
+				  &c->a.source, &c->a.section,
+				  &c->a.language, &c->a.url };
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+		if (clean_field(c, fields[i]) != 0)
+			return -1;
+	for (size_t i = 0; i < in->n_authors; i++)
+		if (c->authors[i] && clean_field(c, &c->authors[i]) != 0)
+			return -1;
+	if (!c->a.id || !*c->a.id) {
+		/* No id: the content decides, so the same text replaces. */
+		size_t hl = c->a.headline ? strlen(c->a.headline) : 0;
+		size_t bl = c->a.body ? strlen(c->a.body) : 0;
+		char *both = malloc(hl + bl + 2);
+		if (!both)
+			return -1;
+		memcpy(both, c->a.headline ? c->a.headline : "", hl);
+		both[hl] = '\n';
+		memcpy(both + hl + 1, c->a.body ? c->a.body : "", bl);
+		c->id = malloc(LDI_CONTENT_ID_SIZE);
+		if (c->id)
+			ldi_content_id(both, hl + bl + 1, c->id);
+		free(both);
+		if (!c->id)
+			return -1;
+		c->a.id = c->id;
+	}
+	return 0;
+}
+
+static int
+set_string(json_t *obj, const char *key, const char *value)
+{
+	if (!value || !*value)
+		return 0;
+	return json_object_set_new(obj, key, json_string(value));
+}
+
+/* The stored fields, as the JSON object hits are made from. */
+static char *
+stored_data(const lede_article_t *a)
+{
+	json_t *obj = json_object();
+	if (!obj)
+		return NULL;
+	int rc = set_string(obj, "id", a->id);
+	rc |= set_string(obj, "headline", a->headline);
+	rc |= set_string(obj, "body", a->body);
+	if (a->n_authors) {
+		json_t *arr = json_array();
+		for (size_t i = 0; arr && i < a->n_authors; i++)
+			if (a->authors[i] && *a->authors[i])
+				rc |= json_array_append_new(
+					arr, json_string(a->authors[i]));
+		rc |= json_object_set_new(obj, "authors", arr);
+	}
+	if (a->date != LEDE_NO_DATE) {
+		char iso[LEDE_DATE_BUFSIZE];
+		lede_date_format(a->date, iso);
+		rc |= set_string(obj, "date", iso);
+	}
+	rc |= set_string(obj, "source", a->source);
+	rc |= set_string(obj, "section", a->section);
+	rc |= set_string(obj, "language", a->language);
+	rc |= set_string(obj, "url", a->url);
+	char *s = rc ? NULL : json_dumps(obj, JSON_COMPACT);
+	json_decref(obj);
+	return s;
+}
+
+static xc_status_t
+build_document(lede_db_t *db, const lede_article_t *a, xc_doc_t *doc)
+{
+	/* Headline words count twice: a word in the headline says more
+	 * about what the article is than one in the body. */
+	uint32_t pos = 0, hpos = 0;
+	xc_status_t xs = index_text(doc, db->stemmer, "", a->headline, &pos,
+				    2);
+	if (xs == XC_OK)
+		xs = index_text(doc, db->stemmer, LDI_PREFIX_HEADLINE,
+				a->headline, &hpos, 1);
+	pos += LDI_POSITION_GAP;
+	if (xs == XC_OK)
+		xs = index_text(doc, db->stemmer, "", a->body, &pos, 1);
+	uint32_t apos = 0;
+	for (size_t i = 0; xs == XC_OK && i < a->n_authors; i++) {
+		xs = index_text(doc, NULL, LDI_PREFIX_AUTHOR, a->authors[i],
+				&apos, 1);
+		apos += LDI_POSITION_GAP;
+	}
+	if (xs == XC_OK)
+		xs = add_folded_term(doc, LDI_PREFIX_SOURCE, a->source);
+	if (xs == XC_OK)
+		xs = add_folded_term(doc, LDI_PREFIX_SECTION, a->section);
+	if (xs == XC_OK)
+		xs = add_folded_term(doc, LDI_PREFIX_LANGUAGE, a->language);
+	if (xs == XC_OK)
+		xs = add_exact_term(doc, LDI_PREFIX_URL, a->url);
+	if (xs == XC_OK && a->date != LEDE_NO_DATE)
+		xs = add_date(doc, a->date);
+	if (xs == XC_OK) {
+		char *data = stored_data(a);
+		if (!data)
+			return XC_NOMEM;
+		xs = xc_doc_set_data(doc, data, strlen(data));
+		free(data);
+	}
+	return xs;
+}
+
+/* Commits once a batch is full, so memory stays bounded and a crash loses
+ * at most one batch. */
+static lede_status_t
+count_pending(lede_db_t *db)
+{
+	if (++db->pending < LDI_BATCH_SIZE)
+		return LEDE_OK;
+	return lede_db_commit(db);
+}
+
+lede_status_t
+lede_db_add(lede_db_t *db, const lede_article_t *article)
+{
+	if (!db)
+		return LEDE_MISUSE;
+	if (!article)
+		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
+				     "lede_db_add: article is NULL");
+	if (!db->writable)
+		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
+				     "index '%s' was opened for reading only",
+				     db->path);
+	clean_article_t c;
+	if (clean_article(&c, article) != 0) {
+		clean_free(&c);
+		return ldi_set_error(&db->errmsg, LEDE_NOMEM,
+				     "out of memory");
+	}
+	const lede_article_t *a = &c.a;
+	xc_doc_t *doc = NULL;
+	xc_status_t xs = xc_doc_new(&doc);
+	const char *detail = "";
+	if (xs == XC_OK) {
+		xs = build_document(db, a, doc);
+		detail = xc_doc_errmsg(doc);
+	}
+	if (xs == XC_OK) {
+		char term[LDI_ID_TERM_SIZE];
+		size_t tlen = ldi_id_term(a->id, strlen(a->id), term);
+		xs = xc_doc_add_boolean_term(doc, term, tlen);
+		if (xs == XC_OK)
+			xs = xc_db_replace_document(db->xdb, term, tlen, doc,
+						    NULL);
+		detail = xc_db_errmsg(db->xdb);
+	}
+	lede_status_t st = LEDE_OK;
+	if (xs != XC_OK)
+		st = ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
+				   "cannot index article '%s': %s", a->id,
+				   *detail ? detail : xc_status_str(xs));
+	xc_doc_free(doc);
+	clean_free(&c);
+	return st == LEDE_OK ? count_pending(db) : st;
+}
+
+lede_status_t
+lede_db_delete(lede_db_t *db, const char *id, size_t len, int *deleted)
+{
+	if (!db)
+		return LEDE_MISUSE;
+	if (!id)
+		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
+				     "lede_db_delete: id is NULL");
+	if (!db->writable)
+		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
+				     "index '%s' was opened for reading only",
+				     db->path);
+	if (len == LEDE_NTS)
+		len = strlen(id);
+	char term[LDI_ID_TERM_SIZE];
+	size_t tlen = ldi_id_term(id, len, term);
+	uint32_t n = 0;
+	xc_status_t xs = xc_db_delete_document(db->xdb, term, tlen, &n);
+	if (xs != XC_OK)
+		return ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
+				     "cannot delete '%.*s': %s", (int)len, id,
+				     xc_db_errmsg(db->xdb));
+	if (deleted)
+		*deleted = n > 0;
+	return n ? count_pending(db) : LEDE_OK;
+}
+
+lede_status_t
+lede_db_commit(lede_db_t *db)
+{
+	if (!db)
+		return LEDE_MISUSE;
+	if (!db->writable)
+		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
+				     "index '%s' was opened for reading only",
+				     db->path);
+	xc_status_t xs = xc_db_commit(db->xdb);
+	if (xs != XC_OK)
+		return ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
+				     "cannot commit to index '%s': %s",
+				     db->path, xc_db_errmsg(db->xdb));
+	db->pending = 0;
+	return LEDE_OK;
+}

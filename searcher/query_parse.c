@@ -1,0 +1,706 @@
+/* query_parse.c: the query language's recursive-descent parser.
+ * SPDX-License-Identifier: MIT
+ *
+ * Why our own parser rather than Xapian's QueryParser: QueryParser splits
+ * and lower-cases words its own way, so "CAFÉ", "U.K." or "£1.13bn" would
+ * not reach the terms our analysis indexed; and it cannot say at which
+ * column a query went wrong. Here every word goes through ldi_analyze.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "db_internal.h"
+#include "query_parse.h"
+#include "schema.h"
+
+/* Deep nesting is bounded so a hostile "((((...." cannot exhaust the
+ * stack. */
+#define MAX_DEPTH 64
+
+typedef struct parser {
+	const char *text;
+	size_t len;
+	size_t at;
+	int depth;
+	xc_stemmer_t *stemmer;
+	lede_status_t status;
+	char *errmsg;
+	ldi_parsed_query_t *out;
+} parser_t;
+
+/* A growable list of queries the parser owns until it combines them. */
+typedef struct qlist {
+	xc_query_t **q;
+	size_t n, cap;
+} qlist_t;
+
+static void
+qlist_free(qlist_t *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		xc_query_free(l->q[i]);
+	free(l->q);
+	l->q = NULL;
+	l->n = l->cap = 0;
+}
+
+static size_t
+column(const parser_t *p, size_t at)
+{
+	size_t col = 1;
+	for (size_t i = 0; i < at && i < p->len; i++)
+		if (((unsigned char)p->text[i] & 0xC0) != 0x80)
+			col++;
+	return col;
+}
+
+static xc_query_t *
+fail(parser_t *p, lede_status_t st, size_t at, const char *what)
+{
+	if (p->status != LEDE_OK)
+		return NULL;
+	p->status = st;
+	if (st == LEDE_BAD_QUERY)
+		ldi_set_error(&p->errmsg, st, "%s at column %zu", what,
+			      column(p, at));
+	else
+		ldi_set_error(&p->errmsg, st, "%s", what);
+	return NULL;
+}
+
+static xc_query_t *
+fail_xc(parser_t *p, xc_status_t xs)
+{
+	return fail(p, ldi_status_from_xc(xs), 0, xc_status_str(xs));
+}
+
+static int
+qlist_push(parser_t *p, qlist_t *l, xc_query_t *q)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 8;
+		xc_query_t **nq = realloc(l->q, cap * sizeof *nq);
+		if (!nq) {
+			xc_query_free(q);
+			fail(p, LEDE_NOMEM, 0, "out of memory");
+			return -1;
+		}
+		l->q = nq;
+		l->cap = cap;
+	}
+	l->q[l->n++] = q;
+	return 0;
+}
+
+/* Combines and empties the list; NULL when it was empty. */
+static xc_query_t *
+qlist_combine(parser_t *p, qlist_t *l, xc_op_t op)
+{
+	xc_query_t *q = NULL;
+	if (l->n == 1) {
+		q = l->q[0];
+		l->n = 0;
+	} else if (l->n > 1) {
+		xc_status_t xs = xc_query_combine(op, l->q, l->n, 0, &q);
+		if (xs != XC_OK)
+			fail_xc(p, xs);
+	}
+	qlist_free(l);
+	return q;
+}
+
+static xc_query_t *
+combine2(parser_t *p, xc_op_t op, xc_query_t *a, xc_query_t *b)
+{
+	xc_query_t *subs[2] = { a, b };
+	xc_query_t *q = NULL;
+	xc_status_t xs = xc_query_combine(op, subs, 2, 0, &q);
+	xc_query_free(a);
+	xc_query_free(b);
+	if (xs != XC_OK)
+		return fail_xc(p, xs);
+	return q;
+}
+
+static void
+remember_word(parser_t *p, const char *w, size_t len, int wildcard)
+{
+	ldi_parsed_query_t *o = p->out;
+	char **nw = realloc(o->words, (o->n_words + 1) * sizeof *nw);
+	char *s = malloc(len + 2);
+	if (!nw || !s) {
+		free(s);
+		if (nw)
+			o->words = nw;
+		fail(p, LEDE_NOMEM, 0, "out of memory");
+		return;
+	}
+	o->words = nw;
+	memcpy(s, w, len);
+	if (wildcard)
+		s[len++] = '*';
+	s[len] = '\0';
+	o->words[o->n_words++] = s;
+}
+
+/* ---- Words and phrases ------------------------------------------------- */
+
+typedef struct word_builder {
+	parser_t *p;
+	const ldi_query_field_t *field; /* NULL: headline and body */
+	int exact;			/* quoted: no stemming */
+	int remember;			/* not under "-" or NOT */
+	qlist_t terms;
+	char first[16 + LDI_MAX_TERM_BYTES]; /* the first word, unstemmed */
+	size_t first_len;
+} word_builder_t;
+
+static int
+add_word_term(void *ctx, const ldi_token_t *tok)
+{
+	word_builder_t *wb = ctx;
+	const char *prefix = wb->field ? wb->field->prefix : "";
+	size_t plen = strlen(prefix);
+	char term[16 + LDI_MAX_TERM_BYTES];
+	memcpy(term, prefix, plen);
+	memcpy(term + plen, tok->term, tok->len);
+	if (wb->terms.n == 0) {
+		memcpy(wb->first, term, plen + tok->len);
+		wb->first_len = plen + tok->len;
+	}
+	if (wb->remember)
+		remember_word(wb->p, tok->term, tok->len, 0);
+	xc_query_t *q = NULL;
+	xc_status_t xs = xc_query_term(term, plen + tok->len, 1,
+				       (uint32_t)wb->terms.n + 1, &q);
+	if (xs != XC_OK) {
+		fail_xc(wb->p, xs);
+		return 1;
+	}
+	return qlist_push(wb->p, &wb->terms, q) != 0;
+}
+
+/* The stemmed term for a lone word: what "profits" must find. */
+static xc_query_t *
+stemmed_term(parser_t *p, const word_builder_t *wb)
+{
+	const char *prefix = wb->field ? wb->field->prefix : "";
+	size_t plen = strlen(prefix);
+	const char *stem;
+	size_t slen;
+	xc_status_t xs = xc_stemmer_stem(p->stemmer, wb->first + plen,
+					 wb->first_len - plen, &stem, &slen);
+	if (xs != XC_OK)
+		return fail_xc(p, xs);
+	char term[32 + LDI_MAX_TERM_BYTES * 2];
+	if (slen == 0 || slen > LDI_MAX_TERM_BYTES)
+		return NULL;
+	term[0] = 'Z';
+	memcpy(term + 1, prefix, plen);
+	memcpy(term + 1 + plen, stem, slen);
+	xc_query_t *q = NULL;
+	xs = xc_query_term(term, 1 + plen + slen, 1, 1, &q);
+	if (xs != XC_OK)
+		return fail_xc(p, xs);
+	return q;
+}
+
+/* Free text: one word is its stem (or itself when exact or a name); many
+ * words are a phrase of exact words. NULL when the text has no words. */
+static xc_query_t *
+text_query(parser_t *p, const ldi_query_field_t *field, const char *s,
+	   size_t len, int exact, int remember)
+{
+	word_builder_t wb = { p, field, exact, remember, { 0 }, "", 0 };
+	int rc = ldi_analyze(s, len, add_word_term, &wb);
+	if (rc < 0)
+		fail(p, LEDE_NOMEM, 0, "out of memory");
+	if (p->status != LEDE_OK) {
+		qlist_free(&wb.terms);
+		return NULL;
+	}
+	int stem = !exact && (!field || field->kind == LDI_FIELD_TEXT);
+	if (wb.terms.n == 1 && stem) {
+		qlist_free(&wb.terms);
+		return stemmed_term(p, &wb);
+	}
+	return qlist_combine(p, &wb.terms, XC_OP_PHRASE);
+}
+
+/* A filter field's value: one term of the folded (or, for ids and URLs,
+ * untouched) whole value. */
+static xc_query_t *
+filter_query(parser_t *p, const ldi_query_field_t *field, const char *s,
+	     size_t len)
+{
+	char *folded = NULL;
+	size_t flen = len;
+	if (field->kind == LDI_FIELD_BOOLEAN) {
+		if (ldi_fold(s, len, &folded, &flen) != 0)
+			return fail(p, LEDE_NOMEM, 0, "out of memory");
+		s = folded;
+	}
+	size_t plen = strlen(field->prefix);
+	char *term = malloc(plen + flen + 1);
+	xc_query_t *q = NULL;
+	if (!term) {
+		free(folded);
+		return fail(p, LEDE_NOMEM, 0, "out of memory");
+	}
+	memcpy(term, field->prefix, plen);
+	memcpy(term + plen, s, flen);
+	/* Position 0: a filter term has no place in a phrase. */
+	xc_status_t xs = xc_query_term(term, plen + flen, 1, 0, &q);
+	free(term);
+	free(folded);
+	if (xs != XC_OK)
+		return fail_xc(p, xs);
+	return q;
+}
+
+static xc_query_t *
+wildcard_query(parser_t *p, const ldi_query_field_t *field, const char *s,
+	       size_t len, size_t at, int remember)
+{
+	char *folded = NULL;
+	size_t flen;
+	if (ldi_fold(s, len, &folded, &flen) != 0)
+		return fail(p, LEDE_NOMEM, 0, "out of memory");
+	/* The stem of a wildcard must be one plain word, as the index has
+	 * it: "polic*" is, "U.S.*" is not. */
+	for (size_t i = 0; i < flen; i++) {
+		unsigned char c = (unsigned char)folded[i];
+		if (c < 0x80 && !(c >= 'a' && c <= 'z') &&
+		    !(c >= '0' && c <= '9')) {
+			free(folded);
+			return fail(p, LEDE_BAD_QUERY, at,
+				    "a wildcard must follow one plain word");
+		}
+	}
+	const char *prefix = field ? field->prefix : "";
+	size_t plen = strlen(prefix);
+	char *pat = malloc(plen + flen + 1);
+	xc_query_t *q = NULL;
+	xc_status_t xs = XC_NOMEM;
+	if (pat) {
+		memcpy(pat, prefix, plen);
+		memcpy(pat + plen, folded, flen);
+		xs = xc_query_wildcard(pat, plen + flen, 0, &q);
+	}
+	if (xs == XC_OK && remember)
+		remember_word(p, folded, flen, 1);
+	free(pat);
+	free(folded);
+	if (xs != XC_OK)
+		return fail_xc(p, xs);
+	return q;
+}
+
+/* ---- The grammar ------------------------------------------------------- */
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+static void
+skip_space(parser_t *p)
+{
+	while (p->at < p->len && is_space(p->text[p->at]))
+		p->at++;
+}
+
+/* Length of the bare word at p->at: up to a space, a parenthesis or a
+ * quote. */
+static size_t
+word_len(const parser_t *p, size_t at)
+{
+	size_t i = at;
+	while (i < p->len && !is_space(p->text[i]) && p->text[i] != '(' &&
+	       p->text[i] != ')' && p->text[i] != '"')
+		i++;
+	return i - at;
+}
+
+/* 1 if the operator keyword op stands alone at p->at. */
+static int
+at_keyword(const parser_t *p, const char *op)
+{
+	size_t n = strlen(op);
+	return word_len(p, p->at) == n && !memcmp(p->text + p->at, op, n);
+}
+
+static xc_query_t *parse_or(parser_t *p, int remember);
+
+/* A quoted phrase starting at the quote; advances past the closing one. */
+static xc_query_t *
+parse_phrase(parser_t *p, const ldi_query_field_t *field, int remember)
+{
+	size_t open = p->at++;
+	const char *close = memchr(p->text + p->at, '"', p->len - p->at);
+	if (!close)
+		return fail(p, LEDE_BAD_QUERY, open,
+			    "'\"' is never closed: unterminated phrase");
+	const char *s = p->text + p->at;
+	size_t len = (size_t)(close - s);
+	p->at += len + 1;
+	if (field && field->kind != LDI_FIELD_TEXT &&
+	    field->kind != LDI_FIELD_NAME)
+		return filter_query(p, field, s, len);
+	return text_query(p, field, s, len, 1, remember);
+}
+
+static xc_query_t *
+parse_atom(parser_t *p, int remember, const ldi_query_field_t **filter)
+{
+	*filter = NULL;
+	size_t start = p->at;
+	char c = p->text[p->at];
+	if (c == '(') {
+		if (++p->depth > MAX_DEPTH)
+			return fail(p, LEDE_BAD_QUERY, start,
+				    "too many nested parentheses");
+		p->at++;
+		skip_space(p);
+		if (p->at < p->len && p->text[p->at] == ')') {
+			p->depth--;
+			return fail(p, LEDE_BAD_QUERY, start,
+				    "nothing to search for inside '( )'");
+		}
+		xc_query_t *q = parse_or(p, remember);
+		p->depth--;
+		if (p->status != LEDE_OK)
+			return q;
+		skip_space(p);
+		if (p->at >= p->len || p->text[p->at] != ')') {
+			xc_query_free(q);
+			return fail(p, LEDE_BAD_QUERY, start,
+				    "'(' is never closed");
+		}
+		p->at++;
+		if (!q)
+			return fail(p, LEDE_BAD_QUERY, start,
+				    "nothing to search for inside '( )'");
+		return q;
+	}
+	if (c == '"')
+		return parse_phrase(p, NULL, remember);
+
+	size_t n = word_len(p, start);
+	const char *w = p->text + start;
+	const char *colon = memchr(w, ':', n);
+	const ldi_query_field_t *field =
+		colon ? ldi_query_field(w, (size_t)(colon - w)) : NULL;
+	if (field) {
+		size_t vat = (size_t)(colon - p->text) + 1;
+		int is_filter = field->kind == LDI_FIELD_BOOLEAN ||
+				field->kind == LDI_FIELD_EXACT;
+		if (vat < p->len && p->text[vat] == '"') {
+			p->at = vat;
+			*filter = is_filter ? field : NULL;
+			return parse_phrase(p, field, remember);
+		}
+		size_t vlen = start + n - vat;
+		if (vlen == 0)
+			return fail(p, LEDE_BAD_QUERY, start,
+				    "field name with nothing after ':'");
+		p->at = vat + vlen;
+		if (is_filter) {
+			*filter = field;
+			return filter_query(p, field, p->text + vat, vlen);
+		}
+		w = p->text + vat;
+		n = vlen;
+	} else {
+		p->at = start + n;
+	}
+	if (n > 1 && w[n - 1] == '*')
+		return wildcard_query(p, field, w, n - 1, start, remember);
+	return text_query(p, field, w, n, 0, remember);
+}
+
+/* Filters on one field are alternatives (section:a section:b), filters on
+ * different fields all apply (section:a source:b). */
+static xc_query_t *
+combine_filters(parser_t *p, qlist_t *filters,
+		const ldi_query_field_t **fields)
+{
+	qlist_t groups = { 0 };
+	for (size_t i = 0; i < filters->n && p->status == LEDE_OK; i++) {
+		if (!filters->q[i])
+			continue;
+		qlist_t same = { 0 };
+		for (size_t j = i; j < filters->n; j++) {
+			if (filters->q[j] &&
+			    !strcmp(fields[j]->prefix, fields[i]->prefix)) {
+				xc_query_t *fq = filters->q[j];
+				filters->q[j] = NULL;
+				if (qlist_push(p, &same, fq))
+					break;
+			}
+		}
+		xc_query_t *g = qlist_combine(p, &same, XC_OP_OR);
+		if (g && qlist_push(p, &groups, g))
+			break;
+	}
+	qlist_free(filters);
+	xc_query_t *all = qlist_combine(p, &groups, XC_OP_AND);
+	qlist_free(&groups);
+	return all;
+}
+
+static int
+at_clause_end(const parser_t *p)
+{
+	return p->at >= p->len || p->text[p->at] == ')' ||
+	       at_keyword(p, "AND") || at_keyword(p, "OR") ||
+	       at_keyword(p, "NOT");
+}
+
+/* A run of clauses: + must match, - must not, the rest rank. */
+static xc_query_t *
+parse_seq(parser_t *p, int remember)
+{
+	qlist_t plain = { 0 }, must = { 0 }, mustnot = { 0 }, filters = { 0 };
+	const ldi_query_field_t **filter_fields = NULL;
+	size_t seq_start = p->at;
+	int clauses = 0;
+	for (;;) {
+		skip_space(p);
+		if (at_clause_end(p))
+			break;
+		char mod = p->text[p->at];
+		size_t at = p->at;
+		if ((mod == '+' || mod == '-') && p->at + 1 < p->len &&
+		    !is_space(p->text[p->at + 1]))
+			p->at++;
+		else
+			mod = 0;
+		const ldi_query_field_t *ff;
+		xc_query_t *q = parse_atom(p, remember && mod != '-', &ff);
+		if (p->status != LEDE_OK)
+			break;
+		if (p->at == at) /* nothing consumed: a stray character */
+			p->at++;
+		clauses++;
+		if (!q)
+			continue; /* no words in it, e.g. a lone dash */
+		if (mod == '-') {
+			qlist_push(p, &mustnot, q);
+		} else if (ff) {
+			const ldi_query_field_t **nf = realloc(
+				filter_fields,
+				(filters.n + 1) * sizeof *filter_fields);
+			if (!nf) {
+				xc_query_free(q);
+				fail(p, LEDE_NOMEM, 0, "out of memory");
+				break;
+			}
+			filter_fields = nf;
+			filter_fields[filters.n] = ff;
+			qlist_push(p, &filters, q);
+		} else {
+			qlist_push(p, mod == '+' ? &must : &plain, q);
+		}
+		if (p->status != LEDE_OK)
+			break;
+	}
+	xc_query_t *result = NULL;
+	if (p->status == LEDE_OK && clauses == 0)
+		fail(p, LEDE_BAD_QUERY, seq_start,
+		     p->at < p->len ? "expected a word" :
+				      "expected a word, found the end");
+	if (p->status == LEDE_OK) {
+		xc_query_t *req = qlist_combine(p, &must, XC_OP_AND);
+		xc_query_t *opt = qlist_combine(p, &plain, XC_OP_OR);
+		if (req && opt)
+			result = combine2(p, XC_OP_AND_MAYBE, req, opt);
+		else
+			result = req ? req : opt;
+		xc_query_t *flt = combine_filters(p, &filters, filter_fields);
+		if (flt && result) {
+			result = combine2(p, XC_OP_FILTER, result, flt);
+		} else if (flt) {
+			/* Only filters: every match weighs the same. */
+			xc_status_t xs = xc_query_scale(flt, 0, &result);
+			xc_query_free(flt);
+			if (xs != XC_OK)
+				fail_xc(p, xs);
+		}
+		xc_query_t *neg = qlist_combine(p, &mustnot, XC_OP_OR);
+		if (neg && p->status == LEDE_OK) {
+			if (!result) {
+				xc_status_t xs = xc_query_match_all(&result);
+				if (xs != XC_OK)
+					fail_xc(p, xs);
+			}
+			result = combine2(p, XC_OP_AND_NOT, result, neg);
+		} else {
+			xc_query_free(neg);
+		}
+	}
+	qlist_free(&plain);
+	qlist_free(&must);
+	qlist_free(&mustnot);
+	qlist_free(&filters);
+	free(filter_fields);
+	if (p->status != LEDE_OK) {
+		xc_query_free(result);
+		return NULL;
+	}
+	return result;
+}
+
+/* Binary operators need something on both sides; a side with no words
+ * ("a AND ---") drops out rather than failing. */
+static xc_query_t *
+binary(parser_t *p, xc_op_t op, xc_query_t *left, xc_query_t *right)
+{
+	if (p->status != LEDE_OK) {
+		xc_query_free(left);
+		xc_query_free(right);
+		return NULL;
+	}
+	if (!left || !right) {
+		if (op == XC_OP_AND_NOT && !right)
+			return left;
+		if (op == XC_OP_AND_NOT) {
+			xc_query_t *all = NULL;
+			xc_status_t xs = xc_query_match_all(&all);
+			if (xs != XC_OK) {
+				xc_query_free(right);
+				return fail_xc(p, xs);
+			}
+			return combine2(p, op, all, right);
+		}
+		return left ? left : right;
+	}
+	return combine2(p, op, left, right);
+}
+
+static xc_query_t *
+parse_and(parser_t *p, int remember)
+{
+	xc_query_t *left = parse_seq(p, remember);
+	for (;;) {
+		if (p->status != LEDE_OK)
+			break;
+		skip_space(p);
+		xc_op_t op;
+		size_t at = p->at;
+		if (at_keyword(p, "AND")) {
+			p->at += 3;
+			skip_space(p);
+			op = XC_OP_AND;
+			if (at_keyword(p, "NOT")) {
+				p->at += 3;
+				op = XC_OP_AND_NOT;
+			}
+		} else if (at_keyword(p, "NOT")) {
+			p->at += 3;
+			op = XC_OP_AND_NOT;
+		} else {
+			break;
+		}
+		skip_space(p);
+		if (p->at >= p->len || p->text[p->at] == ')') {
+			xc_query_free(left);
+			return fail(p, LEDE_BAD_QUERY, at,
+				    op == XC_OP_AND ? "nothing after AND"
+						    : "nothing after NOT");
+		}
+		xc_query_t *right =
+			parse_seq(p, remember && op != XC_OP_AND_NOT);
+		left = binary(p, op, left, right);
+	}
+	return left;
+}
+
+static xc_query_t *
+parse_or(parser_t *p, int remember)
+{
+	skip_space(p);
+	if (at_keyword(p, "AND") || at_keyword(p, "OR"))
+		return fail(p, LEDE_BAD_QUERY, p->at,
+			    "AND/OR needs a word before it");
+	if (at_keyword(p, "NOT")) {
+		/* A leading NOT excludes from everything. */
+		p->at += 3;
+		skip_space(p);
+		if (p->at >= p->len)
+			return fail(p, LEDE_BAD_QUERY, p->at - 3,
+				    "nothing after NOT");
+		xc_query_t *right = parse_and(p, 0);
+		return binary(p, XC_OP_AND_NOT, NULL, right);
+	}
+	xc_query_t *left = parse_and(p, remember);
+	for (;;) {
+		if (p->status != LEDE_OK)
+			break;
+		skip_space(p);
+		if (!at_keyword(p, "OR"))
+			break;
+		size_t at = p->at;
+		p->at += 2;
+		skip_space(p);
+		if (p->at >= p->len || p->text[p->at] == ')') {
+			xc_query_free(left);
+			return fail(p, LEDE_BAD_QUERY, at, "nothing after OR");
+		}
+		xc_query_t *right = parse_and(p, remember);
+		left = binary(p, XC_OP_OR, left, right);
+	}
+	return left;
+}
+
+lede_status_t
+ldi_query_parse(const char *text, size_t len, xc_stemmer_t *stemmer,
+		ldi_parsed_query_t *out, char **errmsg)
+{
+	memset(out, 0, sizeof *out);
+	parser_t p = { text, len, 0, 0, stemmer, LEDE_OK, NULL, out };
+	skip_space(&p);
+	if (p.at >= len) {
+		*errmsg = NULL;
+		return ldi_set_error(errmsg, LEDE_BAD_QUERY,
+				     "empty query: give at least one word");
+	}
+	xc_query_t *q = parse_or(&p, 1);
+	if (p.status == LEDE_OK) {
+		skip_space(&p);
+		if (p.at < len)
+			fail(&p, LEDE_BAD_QUERY, p.at,
+			     p.text[p.at] == ')' ? "')' has no matching '('"
+						 : "unexpected text");
+	}
+	if (p.status == LEDE_OK && !q) {
+		/* Nothing searchable (only punctuation): matches nothing. */
+		xc_status_t xs = xc_query_match_nothing(&q);
+		if (xs != XC_OK)
+			fail_xc(&p, xs);
+	}
+	if (p.status != LEDE_OK) {
+		xc_query_free(q);
+		ldi_parsed_query_free(out);
+		*errmsg = p.errmsg;
+		return p.status;
+	}
+	out->query = q;
+	*errmsg = NULL;
+	return LEDE_OK;
+}
+
+void
+ldi_parsed_query_free(ldi_parsed_query_t *pq)
+{
+	if (!pq)
+		return;
+	xc_query_free(pq->query);
+	for (size_t i = 0; i < pq->n_words; i++)
+		free(pq->words[i]);
+	free(pq->words);
+	memset(pq, 0, sizeof *pq);
+}

@@ -1,0 +1,45 @@
+/* query_parse.h: lede's query language, parsed into a Xapian query.
+ * SPDX-License-Identifier: MIT
+ *
+ * Words go through the indexer's own analysis (ldi_analyze) and stemmer,
+ * so a query word finds every form of it the index holds. The grammar:
+ *
+ *	query   := and ("OR" and)*
+ *	and     := seq (("AND" ["NOT"] | "NOT") seq)*
+ *	seq     := clause+			(ranked: any word may match)
+ *	clause  := ["+" | "-"] atom		(+ must match, - must not)
+ *	atom    := "(" query ")" | [field ":"] ("\"" phrase "\"" | word)
+ *
+ * A word becomes its stem (so "profits" finds "profit"); a word that the
+ * analysis splits ("U.S.-led") and a "quoted phrase" match as phrases of
+ * exact words; "word*" matches every word starting with "word". Fields
+ * come from schema.h; filter fields (source:, section:, lang:, id:, url:)
+ * narrow the results without changing scores.
+ */
+#ifndef LEDE_QUERY_PARSE_H
+#define LEDE_QUERY_PARSE_H
+
+#include <stddef.h>
+
+#include "lede.h"
+#include "xapian-c.h"
+
+typedef struct ldi_parsed_query {
+	xc_query_t *query;
+	/* Folded words the user asked for (not the excluded ones), for
+	 * snippets; a wildcard is kept as its stem followed by '*'. */
+	char **words;
+	size_t n_words;
+} ldi_parsed_query_t;
+
+/* Parses text with stemmer (borrowed for the call). On success fills *out
+ * (release with ldi_parsed_query_free). On failure returns LEDE_BAD_QUERY
+ * (with *errmsg saying where and why, columns counted in characters from
+ * 1), LEDE_NOMEM, or a binding error; *errmsg is malloc'ed. */
+lede_status_t ldi_query_parse(const char *text, size_t len,
+			      xc_stemmer_t *stemmer, ldi_parsed_query_t *out,
+			      char **errmsg);
+
+void ldi_parsed_query_free(ldi_parsed_query_t *pq);
+
+#endif /* LEDE_QUERY_PARSE_H */
