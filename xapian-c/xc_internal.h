@@ -1,0 +1,153 @@
+/* xc_internal.h: handle layouts and the call guard shared by the binding.
+ * SPDX-License-Identifier: MIT
+ *
+ * Only the binding's .cc files include this. Every exported function that
+ * returns a status checks its arguments, then runs its body through
+ * xc_guard(), which holds the one try block, the fault-injection point and
+ * the one catch-all that hands the exception in flight to xc_translate().
+ */
+#ifndef LEDE_XC_INTERNAL_H
+#define LEDE_XC_INTERNAL_H
+
+#include <cstring>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+#include "xapian-c.h"
+
+/* A database. `db` is the reading view; when the database was opened for
+ * writing, `wdb` is the writer and `db` a copy of it, and since copies of
+ * a Xapian::Database share their internals, a reopen or commit through one
+ * is seen through the other. */
+struct xc_db {
+	Xapian::Database db;
+	Xapian::WritableDatabase wdb;
+	bool writable = false;
+	std::string path;
+	std::string msg;
+};
+
+struct xc_doc {
+	Xapian::Document doc;
+	/* Backing store for the borrowed strings get_data/get_value hand
+	 * out, so they survive until the next call on the document. */
+	std::string buf;
+	/* The term list, fetched once when a walk starts at index 0. */
+	std::vector<std::pair<std::string, Xapian::termcount>> terms;
+	std::string msg;
+};
+
+struct xc_stemmer {
+	Xapian::Stem stem;
+	std::string out;
+	std::string msg;
+};
+
+/* Queries have no errmsg of their own in the header, but const entry
+ * points still run through the guard, so the message is mutable. */
+struct xc_query {
+	Xapian::Query q;
+	mutable std::string msg;
+};
+
+struct xc_qparser {
+	Xapian::QueryParser qp;
+	std::string corrected;
+	std::string msg;
+};
+
+/* A value-count spy. Xapian's spy keeps counting across matches, so the
+ * enquire swaps in a fresh one before each match; the handle the caller
+ * holds stays the same. `items` is the sorted copy xc_spy_item reads. */
+struct xc_spy {
+	Xapian::valueno slot = 0;
+	std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
+	std::vector<std::pair<std::string, uint32_t>> items;
+};
+
+/* The spies are declared before the Enquire so that they are destroyed
+ * after it: Xapian keeps plain pointers to spies it does not own. */
+struct xc_enquire {
+	xc_db_t *db = nullptr;
+	std::vector<std::unique_ptr<xc_spy>> spies;
+	Xapian::Enquire enq;
+	std::string msg;
+
+	explicit xc_enquire(xc_db_t *d) : db(d), enq(d->db) {}
+};
+
+/* An MSet keeps its enquire (and through it the database) so that a hit's
+ * document can be fetched after a reopen; hence msets are freed before
+ * their enquire, and enquires before their database. */
+struct xc_mset {
+	xc_enquire_t *enq = nullptr;
+	Xapian::MSet ms;
+	mutable std::string msg;
+};
+
+/* Fault injection: the countdown is process-wide and checked by every
+ * guarded call; zero means disarmed, so the usual cost is one load. */
+extern unsigned xc_fault_countdown;
+[[noreturn]] void xc_fault_throw();
+
+/* Classifies the exception in flight (call only inside a catch block) and
+ * copies its description into *msg when msg is not NULL. Never throws. */
+xc_status_t xc_translate(std::string *msg) noexcept;
+
+/* Sets *msg (if not NULL) to text and returns XC_MISUSE; for argument
+ * checks before the guarded body runs. Never throws. */
+xc_status_t xc_misuse(std::string *msg, const char *text) noexcept;
+
+/* A malloc'd NUL-terminated copy of s for the caller to xc_free; throws
+ * std::bad_alloc like any C++ allocation would. */
+char *xc_strdup(const std::string &s);
+
+/* A std::string from a pointer and a length, where XC_NTS means the
+ * pointer is NUL-terminated and NULL with length 0 is the empty string. */
+std::string xc_string(const char *p, size_t len);
+
+/* True when p and len describe a string: a NULL pointer is only valid for
+ * an empty one. */
+static inline bool xc_valid_str(const char *p, size_t len)
+{
+	return p || len == 0;
+}
+
+/* An enum argument as the C caller passed it. C lets any int travel in an
+ * enum parameter, but C++ leaves loading a value outside the enumerators'
+ * range undefined (UBSan flags it), so the bytes are copied out instead of
+ * being read as the enum type. */
+template <typename E>
+static inline long xc_enum_arg(const E &e) noexcept
+{
+	std::underlying_type_t<E> v;
+
+	static_assert(sizeof v == sizeof e, "enum and its type differ");
+	std::memcpy(&v, &e, sizeof v);
+	return static_cast<long>(v);
+}
+
+/* The one try block of an exported function. The message is cleared first
+ * so that xc_*_errmsg describes the latest call only; then the fault point
+ * may throw, and the body runs. Whatever the body throws, of either family
+ * or neither, ends in xc_translate. */
+template <typename Body>
+static inline xc_status_t xc_guard(std::string *msg, Body &&body) noexcept
+{
+	if (msg)
+		msg->clear();
+	try {
+		if (xc_fault_countdown && --xc_fault_countdown == 0)
+			xc_fault_throw();
+		return body();
+	} catch (...) {
+		return xc_translate(msg);
+	}
+}
+
+#endif /* LEDE_XC_INTERNAL_H */
