@@ -133,30 +133,49 @@ check_versions(lede_db_t *db, char **errmsg)
 	return LEDE_OK;
 }
 
+/* Hands a failed open's message to the caller, or frees it when the
+ * caller did not ask for one. */
+static lede_status_t
+open_failed(lede_status_t st, char *msg, char **errmsg)
+{
+	if (errmsg)
+		*errmsg = msg;
+	else
+		free(msg);
+	return st;
+}
+
 lede_status_t
 lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 	     char **errmsg)
 {
-	char *scratch = NULL;
-	char **msg = errmsg ? errmsg : &scratch;
-	*msg = NULL;
+	char *msg = NULL;
+	if (errmsg)
+		*errmsg = NULL;
 	if (!out)
-		return ldi_set_error(msg, LEDE_MISUSE,
-				     "lede_db_open: out is NULL");
+		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
+						 "lede_db_open: out is NULL"),
+				   msg, errmsg);
 	*out = NULL;
 	if (!path || !*path)
-		return ldi_set_error(msg, LEDE_MISUSE,
-				     "lede_db_open: no index path given");
+		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
+						 "lede_db_open: no index path "
+						 "given"),
+				   msg, errmsg);
 	if (flags != LEDE_OPEN_READ && flags != LEDE_OPEN_WRITE &&
 	    flags != LEDE_OPEN_CREATE)
-		return ldi_set_error(msg, LEDE_MISUSE,
-				     "lede_db_open: unknown flags %d",
-				     (int)flags);
+		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
+						 "lede_db_open: unknown flags "
+						 "%d",
+						 (int)flags),
+				   msg, errmsg);
 
 	lede_db_t *db = calloc(1, sizeof *db);
 	if (!db || !(db->path = ldi_strdup_printf("%s", path))) {
 		free(db);
-		return ldi_set_error(msg, LEDE_NOMEM, "out of memory");
+		return open_failed(ldi_set_error(&msg, LEDE_NOMEM,
+						 "out of memory"),
+				   msg, errmsg);
 	}
 	db->writable = flags != LEDE_OPEN_READ;
 	xc_db_mode_t mode = XC_DB_READ;
@@ -170,24 +189,24 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 	lede_status_t st = LEDE_OK;
 	char *xmsg = NULL;
 	xc_status_t xs = xc_db_open(path, mode, &db->xdb, &xmsg);
-	if (xs == XC_NO_DATABASE && !db->writable) {
+	if (xs == XC_NO_DATABASE) {
 		struct stat sb;
 		if (stat(path, &sb) != 0)
-			st = ldi_set_error(msg, LEDE_NO_INDEX,
+			st = ldi_set_error(&msg, LEDE_NO_INDEX,
 					   "no index at '%s' (create one "
 					   "with lede-index)",
 					   path);
 		else
-			st = ldi_set_error(msg, LEDE_NO_INDEX,
-					   "'%s' is not a lede index: %s", path,
+			st = ldi_set_error(&msg, LEDE_NO_INDEX,
+					   "cannot open index '%s': %s", path,
 					   xmsg ? xmsg : "");
 	} else if (xs == XC_LOCKED) {
-		st = ldi_set_error(msg, LEDE_LOCKED,
+		st = ldi_set_error(&msg, LEDE_LOCKED,
 				   "index '%s' is locked: another lede-index "
 				   "is writing to it",
 				   path);
 	} else if (xs != XC_OK) {
-		st = ldi_set_error(msg, ldi_status_from_xc(xs), "%s",
+		st = ldi_set_error(&msg, ldi_status_from_xc(xs), "%s",
 				   xmsg ? xmsg : xc_status_str(xs));
 	}
 	xc_free(xmsg);
@@ -196,18 +215,18 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 		char *smsg = NULL;
 		xs = xc_stemmer_new(LDI_STEM_LANGUAGE, &db->stemmer, &smsg);
 		if (xs != XC_OK)
-			st = ldi_set_error(msg, ldi_status_from_xc(xs),
+			st = ldi_set_error(&msg, ldi_status_from_xc(xs),
 					   "cannot load stemmer: %s",
 					   smsg ? smsg : "");
 		xc_free(smsg);
 	}
 	if (st == LEDE_OK)
-		st = check_versions(db, msg);
+		st = check_versions(db, &msg);
 	if (st == LEDE_OK && db->writable) {
 		/* Stamp a new index for good, so readers see its versions. */
 		xs = xc_db_commit(db->xdb);
 		if (xs != XC_OK)
-			st = ldi_set_error(msg, ldi_status_from_xc(xs),
+			st = ldi_set_error(&msg, ldi_status_from_xc(xs),
 					   "cannot write index '%s': %s", path,
 					   xc_db_errmsg(db->xdb));
 	}
@@ -216,9 +235,7 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 		xc_db_close(db->xdb);
 		free(db->path);
 		free(db);
-		if (msg == &scratch)
-			free(scratch);
-		return st;
+		return open_failed(st, msg, errmsg);
 	}
 	*out = db;
 	return LEDE_OK;

@@ -63,6 +63,9 @@ typedef struct run {
 	const char *section; /* folder-given section, or NULL */
 } run_t;
 
+#ifdef __GNUC__
+__attribute__((format(printf, 1, 2)))
+#endif
 static void
 err(const char *fmt, ...)
 {

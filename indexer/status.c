@@ -61,6 +61,9 @@ ldi_status_from_xc(xc_status_t st)
 	return LEDE_INTERNAL;
 }
 
+#ifdef __GNUC__
+__attribute__((format(printf, 1, 0)))
+#endif
 static char *
 vformat(const char *fmt, va_list ap)
 {

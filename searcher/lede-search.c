@@ -55,6 +55,9 @@ static const char usage_text[] =
 	"Exit status: 0 success (also with no hits), 1 the search failed,\n"
 	"2 usage error or a query that cannot be parsed.\n";
 
+#ifdef __GNUC__
+__attribute__((format(printf, 1, 2)))
+#endif
 static void
 err(const char *fmt, ...)
 {
