@@ -30,16 +30,8 @@ typedef struct scan {
 	int failed;
 } scan_t;
 
-static int
-stem_equal(scan_t *sc, const char *term, size_t len, const char *stem)
-{
-	const char *s;
-	size_t slen;
-	if (!stem || xc_stemmer_stem(sc->stemmer, term, len, &s, &slen))
-		return 0;
-	return slen == strlen(stem) && !memcmp(s, stem, slen);
-}
-
+/* The query word a body word matches, or -1. The body word is stemmed
+ * once, however many query words there are. */
 static int
 match_word(scan_t *sc, const ldi_token_t *tok)
 {
@@ -53,8 +45,14 @@ match_word(scan_t *sc, const ldi_token_t *tok)
 			return (int)i;
 		}
 	}
+	const char *stem;
+	size_t slen;
+	if (!sc->stemmer ||
+	    xc_stemmer_stem(sc->stemmer, tok->term, tok->len, &stem, &slen))
+		return -1;
 	for (size_t i = 0; i < sc->n_words; i++)
-		if (stem_equal(sc, tok->term, tok->len, sc->stems[i]))
+		if (sc->stems[i] && strlen(sc->stems[i]) == slen &&
+		    !memcmp(sc->stems[i], stem, slen))
 			return (int)i;
 	return -1;
 }
