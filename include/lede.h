@@ -236,6 +236,10 @@ lede_status_t lede_query_new(lede_db_t *db, const char *text, size_t len,
 void lede_query_free(lede_query_t *query);
 const char *lede_query_errmsg(const lede_query_t *query);
 
+/* The query's text as lede read it (invalid UTF-8 repaired), for printing
+ * back. Borrowed until lede_query_free; NULL when query is NULL. */
+const char *lede_query_text(const lede_query_t *query);
+
 /* Page of hits to return: at most limit (default 10; 0 gives none, only
  * the totals) starting offset hits in (default 0). */
 lede_status_t lede_query_set_limit(lede_query_t *query, uint32_t limit);

@@ -47,72 +47,78 @@ make_parents(const char *path)
 	free(p);
 }
 
-/* The versions this build writes, in the order they are checked. */
+/* The versions this build writes. The format comes last: a crash or a
+ * failure while stamping a new index leaves it without a format, so the
+ * next open still sees a new index and stamps it again. */
 static int
 expected_meta(size_t i, const char **key, char *value, size_t size)
 {
 	switch (i) {
 	case 0:
-		*key = LDI_META_FORMAT;
-		snprintf(value, size, "%d", LDI_FORMAT_VERSION);
-		return 1;
-	case 1:
 		*key = LDI_META_ANALYSIS;
 		snprintf(value, size, "%d", LDI_ANALYSIS_VERSION);
 		return 1;
-	case 2:
+	case 1:
 		*key = LDI_META_NORMALISATION;
 		snprintf(value, size, "%s", LDI_NORMALISATION);
 		return 1;
-	case 3:
+	case 2:
 		*key = LDI_META_UNICODE;
 		snprintf(value, size, "%s", ldi_unicode_version());
+		return 1;
+	case 3:
+		*key = LDI_META_FORMAT;
+		snprintf(value, size, "%d", LDI_FORMAT_VERSION);
 		return 1;
 	}
 	return 0;
 }
 
+static lede_status_t
+meta_failed(lede_db_t *db, char **errmsg, xc_status_t xs, const char *what)
+{
+	return ldi_set_error(errmsg, ldi_status_from_xc(xs),
+			     "cannot %s index '%s': %s", what, db->path,
+			     xc_db_errmsg(db->xdb));
+}
+
 /* Checks the index's recorded versions against ours. An empty index
- * without them is new: a writer stamps it. A non-empty one without them
- * was not made by lede. */
+ * without a format is new: a writer stamps it. A non-empty one without
+ * them was not made by lede. */
 static lede_status_t
 check_versions(lede_db_t *db, char **errmsg)
 {
 	uint32_t docs = 0;
 	xc_status_t xs = xc_db_doccount(db->xdb, &docs);
 	if (xs != XC_OK)
-		return ldi_set_error(errmsg, ldi_status_from_xc(xs),
-				     "cannot read index '%s': %s", db->path,
-				     xc_db_errmsg(db->xdb));
+		return meta_failed(db, errmsg, xs, "read");
+	char *format = NULL;
+	size_t len = 0;
+	xs = xc_db_get_metadata(db->xdb, LDI_META_FORMAT, XC_NTS, &format,
+				&len);
+	if (xs != XC_OK)
+		return meta_failed(db, errmsg, xs, "read");
+	int has_format = format != NULL;
+	xc_free(format);
 	const char *key;
 	char want[64];
+	if (!has_format && docs == 0) {
+		if (!db->writable)
+			return LEDE_OK;
+		for (size_t i = 0; expected_meta(i, &key, want, sizeof want);
+		     i++) {
+			xs = xc_db_set_metadata(db->xdb, key, XC_NTS, want,
+						strlen(want));
+			if (xs != XC_OK)
+				return meta_failed(db, errmsg, xs, "write");
+		}
+		return LEDE_OK;
+	}
 	for (size_t i = 0; expected_meta(i, &key, want, sizeof want); i++) {
 		char *have = NULL;
-		size_t len = 0;
 		xs = xc_db_get_metadata(db->xdb, key, XC_NTS, &have, &len);
 		if (xs != XC_OK)
-			return ldi_set_error(errmsg, ldi_status_from_xc(xs),
-					     "cannot read index '%s': %s",
-					     db->path, xc_db_errmsg(db->xdb));
-		if (!have && docs == 0 && i == 0) {
-			if (!db->writable)
-				return LEDE_OK;
-			/* A new index: record what built it. */
-			for (size_t j = 0;
-			     expected_meta(j, &key, want, sizeof want); j++) {
-				xs = xc_db_set_metadata(db->xdb, key, XC_NTS,
-							want, strlen(want));
-				if (xs != XC_OK)
-					return ldi_set_error(
-						errmsg, ldi_status_from_xc(xs),
-						"cannot write index '%s': %s",
-						db->path,
-						xc_db_errmsg(db->xdb));
-			}
-			return LEDE_OK;
-		}
-		int same = have && len == strlen(want) &&
-			   !memcmp(have, want, len);
+			return meta_failed(db, errmsg, xs, "read");
 		lede_status_t st = LEDE_OK;
 		if (!have)
 			st = ldi_set_error(errmsg, LEDE_FORMAT,
@@ -120,7 +126,7 @@ check_versions(lede_db_t *db, char **errmsg)
 					   "(no %s): re-index into a new "
 					   "directory",
 					   db->path, key);
-		else if (!same)
+		else if (len != strlen(want) || memcmp(have, want, len))
 			st = ldi_set_error(errmsg, LEDE_FORMAT,
 					   "index '%s' has %s %.*s, this lede "
 					   "uses %s: re-index needed",
@@ -197,15 +203,15 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 					   "with lede-index)",
 					   path);
 		else
-			st = ldi_set_error(&msg, LEDE_NO_INDEX,
-					   "cannot open index '%s': %s", path,
-					   xmsg ? xmsg : "");
+			st = ldi_set_error(&msg, LEDE_NO_INDEX, "%s",
+					   xmsg ? xmsg : "no index there");
 	} else if (xs == XC_LOCKED) {
 		st = ldi_set_error(&msg, LEDE_LOCKED,
 				   "index '%s' is locked: another lede-index "
 				   "is writing to it",
 				   path);
 	} else if (xs != XC_OK) {
+		/* The binding's message already names the path. */
 		st = ldi_set_error(&msg, ldi_status_from_xc(xs), "%s",
 				   xmsg ? xmsg : xc_status_str(xs));
 	}

@@ -24,7 +24,8 @@ struct lede_db {
 lede_status_t ldi_status_from_xc(xc_status_t st);
 
 /* Sets *errmsg (freeing the old one) to a printf-style message and returns
- * status. Falls back to the status phrase when out of memory. */
+ * status. When out of memory *errmsg is left NULL, which the errmsg
+ * getters show as "". */
 lede_status_t ldi_set_error(char **errmsg, lede_status_t status,
 			    const char *fmt, ...)
 #ifdef __GNUC__

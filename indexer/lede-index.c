@@ -111,6 +111,7 @@ on_article(void *ctx, const lede_article_t *article)
 		return 0;
 	}
 	err("cannot index '%s': %s", run->where, lede_errmsg(run->db));
+	run->failed++;
 	if (st != LEDE_MISUSE && st != LEDE_BAD_INPUT) {
 		/* The index failed, not the article: stop. */
 		run->fatal = 1;
@@ -119,7 +120,8 @@ on_article(void *ctx, const lede_article_t *article)
 	return 0;
 }
 
-/* Reads all of f, up to MAX_FILE_BYTES; *too_big set when over. */
+/* Reads all of f, stopping once it has more than MAX_FILE_BYTES (then
+ * *too_big is set). NULL when out of memory. */
 static char *
 slurp(FILE *f, size_t *len, int *too_big)
 {
@@ -127,12 +129,14 @@ slurp(FILE *f, size_t *len, int *too_big)
 	char *buf = malloc(cap);
 	*too_big = 0;
 	while (buf) {
+		if (n > MAX_FILE_BYTES) {
+			*too_big = 1;
+			break;
+		}
 		if (n == cap) {
-			if (cap >= MAX_FILE_BYTES + 1) {
-				*too_big = 1;
-				break;
-			}
 			cap *= 2;
+			if (cap > MAX_FILE_BYTES + 1)
+				cap = MAX_FILE_BYTES + 1;
 			char *nb = realloc(buf, cap);
 			if (!nb) {
 				free(buf);
@@ -192,7 +196,6 @@ index_stream(run_t *run, FILE *f, const char *display, const char *name,
 	} else {
 		run->where = display;
 		run->name = name;
-		run->files++;
 		lede_status_t st = lede_parse_buffer(name, buf, len, format,
 						     on_article, on_warning,
 						     run);
@@ -200,6 +203,8 @@ index_stream(run_t *run, FILE *f, const char *display, const char *name,
 			err("cannot index '%s': %s", display,
 			    lede_status_str(st));
 			run->failed++;
+		} else {
+			run->files++;
 		}
 	}
 	free(buf);

@@ -23,6 +23,7 @@ typedef struct text_indexer {
 	uint32_t pos;
 	uint32_t wdfinc;
 	xc_status_t status;
+	const char *detail; /* the failing handle's message */
 } text_indexer_t;
 
 static int
@@ -36,6 +37,7 @@ add_token(void *ctx, const ldi_token_t *tok)
 	ti->pos++;
 	ti->status = xc_doc_add_posting(ti->doc, term, plen + tok->len,
 					ti->pos, ti->wdfinc);
+	ti->detail = xc_doc_errmsg(ti->doc);
 	if (ti->status != XC_OK || !ti->stemmer)
 		return ti->status != XC_OK;
 
@@ -43,8 +45,10 @@ add_token(void *ctx, const ldi_token_t *tok)
 	size_t slen;
 	ti->status = xc_stemmer_stem(ti->stemmer, tok->term, tok->len, &stem,
 				     &slen);
-	if (ti->status != XC_OK)
+	if (ti->status != XC_OK) {
+		ti->detail = xc_stemmer_errmsg(ti->stemmer);
 		return 1;
+	}
 	if (slen == 0 || slen > LDI_MAX_TERM_BYTES)
 		return 0;
 	term[0] = 'Z';
@@ -55,19 +59,23 @@ add_token(void *ctx, const ldi_token_t *tok)
 	return ti->status != XC_OK;
 }
 
-/* Indexes text's words under prefix from position *pos on. */
+/* Indexes text's words under prefix from position *pos on. On failure
+ * *detail is the message of the handle that failed. */
 static xc_status_t
 index_text(xc_doc_t *doc, xc_stemmer_t *stemmer, const char *prefix,
-	   const char *text, uint32_t *pos, uint32_t wdfinc)
+	   const char *text, uint32_t *pos, uint32_t wdfinc,
+	   const char **detail)
 {
 	if (!text || !*text)
 		return XC_OK;
 	text_indexer_t ti = { doc, stemmer, prefix, strlen(prefix), *pos,
-			      wdfinc, XC_OK };
+			      wdfinc, XC_OK, "" };
 	int rc = ldi_analyze(text, strlen(text), add_token, &ti);
 	*pos = ti.pos;
 	if (rc < 0)
 		return XC_NOMEM;
+	if (ti.status != XC_OK)
+		*detail = ti.detail;
 	return ti.status;
 }
 
@@ -264,26 +272,34 @@ stored_data(const lede_article_t *a)
 	return s;
 }
 
+/* Fills doc from the article. On failure *detail is the message of the
+ * handle that failed ("" when the status says it all). */
 static xc_status_t
-build_document(lede_db_t *db, const lede_article_t *a, xc_doc_t *doc)
+build_document(lede_db_t *db, const lede_article_t *a, xc_doc_t *doc,
+	       const char **detail)
 {
 	/* Headline words count twice: a word in the headline says more
 	 * about what the article is than one in the body. */
 	uint32_t pos = 0, hpos = 0;
 	xc_status_t xs = index_text(doc, db->stemmer, "", a->headline, &pos,
-				    2);
+				    2, detail);
 	if (xs == XC_OK)
 		xs = index_text(doc, db->stemmer, LDI_PREFIX_HEADLINE,
-				a->headline, &hpos, 1);
+				a->headline, &hpos, 1, detail);
 	pos += LDI_POSITION_GAP;
 	if (xs == XC_OK)
-		xs = index_text(doc, db->stemmer, "", a->body, &pos, 1);
+		xs = index_text(doc, db->stemmer, "", a->body, &pos, 1,
+				detail);
 	uint32_t apos = 0;
 	for (size_t i = 0; xs == XC_OK && i < a->n_authors; i++) {
 		xs = index_text(doc, NULL, LDI_PREFIX_AUTHOR, a->authors[i],
-				&apos, 1);
+				&apos, 1, detail);
 		apos += LDI_POSITION_GAP;
 	}
+	if (xs != XC_OK)
+		return xs;
+	/* From here on only doc can fail. */
+	*detail = xc_doc_errmsg(doc);
 	if (xs == XC_OK)
 		xs = add_folded_term(doc, LDI_PREFIX_SOURCE, a->source);
 	if (xs == XC_OK)
@@ -326,6 +342,11 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
 				     "index '%s' was opened for reading only",
 				     db->path);
+	if (article->n_authors && !article->authors)
+		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
+				     "lede_db_add: n_authors is %zu but "
+				     "authors is NULL",
+				     article->n_authors);
 	clean_article_t c;
 	if (clean_article(&c, article) != 0) {
 		clean_free(&c);
@@ -336,18 +357,18 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 	xc_doc_t *doc = NULL;
 	xc_status_t xs = xc_doc_new(&doc);
 	const char *detail = "";
-	if (xs == XC_OK) {
-		xs = build_document(db, a, doc);
-		detail = xc_doc_errmsg(doc);
-	}
+	if (xs == XC_OK)
+		xs = build_document(db, a, doc, &detail);
 	if (xs == XC_OK) {
 		char term[LDI_ID_TERM_SIZE];
 		size_t tlen = ldi_id_term(a->id, strlen(a->id), term);
 		xs = xc_doc_add_boolean_term(doc, term, tlen);
-		if (xs == XC_OK)
+		detail = xc_doc_errmsg(doc);
+		if (xs == XC_OK) {
 			xs = xc_db_replace_document(db->xdb, term, tlen, doc,
 						    NULL);
-		detail = xc_db_errmsg(db->xdb);
+			detail = xc_db_errmsg(db->xdb);
+		}
 	}
 	lede_status_t st = LEDE_OK;
 	if (xs != XC_OK)

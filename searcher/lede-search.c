@@ -141,10 +141,18 @@ search(lede_db_t *db, const char *text, uint32_t limit, uint32_t offset,
 	uint64_t estimate = 0;
 	int exact = 0;
 	lede_results_total(r, &estimate, &exact);
-	int rc = pr->begin(pr, text, estimate, exact) ? 1 : 0;
-	while (!rc && (st = lede_results_next(r)) == LEDE_OK)
-		if (pr->hit(pr, r))
+	int rc = 0;
+	if (pr->begin(pr, lede_query_text(q), estimate, exact)) {
+		err("cannot format results for '%s'", text);
+		rc = 1;
+	}
+	while (!rc && (st = lede_results_next(r)) == LEDE_OK) {
+		if (pr->hit(pr, r)) {
+			err("cannot format hit %u of '%s'",
+			    lede_results_rank(r), text);
 			rc = 1;
+		}
+	}
 	if (!rc && st != LEDE_DONE) {
 		err("cannot read results for '%s': %s", text,
 		    lede_results_errmsg(r));

@@ -18,13 +18,38 @@ typedef struct text_printer {
 	unsigned hits;
 } text_printer_t;
 
+/* Sentinels the snippet marks matches with, turned into colour (or
+ * nothing) on output: control characters no article text keeps. */
+#define MARK_START "\001"
+#define MARK_END "\002"
+
+/* Writes s with control characters made spaces: an article's text must
+ * not be able to drive the terminal (escape sequences, bells). The match
+ * sentinels become the highlight colour when colour is on. */
+static void
+put_clean(const text_printer_t *tp, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == MARK_START[0])
+			fputs(tp->colour ? HIGHLIGHT : "", tp->out);
+		else if (c == MARK_END[0])
+			fputs(tp->colour ? RESET : "", tp->out);
+		else if (c < 0x20 || c == 0x7f)
+			fputc(' ', tp->out);
+		else
+			fputc(c, tp->out);
+	}
+}
+
 static int
 text_begin(printer_t *p, const char *query, uint64_t estimate, int exact)
 {
 	text_printer_t *tp = (text_printer_t *)p;
-	fprintf(tp->out, "%s%llu match%s for '%s'\n", exact ? "" : "about ",
-		(unsigned long long)estimate, estimate == 1 ? "" : "es",
-		query);
+	fprintf(tp->out, "%s%llu match%s for '", exact ? "" : "about ",
+		(unsigned long long)estimate, estimate == 1 ? "" : "es");
+	put_clean(tp, query);
+	fputs("'\n", tp->out);
 	return 0;
 }
 
@@ -34,14 +59,15 @@ text_hit(printer_t *p, lede_results_t *r)
 	text_printer_t *tp = (text_printer_t *)p;
 	FILE *out = tp->out;
 	const char *headline = lede_results_field(r, LEDE_FIELD_HEADLINE, 0);
-	fprintf(out, "\n%2u. %s%s%s\n", lede_results_rank(r),
-		tp->colour ? BOLD : "", headline ? headline : "(no headline)",
-		tp->colour ? RESET : "");
+	fprintf(out, "\n%2u. %s", lede_results_rank(r),
+		tp->colour ? BOLD : "");
+	put_clean(tp, headline ? headline : "(no headline)");
+	fprintf(out, "%s\n", tp->colour ? RESET : "");
 
 	/* The facts line: id, then whichever fields the article has. */
 	fprintf(out, "    %s", tp->colour ? DIM : "");
 	const char *id = lede_results_field(r, LEDE_FIELD_ID, 0);
-	fputs(id ? id : "(no id)", out);
+	put_clean(tp, id ? id : "(no id)");
 	int64_t date = lede_results_date(r);
 	if (date != LEDE_NO_DATE) {
 		char iso[LEDE_DATE_BUFSIZE];
@@ -52,25 +78,29 @@ text_hit(printer_t *p, lede_results_t *r)
 				       LEDE_FIELD_SECTION };
 	for (size_t i = 0; i < sizeof facts / sizeof *facts; i++) {
 		const char *v = lede_results_field(r, facts[i], 0);
-		if (v)
-			fprintf(out, " · %s", v);
+		if (v) {
+			fputs(" · ", out);
+			put_clean(tp, v);
+		}
 	}
 	for (size_t i = 0;; i++) {
 		const char *a = lede_results_field(r, LEDE_FIELD_AUTHOR, i);
 		if (!a)
 			break;
-		fprintf(out, "%s%s", i ? ", " : " · by ", a);
+		fputs(i ? ", " : " · by ", out);
+		put_clean(tp, a);
 	}
 	fprintf(out, " · score %.3f%s\n", lede_results_score(r),
 		tp->colour ? RESET : "");
 
 	char *snippet = NULL;
-	if (lede_results_snippet(r, PRINTER_SNIPPET_CHARS,
-				 tp->colour ? HIGHLIGHT : "",
-				 tp->colour ? RESET : "",
-				 &snippet) == LEDE_OK &&
-	    *snippet)
-		fprintf(out, "    %s\n", snippet);
+	if (lede_results_snippet(r, PRINTER_SNIPPET_CHARS, MARK_START,
+				 MARK_END, &snippet) == LEDE_OK &&
+	    *snippet) {
+		fputs("    ", out);
+		put_clean(tp, snippet);
+		fputc('\n', out);
+	}
 	lede_free(snippet);
 	tp->hits++;
 	return 0;

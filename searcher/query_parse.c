@@ -242,16 +242,23 @@ filter_query(parser_t *p, const ldi_query_field_t *field, const char *s,
 		s = folded;
 	}
 	size_t plen = strlen(field->prefix);
-	char *term = malloc(plen + flen + 1);
+	char *term = malloc(plen + flen + LDI_ID_TERM_SIZE);
 	xc_query_t *q = NULL;
 	if (!term) {
 		free(folded);
 		return fail(p, LEDE_NOMEM, 0, "out of memory");
 	}
-	memcpy(term, field->prefix, plen);
-	memcpy(term + plen, s, flen);
+	size_t tlen;
+	if (!strcmp(field->prefix, LDI_PREFIX_ID)) {
+		/* Long ids are stored shortened: build the same term. */
+		tlen = ldi_id_term(s, flen, term);
+	} else {
+		memcpy(term, field->prefix, plen);
+		memcpy(term + plen, s, flen);
+		tlen = plen + flen;
+	}
 	/* Position 0: a filter term has no place in a phrase. */
-	xc_status_t xs = xc_query_term(term, plen + flen, 1, 0, &q);
+	xc_status_t xs = xc_query_term(term, tlen, 1, 0, &q);
 	free(term);
 	free(folded);
 	if (xs != XC_OK)
@@ -268,7 +275,13 @@ wildcard_query(parser_t *p, const ldi_query_field_t *field, const char *s,
 	if (ldi_fold(s, len, &folded, &flen) != 0)
 		return fail(p, LEDE_NOMEM, 0, "out of memory");
 	/* The stem of a wildcard must be one plain word, as the index has
-	 * it: "polic*" is, "U.S.*" is not. */
+	 * it: "polic*" is, "U.S.*" is not, and neither is a lone accent,
+	 * which folds to nothing and would match every word. */
+	if (flen == 0) {
+		free(folded);
+		return fail(p, LEDE_BAD_QUERY, at,
+			    "a wildcard must follow one plain word");
+	}
 	for (size_t i = 0; i < flen; i++) {
 		unsigned char c = (unsigned char)folded[i];
 		if (c < 0x80 && !(c >= 'a' && c <= 'z') &&
@@ -404,6 +417,10 @@ parse_atom(parser_t *p, int remember, const ldi_query_field_t **filter)
 			return parse_phrase(p, field, remember);
 		}
 		size_t vlen = start + n - vat;
+		if (vlen == 0 && vat < p->len && p->text[vat] == '(')
+			return fail(p, LEDE_BAD_QUERY, start,
+				    "a field takes a word or a \"phrase\", "
+				    "not a group: write title:a title:b");
 		if (vlen == 0)
 			return fail(p, LEDE_BAD_QUERY, start,
 				    "field name with nothing after ':'");
@@ -584,7 +601,10 @@ binary(parser_t *p, xc_op_t op, xc_query_t *left, xc_query_t *right)
 static xc_query_t *
 parse_and(parser_t *p, int remember)
 {
-	xc_query_t *left = parse_seq(p, remember);
+	/* A leading NOT has everything as its left side: binary() makes
+	 * that "all documents AND_NOT ...", and AND and OR go on after. */
+	skip_space(p);
+	xc_query_t *left = at_keyword(p, "NOT") ? NULL : parse_seq(p, remember);
 	for (;;) {
 		if (p->status != LEDE_OK)
 			break;
@@ -626,16 +646,6 @@ parse_or(parser_t *p, int remember)
 	if (at_keyword(p, "AND") || at_keyword(p, "OR"))
 		return fail(p, LEDE_BAD_QUERY, p->at,
 			    "AND/OR needs a word before it");
-	if (at_keyword(p, "NOT")) {
-		/* A leading NOT excludes from everything. */
-		p->at += 3;
-		skip_space(p);
-		if (p->at >= p->len)
-			return fail(p, LEDE_BAD_QUERY, p->at - 3,
-				    "nothing after NOT");
-		xc_query_t *right = parse_and(p, 0);
-		return binary(p, XC_OP_AND_NOT, NULL, right);
-	}
 	xc_query_t *left = parse_and(p, remember);
 	for (;;) {
 		if (p->status != LEDE_OK)

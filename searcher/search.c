@@ -10,6 +10,7 @@
 #include "query_parse.h"
 #include "schema.h"
 #include "snippet.h"
+#include "utf8.h"
 
 /* BM25 parameters. k1 1.2 and b 0.75 held up better than Xapian's
  * defaults (k1 1, b 0.5) on all three collections in ../shared/eval. */
@@ -25,6 +26,7 @@
 
 struct lede_query {
 	lede_db_t *db;
+	char *text; /* as given, invalid UTF-8 repaired */
 	ldi_parsed_query_t parsed;
 	uint32_t limit;
 	uint32_t offset;
@@ -65,12 +67,21 @@ lede_query_new(lede_db_t *db, const char *text, size_t len,
 		return ldi_set_error(&db->errmsg, LEDE_NOMEM, "out of memory");
 	q->db = db;
 	q->limit = 10;
+	/* Repaired up front, so the parser, the folding and whoever prints
+	 * the query back all see valid UTF-8. */
+	size_t tlen;
+	q->text = ldi_utf8_repair(text, len, &tlen, NULL);
+	if (!q->text) {
+		free(q);
+		return ldi_set_error(&db->errmsg, LEDE_NOMEM, "out of memory");
+	}
 	char *msg = NULL;
-	lede_status_t st =
-		ldi_query_parse(text, len, db->stemmer, &q->parsed, &msg);
+	lede_status_t st = ldi_query_parse(q->text, tlen, db->stemmer,
+					   &q->parsed, &msg);
 	if (st != LEDE_OK) {
 		ldi_set_error(&db->errmsg, st, "%s", msg ? msg : "");
 		free(msg);
+		free(q->text);
 		free(q);
 		return st;
 	}
@@ -84,6 +95,7 @@ lede_query_free(lede_query_t *query)
 	if (!query)
 		return;
 	ldi_parsed_query_free(&query->parsed);
+	free(query->text);
 	free(query->errmsg);
 	free(query);
 }
@@ -94,6 +106,12 @@ lede_query_errmsg(const lede_query_t *query)
 	if (!query)
 		return "no query handle (NULL)";
 	return query->errmsg ? query->errmsg : "";
+}
+
+const char *
+lede_query_text(const lede_query_t *query)
+{
+	return query ? query->text : NULL;
 }
 
 lede_status_t

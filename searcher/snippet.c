@@ -237,6 +237,10 @@ ldi_snippet(const char *body, char *const *words, size_t n_words,
 	/* Keep the punctuation that closes the last word's sentence. */
 	while (to < len && !is_space(body[to]) && to - from < max_chars)
 		to++;
+	/* Never stop inside a character. */
+	while (to < len && to > sc.spans[last].end &&
+	       ((unsigned char)body[to] & 0xC0) == 0x80)
+		to--;
 	if (from > 0)
 		put(&o, "…", strlen("…"));
 	size_t at = from;

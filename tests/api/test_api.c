@@ -282,6 +282,78 @@ test_bad_queries(void)
 	CHECK_INT(lede_db_close(db), LEDE_OK);
 }
 
+/* 1 if s is valid UTF-8. */
+static int
+valid_utf8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		int n = *p < 0x80 ? 0 : *p >= 0xF0 ? 3 : *p >= 0xE0 ? 2 :
+			*p >= 0xC2 ? 1 : -1;
+		if (n < 0)
+			return 0;
+		for (p++; n > 0; n--, p++)
+			if ((*p & 0xC0) != 0x80)
+				return 0;
+	}
+	return 1;
+}
+
+/* Regressions found in review: each failed before its fix. */
+static void
+test_regressions(void)
+{
+	const char *path = index_path("regress");
+	lede_db_t *db = NULL;
+	CHECK_INT(lede_db_open(path, LEDE_OPEN_CREATE, &db, NULL), LEDE_OK);
+	/* Ids longer than a Xapian term can hold are still found by id. */
+	char long_id[301];
+	memset(long_id, 'x', 300);
+	long_id[300] = '\0';
+	add(db, long_id, "Long id", "An article with a very long id.");
+	/* A snippet never ends inside a character. */
+	char body[512] = "profits";
+	for (int i = 0; i < 100; i++)
+		strcat(body, "\xE2\x80\x94");
+	add(db, "dashes", "Dashes", body);
+	CHECK_INT(lede_db_close(db), LEDE_OK);
+
+	CHECK_INT(lede_db_open(path, LEDE_OPEN_READ, &db, NULL), LEDE_OK);
+	char query[320];
+	snprintf(query, sizeof query, "id:%s", long_id);
+	CHECK_STR(ids_for(db, query), long_id);
+
+	lede_query_t *q = NULL;
+	lede_results_t *r = NULL;
+	CHECK_INT(lede_query_new(db, "profits", LEDE_NTS, &q), LEDE_OK);
+	CHECK_INT(lede_query_run(q, &r), LEDE_OK);
+	CHECK_INT(lede_results_next(r), LEDE_OK);
+	char *snip = NULL;
+	for (size_t max = 1; max < 60; max++) {
+		CHECK_INT(lede_results_snippet(r, max, "", "", &snip),
+			  LEDE_OK);
+		if (!valid_utf8(snip)) {
+			fprintf(stderr, "snippet of %zu cut a character\n",
+				max);
+			CHECK(!"snippet is valid UTF-8");
+		}
+		lede_free(snip);
+	}
+	lede_results_free(r);
+	lede_query_free(q);
+
+	/* Invalid UTF-8 in a query is repaired, not an error. */
+	CHECK_INT(lede_query_new(db, "caf\xE9 profits", LEDE_NTS, &q),
+		  LEDE_OK);
+	CHECK_STR(lede_query_text(q), "caf\xEF\xBF\xBD profits");
+	CHECK_INT(lede_query_run(q, &r), LEDE_OK);
+	lede_results_free(r);
+	lede_query_free(q);
+	CHECK_STR(ids_for(db, "source:caf\xE9"), "");
+	CHECK(lede_query_text(NULL) == NULL);
+	CHECK_INT(lede_db_close(db), LEDE_OK);
+}
+
 static void
 test_misuse(void)
 {
@@ -402,6 +474,7 @@ main(int argc, char **argv)
 	test_write_and_search();
 	test_results();
 	test_bad_queries();
+	test_regressions();
 	test_misuse();
 	test_status_and_version();
 	test_parse_and_index();

@@ -42,4 +42,14 @@ expect_in err "skipping 'folder/README.md': documentation" "README skipped"
 expect_in err "symbolic link to a folder" "link loops are not followed"
 expect_eq "$(ids 'id:sub/a.txt')" "sub/a.txt" "the article in it was indexed"
 
+# Over the size limit: skipped with a message, not read whole.
+head -c 17000000 /dev/zero | tr '\0' 'a' >huge.txt
+run lede-index --db "$DB" huge.txt
+expect_in err "skipping 'huge.txt': larger than 16 MiB" "a 17 MB file is skipped"
+
+# A query with invalid UTF-8 is repaired, and JSON output stays valid.
+run lede-search --db "$DB" --format json "$(printf 'caf\351')"
+expect_rc 0 "a query with a Latin-1 byte"
+canon <out >/dev/null 2>&1 && ok || not_ok "its JSON output is valid"
+
 done_testing

@@ -36,6 +36,9 @@ static const qcase_t cases[] = {
 	Q("(a OR b) AND c", "Query(((Za@1 OR Zb@1) AND Zc@1))"),
 	Q("NOT b", "Query((<alldocuments> AND_NOT Zb@1))"),
 	Q("-b", "Query((<alldocuments> AND_NOT Zb@1))"),
+	Q("NOT a AND b", "Query(((<alldocuments> AND_NOT Za@1) AND Zb@1))"),
+	Q("NOT a OR b", "Query(((<alldocuments> AND_NOT Za@1) OR Zb@1))"),
+	Q("(NOT a) b", "Query(((<alldocuments> AND_NOT Za@1) OR Zb@1))"),
 	Q("title:profits", "Query(ZSprofit@1)"),
 	Q("headline:\"warner profit\"",
 	  "Query((Swarner@1 PHRASE 2 Sprofit@2))"),
@@ -63,6 +66,9 @@ static const qcase_t cases[] = {
 	Q("", "empty query"),
 	Q("()", "nothing to search for inside '( )' at column 1"),
 	Q("polic.e*", "a wildcard must follow one plain word at column 1"),
+	Q("\xCC\x81*", "a wildcard must follow one plain word at column 1"),
+	Q("title:(a b)", "a field takes a word or a \"phrase\", not a group"),
+	Q("NOT", "nothing after NOT at column 1"),
 };
 
 int

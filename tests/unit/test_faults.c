@@ -1,0 +1,141 @@
+/* test_faults.c: every lede call fails cleanly when Xapian fails under it.
+ * SPDX-License-Identifier: MIT
+ *
+ * The binding's test hook makes its Nth call throw; for each N in turn we
+ * open, write and search, and check that each call returns a status (no
+ * crash, no leak: the suite runs under ASan) and that what was committed
+ * before the fault is still there and usable after it.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "lede.h"
+#include "xapian-c.h"
+
+static char dir[4096];
+
+static const xc_status_t kinds[] = { XC_XAPIAN, XC_NOMEM, XC_INTERNAL,
+				     XC_MODIFIED };
+
+static lede_status_t
+add(lede_db_t *db, const char *id, const char *body)
+{
+	lede_article_t a = { 0 };
+	a.id = id;
+	a.headline = "Harbour news";
+	a.body = body;
+	a.date = 1700000000;
+	a.section = "Business";
+	return lede_db_add(db, &a);
+}
+
+/* Open, write and close under a fault; then the index must work. */
+static void
+fault_while_writing(unsigned n, xc_status_t kind)
+{
+	char path[4200];
+	snprintf(path, sizeof path, "%s/w-%u-%d", dir, n, (int)kind);
+	lede_db_t *db = NULL;
+	char *msg = NULL;
+	xc_fault_inject(n, kind);
+	lede_status_t st = lede_db_open(path, LEDE_OPEN_CREATE, &db, &msg);
+	CHECK((st == LEDE_OK) == (db != NULL));
+	CHECK(st == LEDE_OK || (msg && *msg));
+	lede_free(msg);
+	if (db) {
+		add(db, "a", "ferries and harbours");
+		add(db, "b", "harbour walls");
+		lede_db_delete(db, "a", LEDE_NTS, NULL);
+		lede_db_commit(db);
+		lede_db_close(db);
+	}
+	xc_fault_inject(0, XC_OK);
+
+	/* Whatever happened, the index opens and takes articles now. */
+	db = NULL;
+	CHECK_INT(lede_db_open(path, LEDE_OPEN_CREATE, &db, &msg), LEDE_OK);
+	if (msg) {
+		fprintf(stderr, "after fault %u/%d: %s\n", n, (int)kind, msg);
+		lede_free(msg);
+	}
+	CHECK_INT(add(db, "c", "harbour lights"), LEDE_OK);
+	CHECK_INT(lede_db_close(db), LEDE_OK);
+	CHECK_INT(lede_db_open(path, LEDE_OPEN_READ, &db, NULL), LEDE_OK);
+	uint64_t count = 0;
+	CHECK_INT(lede_db_count(db, &count), LEDE_OK);
+	CHECK(count >= 1);
+	lede_db_close(db);
+}
+
+/* Search under a fault: each call gives a status, never a crash. */
+static void
+fault_while_searching(const char *path, unsigned n, xc_status_t kind)
+{
+	lede_db_t *db = NULL;
+	if (lede_db_open(path, LEDE_OPEN_READ, &db, NULL) != LEDE_OK) {
+		CHECK(!"open the search index");
+		return;
+	}
+	xc_fault_inject(n, kind);
+	lede_query_t *q = NULL;
+	lede_results_t *r = NULL;
+	lede_status_t st = lede_query_new(db, "harbour OR \"harbour walls\" "
+					      "harb* section:business",
+					  LEDE_NTS, &q);
+	if (st == LEDE_OK)
+		st = lede_query_run(q, &r);
+	while (st == LEDE_OK && (st = lede_results_next(r)) == LEDE_OK) {
+		char *snip = NULL;
+		if (lede_results_snippet(r, 100, "[", "]", &snip) == LEDE_OK)
+			CHECK(snip != NULL);
+		lede_free(snip);
+		CHECK(lede_results_field(r, LEDE_FIELD_ID, 0) != NULL);
+	}
+	CHECK(st == LEDE_OK || st == LEDE_DONE ||
+	      *lede_errmsg(db) || (q && *lede_query_errmsg(q)) ||
+	      (r && *lede_results_errmsg(r)));
+	xc_fault_inject(0, XC_OK);
+	lede_results_free(r);
+	lede_query_free(q);
+	lede_db_close(db);
+}
+
+int
+main(int argc, char **argv)
+{
+	snprintf(dir, sizeof dir, "%s/lede-faults-XXXXXX",
+		 argc > 1 ? argv[1] : "/tmp");
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+		for (unsigned n = 1; n <= 40; n++)
+			fault_while_writing(n, kinds[k]);
+
+	char path[4200];
+	snprintf(path, sizeof path, "%s/search", dir);
+	lede_db_t *db = NULL;
+	CHECK_INT(lede_db_open(path, LEDE_OPEN_CREATE, &db, NULL), LEDE_OK);
+	for (int i = 0; i < 30; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "h%d", i);
+		add(db, id, i % 2 ? "harbour walls were rebuilt"
+				  : "the harbour master retired");
+	}
+	CHECK_INT(lede_db_close(db), LEDE_OK);
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+		for (unsigned n = 1; n <= 120; n++)
+			fault_while_searching(path, n, kinds[k]);
+
+	char cmd[4300];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+	return CHECK_DONE();
+}
