@@ -363,6 +363,19 @@ size_t xc_spy_size(const xc_spy_t *spy);
 xc_status_t xc_spy_item(const xc_spy_t *spy, size_t i, const char **value,
 			size_t *len, uint32_t *count);
 
+/* ---- Term generator (for the bench) ------------------------------------ */
+
+/* Indexes text (len bytes, or XC_NTS) into a throwaway document with
+ * Xapian's TermGenerator, stemming with stem_language ("english"; NULL or
+ * "" for none) under STEM_SOME, as Omega would, and sets *terms to the
+ * number of positions it generated. lede indexes with ldi_analyze instead;
+ * this exists so the bench can compare the two on the same text.
+ * Returns XC_OK, XC_MISUSE (NULL terms or text, unknown language),
+ * XC_NOMEM, XC_XAPIAN, XC_INTERNAL; *terms is 0 on failure. */
+xc_status_t xc_termgen_count_terms(const char *text, size_t len,
+				   const char *stem_language,
+				   uint64_t *terms);
+
 #ifdef __cplusplus
 }
 #endif

@@ -18,35 +18,73 @@
 #include <stddef.h>
 
 /* Bump when a change to analysis changes the terms of any text: an index
- * built by another version must be rebuilt (checked on open). */
-#define LDI_ANALYSIS_VERSION 1
+ * built by another version must be rebuilt (checked on open).
+ *   1  words, folding, acronyms, numbers with '.' and ','
+ *   2  compounds, URLs, e-mail, @handles, #hashtags, times and ranges,
+ *      CJK bigrams, exact (unfolded) forms, per-language stemming and
+ *      stopwords */
+#define LDI_ANALYSIS_VERSION 2
 
 /* Words whose folded form is longer than this are not terms (Xapian's
- * limit is 245 bytes with the prefix; nobody searches 65-byte words). */
+ * limit is 245 bytes with the prefix; nobody searches 65-byte words).
+ * URLs and e-mail addresses may be longer: up to LDI_MAX_URL_BYTES. */
 #define LDI_MAX_TERM_BYTES 64
+#define LDI_MAX_URL_BYTES 200
+
+typedef enum ldi_token_kind {
+	LDI_TOKEN_WORD,	    /* a word, at the next position */
+	LDI_TOKEN_COMPOUND, /* a hyphenated compound as one term, hyphens
+			       dropped ("post-incident" -> "postincident"),
+			       at the next position; its parts follow, the
+			       first at the same position */
+	LDI_TOKEN_PART,	    /* a part of the compound before it */
+	LDI_TOKEN_ALT,	    /* another form of the token before it, at the
+			       same position: the bare word of a #hashtag or
+			       @handle ("#brexit" then "brexit") */
+	LDI_TOKEN_NGRAM,    /* CJK: the bigram of the character before it
+			       and the next one, at that character's
+			       position ("東京" -> 東, 東京, 京) */
+	LDI_TOKEN_SPECIAL   /* a URL, e-mail address, @handle or #hashtag
+			       as one term, at the next position */
+} ldi_token_kind_t;
 
 typedef struct ldi_token {
-	const char *term; /* folded form, NUL-terminated; borrowed for the
-			     callback only */
-	size_t len;	  /* bytes in term */
-	size_t start;	  /* byte range of the word in the input text */
+	const char *term;  /* folded form, NUL-terminated; borrowed for the
+			      callback only */
+	size_t len;	   /* bytes in term */
+	const char *exact; /* NFKC and case folded but accents kept
+			      ("łódź" where term is "lodz"); the same
+			      pointer as term when the two are equal */
+	size_t exact_len;
+	size_t start;	   /* byte range of the word in the input text */
 	size_t end;
+	unsigned pos_inc;  /* 1: the next position; 0: the same position as
+			      the token before it */
+	ldi_token_kind_t kind;
 } ldi_token_t;
 
 /* Return 0 to go on, anything else to stop (ldi_analyze returns it). */
 typedef int (*ldi_token_fn)(void *ctx, const ldi_token_t *tok);
 
-/* Splits `text` into words and calls fn for each, in order. Words:
+/* Splits `text` into tokens and calls fn for each, in order. Words:
  * - runs of letters, digits and combining marks (Unicode L*, N*, M*);
  * - an apostrophe (' or U+2019) between letters joins them ("don't" ->
  *   "dont"), except a final possessive "'s"/"’s", which is dropped
  *   ("Met's" -> "met");
- * - a '.' or ',' between two digits joins them ("1.13bn", "10,000");
+ * - a '.' or ',' between two digits joins them ("1.13bn", "10,000" ->
+ *   "10000"); so does ':' ("20:00" stays "20:00"), and '-' or '/' between
+ *   digit runs makes one term of a range or date ("2004-05", "24/7");
  * - single letters separated by dots form one word ("U.K." -> "uk");
- * - each Han, Hiragana, Katakana or Hangul character is a word of its own;
+ * - letters or digits joined by hyphens make a COMPOUND followed by its
+ *   PARTs ("post-incident" -> postincident, post, incident);
+ * - URLs (scheme://... or www....), e-mail addresses, @handles and
+ *   #hashtags are SPECIAL tokens, folded but whole ("#Brexit" ->
+ *   "#brexit"), a handle or hashtag followed by its bare word as ALT;
+ * - each Han, Hiragana, Katakana or Hangul character is a WORD of its own,
+ *   and each pair of adjacent ones also an NGRAM;
  * - anything else (spaces, punctuation, symbols, emoji) separates words.
- * Words whose folded form is empty or longer than LDI_MAX_TERM_BYTES are
- * skipped. Invalid UTF-8 bytes separate words (repair input first).
+ * Tokens whose folded form is empty or too long are skipped. Invalid
+ * UTF-8 bytes separate words (repair input first).
  * Returns 0, fn's non-zero return, or -1 when out of memory. */
 int ldi_analyze(const char *text, size_t len, ldi_token_fn fn, void *ctx);
 
