@@ -11,6 +11,7 @@
 
 #include "analyze.h"
 #include "db_internal.h"
+#include "language.h"
 #include "schema.h"
 
 char *
@@ -217,17 +218,13 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 	}
 	xc_free(xmsg);
 
-	if (st == LEDE_OK) {
-		char *smsg = NULL;
-		xs = xc_stemmer_new(LDI_STEM_LANGUAGE, &db->stemmer, &smsg);
-		if (xs != XC_OK)
-			st = ldi_set_error(&msg, ldi_status_from_xc(xs),
-					   "cannot load stemmer: %s",
-					   smsg ? smsg : "");
-		xc_free(smsg);
-	}
 	if (st == LEDE_OK)
 		st = check_versions(db, &msg);
+	if (st == LEDE_OK) {
+		st = ldi_db_load_languages(db);
+		if (st != LEDE_OK)
+			ldi_set_error(&msg, st, "%s", lede_errmsg(db));
+	}
 	if (st == LEDE_OK && db->writable) {
 		/* Stamp a new index for good, so readers see its versions. */
 		xs = xc_db_commit(db->xdb);
@@ -237,9 +234,11 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 					   xc_db_errmsg(db->xdb));
 	}
 	if (st != LEDE_OK) {
-		xc_stemmer_free(db->stemmer);
+		for (size_t i = 0; i < db->n_languages; i++)
+			xc_stemmer_free(db->languages[i].stemmer);
 		xc_db_close(db->xdb);
 		free(db->path);
+		free(db->errmsg);
 		free(db);
 		return open_failed(st, msg, errmsg);
 	}
@@ -252,12 +251,97 @@ lede_db_close(lede_db_t *db)
 {
 	if (!db)
 		return LEDE_OK;
+	lede_status_t st = db->writable ? ldi_db_save_languages(db) : LEDE_OK;
 	xc_status_t xs = xc_db_close(db->xdb);
-	xc_stemmer_free(db->stemmer);
+	for (size_t i = 0; i < db->n_languages; i++)
+		xc_stemmer_free(db->languages[i].stemmer);
 	free(db->path);
 	free(db->errmsg);
 	free(db);
-	return ldi_status_from_xc(xs);
+	return st != LEDE_OK ? st : ldi_status_from_xc(xs);
+}
+
+ldi_db_language_t *
+ldi_db_language(lede_db_t *db, const char *code)
+{
+	for (size_t i = 0; i < db->n_languages; i++)
+		if (!strcmp(db->languages[i].code, code))
+			return &db->languages[i];
+	if (db->n_languages == LDI_MAX_LANGUAGES ||
+	    strlen(code) >= sizeof db->languages[0].code)
+		return NULL;
+	ldi_db_language_t *l = &db->languages[db->n_languages];
+	l->stemmer = NULL;
+	/* Text too short to tell its language is most often English (a
+	 * headline-only feed item); English stems only add terms, and the
+	 * words as written stay indexed for any other language. */
+	const char *name = strcmp(code, LDI_LANGUAGE_UNKNOWN)
+				   ? ldi_language_stemmer(code)
+				   : LDI_UNKNOWN_STEMMER;
+	if (name && xc_stemmer_new(name, &l->stemmer, NULL) != XC_OK)
+		return NULL;
+	strcpy(l->code, code);
+	db->n_languages++;
+	db->languages_changed = 1;
+	return l;
+}
+
+lede_status_t
+ldi_db_load_languages(lede_db_t *db)
+{
+	char *list = NULL;
+	size_t len = 0;
+	xc_status_t xs = xc_db_get_metadata(db->xdb, LDI_META_LANGUAGES,
+					    XC_NTS, &list, &len);
+	if (xs != XC_OK)
+		return ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
+				     "cannot read index '%s': %s", db->path,
+				     xc_db_errmsg(db->xdb));
+	lede_status_t st = LEDE_OK;
+	for (size_t i = 0; i < len && st == LEDE_OK;) {
+		while (i < len && list[i] == ' ')
+			i++;
+		size_t j = i;
+		while (j < len && list[j] != ' ')
+			j++;
+		char code[16];
+		if (j > i && j - i < sizeof code) {
+			memcpy(code, list + i, j - i);
+			code[j - i] = '\0';
+			if (!ldi_db_language(db, code))
+				st = ldi_set_error(&db->errmsg, LEDE_NOMEM,
+						   "out of memory");
+		}
+		i = j;
+	}
+	xc_free(list);
+	/* What came from the index is already in it. */
+	db->languages_changed = 0;
+	return st;
+}
+
+lede_status_t
+ldi_db_save_languages(lede_db_t *db)
+{
+	if (!db->languages_changed)
+		return LEDE_OK;
+	char list[LDI_MAX_LANGUAGES * 16];
+	size_t n = 0;
+	for (size_t i = 0; i < db->n_languages; i++) {
+		size_t l = strlen(db->languages[i].code);
+		if (n)
+			list[n++] = ' ';
+		memcpy(list + n, db->languages[i].code, l);
+		n += l;
+	}
+	xc_status_t xs = xc_db_set_metadata(db->xdb, LDI_META_LANGUAGES,
+					    XC_NTS, list, n);
+	if (xs != XC_OK)
+		return ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
+				     "cannot write index '%s': %s", db->path,
+				     xc_db_errmsg(db->xdb));
+	db->languages_changed = 0;
+	return LEDE_OK;
 }
 
 const char *

@@ -11,14 +11,38 @@
  * with batches of a few hundred on this kind of data (DESIGN.md). */
 #define LDI_BATCH_SIZE 500
 
+/* Languages one index can hold; more are indexed as unknown. */
+#define LDI_MAX_LANGUAGES 64
+
+/* A language the index holds articles in, and how its words are stemmed
+ * (the index metadata lists them, so queries stem each word the ways
+ * the articles were stemmed). */
+typedef struct ldi_db_language {
+	char code[16];		/* canonical code, or "und" (unknown) */
+	xc_stemmer_t *stemmer;	/* NULL: indexed unstemmed */
+} ldi_db_language_t;
+
 struct lede_db {
 	xc_db_t *xdb;
-	xc_stemmer_t *stemmer;
 	char *path;
 	int writable;
 	unsigned pending; /* articles added or deleted since the last commit */
-	char *errmsg;	  /* last failure's detail, "" when none */
+	ldi_db_language_t languages[LDI_MAX_LANGUAGES];
+	size_t n_languages;
+	int languages_changed; /* a writer added one not yet in metadata */
+	char *errmsg;	       /* last failure's detail, "" when none */
 };
+
+/* The entry for code (a canonical code or "und"), added with its stemmer
+ * when new. NULL when out of memory or the table is full. */
+ldi_db_language_t *ldi_db_language(lede_db_t *db, const char *code);
+
+/* Reads the index's language list into db (adding to what db has). */
+lede_status_t ldi_db_load_languages(lede_db_t *db);
+
+/* A writer stores its language list when it grew; called before every
+ * commit. */
+lede_status_t ldi_db_save_languages(lede_db_t *db);
 
 /* Maps a binding status to the library's. */
 lede_status_t ldi_status_from_xc(xc_status_t st);

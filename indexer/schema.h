@@ -11,9 +11,15 @@
  * - Headline and body words are indexed without prefix, with positions
  *   (headline first, then the body after a gap so that no phrase spans
  *   both), and their stems as "Z" + stem without positions: the scheme
- *   Xapian's own TermGenerator and QueryParser use. Headline words are also
- *   indexed under "S" (and stems under "ZS") for title: queries.
+ *   Xapian's own TermGenerator and QueryParser use. The stemmer is the
+ *   article's language's (English when the language is unknown);
+ *   stopwords and languages without a stemmer get no stem. A word whose form with accents differs from its folded term
+ *   is also indexed as "XE" + that form at the same position, for quoted
+ *   phrases. Headline words are also indexed under "S" (and stems under
+ *   "ZS") for title: queries.
  * - Author names are indexed word by word under "A", unstemmed.
+ * - The language (given, else detected) is the boolean term "L" + code;
+ *   metadata lists every language indexed.
  * - Source, section and language are boolean terms of their folded whole
  *   value ("XSOURCEbbc news", "XSECTIONbusiness", "Len"); the URL is a
  *   boolean "U" term as given.
@@ -25,7 +31,9 @@
  *   index whose versions differ ("re-index needed").
  *
  * Format versions:
- *   1  first release (this schema).
+ *   1  first release.
+ *   2  stems by the article's language, "XE" exact forms, languages in
+ *      metadata.
  */
 #ifndef LEDE_SCHEMA_H
 #define LEDE_SCHEMA_H
@@ -34,7 +42,7 @@
 
 #include "lede.h"
 
-#define LDI_FORMAT_VERSION 1
+#define LDI_FORMAT_VERSION 2
 
 /* Prefixes, Omega's letters where Omega has one. */
 #define LDI_PREFIX_ID "Q"
@@ -48,6 +56,9 @@
 #define LDI_PREFIX_MONTH "M"
 #define LDI_PREFIX_YEAR "Y"
 #define LDI_PREFIX_STEM "Z"
+/* A word as written but for case (accents kept), where that differs from
+ * its folded term: what a quoted phrase matches. */
+#define LDI_PREFIX_EXACT "XE"
 
 #define LDI_SLOT_DATE 0
 
@@ -63,10 +74,13 @@
 #define LDI_META_NORMALISATION "lede.normalisation"
 #define LDI_META_UNICODE "lede.unicode"
 #define LDI_NORMALISATION "NFKC+casefold+stripmark"
-
-/* The language whose stemmer lede uses until issue-level language
- * detection picks one per article. */
-#define LDI_STEM_LANGUAGE "english"
+/* Space-separated codes of the languages articles were indexed in ("und"
+ * for unknown): queries stem with each of their stemmers. */
+#define LDI_META_LANGUAGES "lede.languages"
+#define LDI_LANGUAGE_UNKNOWN "und"
+/* How articles of unknown language are stemmed (their words as written are
+ * indexed too, as for every article). */
+#define LDI_UNKNOWN_STEMMER "english"
 
 typedef enum ldi_field_kind {
 	LDI_FIELD_TEXT,	   /* words with positions, stemmed */

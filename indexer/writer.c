@@ -9,17 +9,23 @@
 #include "analyze.h"
 #include "db_internal.h"
 #include "hash.h"
+#include "language.h"
 #include "schema.h"
 #include "utf8.h"
 
-/* Longest term we build: prefix, "Z", and a term of the maximum size. */
-#define TERM_BUF (16 + LDI_MAX_TERM_BYTES * 2)
+/* Longest term we build: a prefix, "Z", and the longest token. */
+#define TERM_BUF (16 + LDI_MAX_URL_BYTES * 2)
+
+/* Terms longer than this are refused by Xapian (245 bytes in all). */
+#define MAX_XAPIAN_TERM 240
 
 typedef struct text_indexer {
 	xc_doc_t *doc;
 	xc_stemmer_t *stemmer; /* NULL: do not stem */
+	const char *language;  /* for stopwords */
 	const char *prefix;
-	size_t prefix_len;
+	const char *also;      /* a second prefix to index under, or NULL */
+	int exact;	       /* add "XE" exact forms */
 	uint32_t pos;
 	uint32_t wdfinc;
 	xc_status_t status;
@@ -27,20 +33,24 @@ typedef struct text_indexer {
 } text_indexer_t;
 
 static int
-add_token(void *ctx, const ldi_token_t *tok)
+post(text_indexer_t *ti, const char *prefix, const char *word, size_t len)
 {
-	text_indexer_t *ti = ctx;
 	char term[TERM_BUF];
-	size_t plen = ti->prefix_len;
-	memcpy(term, ti->prefix, plen);
-	memcpy(term + plen, tok->term, tok->len);
-	ti->pos++;
-	ti->status = xc_doc_add_posting(ti->doc, term, plen + tok->len,
-					ti->pos, ti->wdfinc);
+	size_t plen = strlen(prefix);
+	if (plen + len > MAX_XAPIAN_TERM)
+		return 0;
+	memcpy(term, prefix, plen);
+	memcpy(term + plen, word, len);
+	ti->status = xc_doc_add_posting(ti->doc, term, plen + len, ti->pos,
+					ti->wdfinc);
 	ti->detail = xc_doc_errmsg(ti->doc);
-	if (ti->status != XC_OK || !ti->stemmer)
-		return ti->status != XC_OK;
+	return ti->status != XC_OK;
+}
 
+/* Adds "Z" + prefix + the stem of the token's term. */
+static int
+add_stem(text_indexer_t *ti, const char *prefix, const ldi_token_t *tok)
+{
 	const char *stem;
 	size_t slen;
 	ti->status = xc_stemmer_stem(ti->stemmer, tok->term, tok->len, &stem,
@@ -49,34 +59,53 @@ add_token(void *ctx, const ldi_token_t *tok)
 		ti->detail = xc_stemmer_errmsg(ti->stemmer);
 		return 1;
 	}
-	if (slen == 0 || slen > LDI_MAX_TERM_BYTES)
+	size_t plen = strlen(prefix);
+	if (slen == 0 || 1 + plen + slen > MAX_XAPIAN_TERM)
 		return 0;
+	char term[TERM_BUF];
 	term[0] = 'Z';
-	memcpy(term + 1, ti->prefix, plen);
+	memcpy(term + 1, prefix, plen);
 	memcpy(term + 1 + plen, stem, slen);
 	ti->status = xc_doc_add_term(ti->doc, term, 1 + plen + slen,
 				     ti->wdfinc);
+	ti->detail = xc_doc_errmsg(ti->doc);
 	return ti->status != XC_OK;
 }
 
-/* Indexes text's words under prefix from position *pos on. On failure
- * *detail is the message of the handle that failed. */
+static int
+add_token(void *ctx, const ldi_token_t *tok)
+{
+	text_indexer_t *ti = ctx;
+	ti->pos += tok->pos_inc;
+	if (post(ti, ti->prefix, tok->term, tok->len) ||
+	    (ti->also && post(ti, ti->also, tok->term, tok->len)))
+		return 1;
+	if (ti->exact && tok->exact != tok->term &&
+	    post(ti, LDI_PREFIX_EXACT, tok->exact, tok->exact_len))
+		return 1;
+	/* Stems of words only: a URL, a hashtag or a CJK pair has none, and
+	 * a stopword's stem would only make every query word match it. */
+	int stem = ti->stemmer && (tok->kind == LDI_TOKEN_WORD ||
+				   tok->kind == LDI_TOKEN_COMPOUND ||
+				   tok->kind == LDI_TOKEN_PART);
+	if (!stem || ldi_is_stopword(ti->language, tok->term, tok->len))
+		return 0;
+	return add_stem(ti, ti->prefix, tok) ||
+	       (ti->also && add_stem(ti, ti->also, tok));
+}
+
+/* Indexes text's words under ti->prefix (and ti->also) from position
+ * ti->pos on. On failure ti->detail names what failed. */
 static xc_status_t
-index_text(xc_doc_t *doc, xc_stemmer_t *stemmer, const char *prefix,
-	   const char *text, uint32_t *pos, uint32_t wdfinc,
-	   const char **detail)
+index_text(text_indexer_t *ti, const char *text)
 {
 	if (!text || !*text)
 		return XC_OK;
-	text_indexer_t ti = { doc, stemmer, prefix, strlen(prefix), *pos,
-			      wdfinc, XC_OK, "" };
-	int rc = ldi_analyze(text, strlen(text), add_token, &ti);
-	*pos = ti.pos;
+	ti->status = XC_OK;
+	int rc = ldi_analyze(text, strlen(text), add_token, ti);
 	if (rc < 0)
 		return XC_NOMEM;
-	if (ti.status != XC_OK)
-		*detail = ti.detail;
-	return ti.status;
+	return ti->status;
 }
 
 /* Adds the boolean term prefix + folded value. */
@@ -272,32 +301,36 @@ stored_data(const lede_article_t *a)
 	return s;
 }
 
-/* Fills doc from the article. On failure *detail is the message of the
- * handle that failed ("" when the status says it all). */
+/* Fills doc from the article, in the language `lang`. On failure *detail
+ * is the message of the handle that failed ("" when the status says it
+ * all). */
 static xc_status_t
-build_document(lede_db_t *db, const lede_article_t *a, xc_doc_t *doc,
-	       const char **detail)
+build_document(const lede_article_t *a, const ldi_db_language_t *lang,
+	       xc_doc_t *doc, const char **detail)
 {
+	text_indexer_t ti = { doc, lang->stemmer, lang->code, "", NULL, 1,
+			      0, 1, XC_OK, "" };
 	/* Headline words count twice: a word in the headline says more
 	 * about what the article is than one in the body. */
-	uint32_t pos = 0, hpos = 0;
-	xc_status_t xs = index_text(doc, db->stemmer, "", a->headline, &pos,
-				    2, detail);
+	ti.also = LDI_PREFIX_HEADLINE;
+	ti.wdfinc = 2;
+	xc_status_t xs = index_text(&ti, a->headline);
+	ti.also = NULL;
+	ti.wdfinc = 1;
+	ti.pos += LDI_POSITION_GAP;
 	if (xs == XC_OK)
-		xs = index_text(doc, db->stemmer, LDI_PREFIX_HEADLINE,
-				a->headline, &hpos, 1, detail);
-	pos += LDI_POSITION_GAP;
-	if (xs == XC_OK)
-		xs = index_text(doc, db->stemmer, "", a->body, &pos, 1,
-				detail);
-	uint32_t apos = 0;
+		xs = index_text(&ti, a->body);
+	/* Names are not stemmed, and have no exact forms of their own. */
+	text_indexer_t names = { doc, NULL, lang->code, LDI_PREFIX_AUTHOR,
+				 NULL, 0, 0, 1, XC_OK, "" };
 	for (size_t i = 0; xs == XC_OK && i < a->n_authors; i++) {
-		xs = index_text(doc, NULL, LDI_PREFIX_AUTHOR, a->authors[i],
-				&apos, 1, detail);
-		apos += LDI_POSITION_GAP;
+		xs = index_text(&names, a->authors[i]);
+		names.pos += LDI_POSITION_GAP;
 	}
-	if (xs != XC_OK)
+	if (xs != XC_OK) {
+		*detail = ti.status != XC_OK ? ti.detail : names.detail;
 		return xs;
+	}
 	/* From here on only doc can fail. */
 	*detail = xc_doc_errmsg(doc);
 	if (xs == XC_OK)
@@ -318,6 +351,33 @@ build_document(lede_db_t *db, const lede_article_t *a, xc_doc_t *doc,
 		free(data);
 	}
 	return xs;
+}
+
+/* The language an article is indexed in: its own tag when lede knows
+ * it (the record then shows the canonical code), else a guess from its
+ * text, else unknown. Sets a->language to what the hit will show. NULL
+ * only when out of memory. */
+static ldi_db_language_t *
+article_language(lede_db_t *db, lede_article_t *a)
+{
+	const char *code = NULL;
+	if (a->language && *a->language) {
+		code = ldi_language_code(a->language, strlen(a->language));
+		if (code)
+			a->language = code;
+	} else {
+		/* The headline alone is too short to tell; the body's first
+		 * few thousand bytes are plenty. */
+		const char *text = a->body && *a->body ? a->body : a->headline;
+		if (text)
+			code = ldi_language_detect(text, strlen(text));
+		a->language = code;
+	}
+	ldi_db_language_t *lang =
+		ldi_db_language(db, code ? code : LDI_LANGUAGE_UNKNOWN);
+	if (!lang) /* the table is full: index unstemmed */
+		lang = ldi_db_language(db, LDI_LANGUAGE_UNKNOWN);
+	return lang;
 }
 
 /* Commits once a batch is full, so memory stays bounded and a crash loses
@@ -353,12 +413,18 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 		return ldi_set_error(&db->errmsg, LEDE_NOMEM,
 				     "out of memory");
 	}
+	ldi_db_language_t *lang = article_language(db, &c.a);
+	if (!lang) {
+		clean_free(&c);
+		return ldi_set_error(&db->errmsg, LEDE_NOMEM,
+				     "out of memory");
+	}
 	const lede_article_t *a = &c.a;
 	xc_doc_t *doc = NULL;
 	xc_status_t xs = xc_doc_new(&doc);
 	const char *detail = "";
 	if (xs == XC_OK)
-		xs = build_document(db, a, doc, &detail);
+		xs = build_document(a, lang, doc, &detail);
 	if (xs == XC_OK) {
 		char term[LDI_ID_TERM_SIZE];
 		size_t tlen = ldi_id_term(a->id, strlen(a->id), term);
@@ -416,6 +482,9 @@ lede_db_commit(lede_db_t *db)
 		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
 				     "index '%s' was opened for reading only",
 				     db->path);
+	lede_status_t st = ldi_db_save_languages(db);
+	if (st != LEDE_OK)
+		return st;
 	xc_status_t xs = xc_db_commit(db->xdb);
 	if (xs != XC_OK)
 		return ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),

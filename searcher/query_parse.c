@@ -6,11 +6,13 @@
  * not reach the terms our analysis indexed; and it cannot say at which
  * column a query went wrong. Here every word goes through ldi_analyze.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyze.h"
 #include "db_internal.h"
+#include "language.h"
 #include "query_parse.h"
 #include "schema.h"
 
@@ -23,7 +25,8 @@ typedef struct parser {
 	size_t len;
 	size_t at;
 	int depth;
-	xc_stemmer_t *stemmer;
+	const ldi_db_language_t *langs;
+	size_t n_langs;
 	lede_status_t status;
 	char *errmsg;
 	ldi_parsed_query_t *out;
@@ -149,83 +152,194 @@ remember_word(parser_t *p, const char *w, size_t len, int wildcard)
 typedef struct word_builder {
 	parser_t *p;
 	const ldi_query_field_t *field; /* NULL: headline and body */
-	int exact;			/* quoted: no stemming */
+	int exact;			/* quoted: exact forms, no stems */
 	int remember;			/* not under "-" or NOT */
-	qlist_t terms;
-	char first[16 + LDI_MAX_TERM_BYTES]; /* the first word, unstemmed */
+	qlist_t primary;		/* words, parts, URLs...: a phrase */
+	qlist_t ngrams;			/* CJK pairs */
+	xc_query_t *whole;		/* a compound as one term */
+	size_t compounds;
+	ldi_token_kind_t first_kind;
+	char first[16 + LDI_MAX_URL_BYTES]; /* the first word, folded */
 	size_t first_len;
 } word_builder_t;
 
-static int
-add_word_term(void *ctx, const ldi_token_t *tok)
+static void
+word_builder_free(word_builder_t *wb)
 {
-	word_builder_t *wb = ctx;
-	const char *prefix = wb->field ? wb->field->prefix : "";
-	size_t plen = strlen(prefix);
-	char term[16 + LDI_MAX_TERM_BYTES];
-	memcpy(term, prefix, plen);
-	memcpy(term + plen, tok->term, tok->len);
-	if (wb->terms.n == 0) {
-		memcpy(wb->first, term, plen + tok->len);
-		wb->first_len = plen + tok->len;
-	}
-	if (wb->remember)
-		remember_word(wb->p, tok->term, tok->len, 0);
-	xc_query_t *q = NULL;
-	xc_status_t xs = xc_query_term(term, plen + tok->len, 1,
-				       (uint32_t)wb->terms.n + 1, &q);
-	if (xs != XC_OK) {
-		fail_xc(wb->p, xs);
-		return 1;
-	}
-	return qlist_push(wb->p, &wb->terms, q) != 0;
+	qlist_free(&wb->primary);
+	qlist_free(&wb->ngrams);
+	xc_query_free(wb->whole);
+	wb->whole = NULL;
 }
 
-/* The stemmed term for a lone word: what "profits" must find. */
+/* prefix + word as a term query at pos; NULL (and p failed) on error or
+ * when the term is too long to be in the index. */
 static xc_query_t *
-stemmed_term(parser_t *p, const word_builder_t *wb)
+term_query(parser_t *p, const char *prefix, const char *word, size_t len,
+	   uint32_t pos)
 {
-	const char *prefix = wb->field ? wb->field->prefix : "";
+	char term[32 + LDI_MAX_URL_BYTES * 2];
 	size_t plen = strlen(prefix);
-	const char *stem;
-	size_t slen;
-	xc_status_t xs = xc_stemmer_stem(p->stemmer, wb->first + plen,
-					 wb->first_len - plen, &stem, &slen);
-	if (xs != XC_OK)
-		return fail_xc(p, xs);
-	char term[32 + LDI_MAX_TERM_BYTES * 2];
-	if (slen == 0 || slen > LDI_MAX_TERM_BYTES)
+	if (plen + len > sizeof term)
 		return NULL;
-	term[0] = 'Z';
-	memcpy(term + 1, prefix, plen);
-	memcpy(term + 1 + plen, stem, slen);
+	memcpy(term, prefix, plen);
+	memcpy(term + plen, word, len);
 	xc_query_t *q = NULL;
-	xs = xc_query_term(term, 1 + plen + slen, 1, 1, &q);
+	xc_status_t xs = xc_query_term(term, plen + len, 1, pos, &q);
 	if (xs != XC_OK)
 		return fail_xc(p, xs);
 	return q;
 }
 
-/* Free text: one word is its stem (or itself when exact or a name); many
- * words are a phrase of exact words. NULL when the text has no words. */
+static int
+add_word_term(void *ctx, const ldi_token_t *tok)
+{
+	word_builder_t *wb = ctx;
+	parser_t *p = wb->p;
+	const char *prefix = wb->field ? wb->field->prefix : "";
+	if (tok->kind == LDI_TOKEN_ALT)
+		return 0; /* "#brexit" asks for the hashtag, not the word */
+	if (tok->kind == LDI_TOKEN_COMPOUND) {
+		if (wb->compounds++ == 0)
+			wb->whole = term_query(p, prefix, tok->term, tok->len,
+					       1);
+		return p->status != LEDE_OK;
+	}
+	if (tok->kind == LDI_TOKEN_NGRAM) {
+		xc_query_t *q = term_query(p, prefix, tok->term, tok->len,
+					   (uint32_t)wb->ngrams.n + 1);
+		return p->status != LEDE_OK ||
+		       (q && qlist_push(p, &wb->ngrams, q));
+	}
+	if (wb->primary.n == 0 && tok->len <= sizeof wb->first) {
+		memcpy(wb->first, tok->term, tok->len);
+		wb->first_len = tok->len;
+		wb->first_kind = tok->kind;
+	}
+	if (wb->remember)
+		remember_word(p, tok->term, tok->len, 0);
+	/* A quoted word with accents asks for them: its exact form. */
+	int use_exact = wb->exact && !wb->field && tok->exact != tok->term;
+	xc_query_t *q = use_exact
+				? term_query(p, LDI_PREFIX_EXACT, tok->exact,
+					     tok->exact_len,
+					     (uint32_t)wb->primary.n + 1)
+				: term_query(p, prefix, tok->term, tok->len,
+					     (uint32_t)wb->primary.n + 1);
+	if (p->status != LEDE_OK)
+		return 1;
+	if (!q) {
+		/* Too long to be a term: it matches nothing. */
+		xc_status_t xs = xc_query_match_nothing(&q);
+		if (xs != XC_OK) {
+			fail_xc(p, xs);
+			return 1;
+		}
+	}
+	return qlist_push(p, &wb->primary, q);
+}
+
+/* A lone word: each stem the index's languages make of it, and the word
+ * itself where some articles were indexed unstemmed. */
+static xc_query_t *
+stemmed_word(parser_t *p, const word_builder_t *wb)
+{
+	const char *prefix = wb->field ? wb->field->prefix : "";
+	char zprefix[16];
+	snprintf(zprefix, sizeof zprefix, "%s%s", LDI_PREFIX_STEM, prefix);
+	qlist_t alts = { 0 };
+	char seen[LDI_MAX_LANGUAGES][LDI_MAX_TERM_BYTES + 1];
+	size_t n_seen = 0;
+	int unstemmed = p->n_langs == 0;
+	for (size_t i = 0; i < p->n_langs && p->status == LEDE_OK; i++) {
+		if (!p->langs[i].stemmer) {
+			unstemmed = 1;
+			continue;
+		}
+		const char *stem;
+		size_t slen;
+		xc_status_t xs = xc_stemmer_stem(p->langs[i].stemmer,
+						 wb->first, wb->first_len,
+						 &stem, &slen);
+		if (xs != XC_OK) {
+			fail_xc(p, xs);
+			break;
+		}
+		if (slen == 0 || slen > LDI_MAX_TERM_BYTES)
+			continue;
+		size_t k = 0;
+		while (k < n_seen && strcmp(seen[k], stem) != 0)
+			k++;
+		if (k < n_seen)
+			continue;
+		memcpy(seen[n_seen], stem, slen);
+		seen[n_seen++][slen] = '\0';
+		xc_query_t *q = term_query(p, zprefix, stem, slen, 1);
+		if (q)
+			qlist_push(p, &alts, q);
+	}
+	if (unstemmed && p->status == LEDE_OK) {
+		xc_query_t *q = term_query(p, prefix, wb->first, wb->first_len,
+					   1);
+		if (q)
+			qlist_push(p, &alts, q);
+	}
+	return qlist_combine(p, &alts, XC_OP_SYNONYM);
+}
+
+/* 1 if the lone folded word is a stopword in any language the index
+ * holds (English when it holds none yet). */
+static int
+is_stopword(const parser_t *p, const char *w, size_t len)
+{
+	if (p->n_langs == 0)
+		return ldi_is_stopword("en", w, len);
+	for (size_t i = 0; i < p->n_langs; i++)
+		if (ldi_is_stopword(p->langs[i].code, w, len))
+			return 1;
+	return 0;
+}
+
+/* Free text. One word is its stems (or itself when quoted or a name); a
+ * run of CJK characters is the phrase of its pairs; a hyphenated compound
+ * is the compound or the phrase of its parts; anything else is the phrase
+ * of its words. NULL when the text has no words. *stop is set when the
+ * text is one unquoted stopword. */
 static xc_query_t *
 text_query(parser_t *p, const ldi_query_field_t *field, const char *s,
-	   size_t len, int exact, int remember)
+	   size_t len, int exact, int remember, int *stop)
 {
-	word_builder_t wb = { p, field, exact, remember, { 0 }, "", 0 };
+	word_builder_t wb = { p, field, exact, remember, { 0 }, { 0 },
+			      NULL, 0, LDI_TOKEN_WORD, "", 0 };
+	*stop = 0;
 	int rc = ldi_analyze(s, len, add_word_term, &wb);
 	if (rc < 0)
 		fail(p, LEDE_NOMEM, 0, "out of memory");
 	if (p->status != LEDE_OK) {
-		qlist_free(&wb.terms);
+		word_builder_free(&wb);
 		return NULL;
 	}
+	xc_query_t *q;
 	int stem = !exact && (!field || field->kind == LDI_FIELD_TEXT);
-	if (wb.terms.n == 1 && stem) {
-		qlist_free(&wb.terms);
-		return stemmed_term(p, &wb);
+	if (wb.ngrams.n > 0 && wb.ngrams.n + 1 == wb.primary.n) {
+		q = qlist_combine(p, &wb.ngrams, XC_OP_PHRASE);
+	} else if (wb.primary.n == 1 && stem &&
+		   wb.first_kind == LDI_TOKEN_WORD) {
+		/* A stopword has no stem in the index (it would make every
+		 * query match it), only itself. */
+		*stop = !field && is_stopword(p, wb.first, wb.first_len);
+		q = *stop ? term_query(p, "", wb.first, wb.first_len, 1)
+			  : stemmed_word(p, &wb);
+	} else if (wb.compounds == 1 && wb.whole && !exact) {
+		xc_query_t *parts = qlist_combine(p, &wb.primary,
+						  XC_OP_PHRASE);
+		q = combine2(p, XC_OP_OR, wb.whole, parts);
+		wb.whole = NULL;
+	} else {
+		q = qlist_combine(p, &wb.primary, XC_OP_PHRASE);
 	}
-	return qlist_combine(p, &wb.terms, XC_OP_PHRASE);
+	word_builder_free(&wb);
+	return q;
 }
 
 /* A filter field's value: one term of the folded (or, for ids and URLs,
@@ -363,13 +477,16 @@ parse_phrase(parser_t *p, const ldi_query_field_t *field, int remember)
 	if (field && field->kind != LDI_FIELD_TEXT &&
 	    field->kind != LDI_FIELD_NAME)
 		return filter_query(p, field, s, len);
-	return text_query(p, field, s, len, 1, remember);
+	int stop;
+	return text_query(p, field, s, len, 1, remember, &stop);
 }
 
 static xc_query_t *
-parse_atom(parser_t *p, int remember, const ldi_query_field_t **filter)
+parse_atom(parser_t *p, int remember, const ldi_query_field_t **filter,
+	   int *stop)
 {
 	*filter = NULL;
+	*stop = 0;
 	size_t start = p->at;
 	char c = p->text[p->at];
 	if (c == '(') {
@@ -436,7 +553,7 @@ parse_atom(parser_t *p, int remember, const ldi_query_field_t **filter)
 	}
 	if (n > 1 && w[n - 1] == '*')
 		return wildcard_query(p, field, w, n - 1, start, remember);
-	return text_query(p, field, w, n, 0, remember);
+	return text_query(p, field, w, n, 0, remember, stop);
 }
 
 /* Filters on one field are alternatives (section:a section:b), filters on
@@ -482,6 +599,7 @@ static xc_query_t *
 parse_seq(parser_t *p, int remember)
 {
 	qlist_t plain = { 0 }, must = { 0 }, mustnot = { 0 }, filters = { 0 };
+	qlist_t stops = { 0 }; /* plain stopwords: used only if alone */
 	const ldi_query_field_t **filter_fields = NULL;
 	size_t seq_start = p->at;
 	int clauses = 0;
@@ -497,7 +615,9 @@ parse_seq(parser_t *p, int remember)
 		else
 			mod = 0;
 		const ldi_query_field_t *ff;
-		xc_query_t *q = parse_atom(p, remember && mod != '-', &ff);
+		int stop;
+		xc_query_t *q =
+			parse_atom(p, remember && mod != '-', &ff, &stop);
 		if (p->status != LEDE_OK)
 			break;
 		if (p->at == at) /* nothing consumed: a stray character */
@@ -519,6 +639,8 @@ parse_seq(parser_t *p, int remember)
 			filter_fields = nf;
 			filter_fields[filters.n] = ff;
 			qlist_push(p, &filters, q);
+		} else if (stop && !mod) {
+			qlist_push(p, &stops, q);
 		} else {
 			qlist_push(p, mod == '+' ? &must : &plain, q);
 		}
@@ -531,6 +653,13 @@ parse_seq(parser_t *p, int remember)
 		     p->at < p->len ? "expected a word" :
 				      "expected a word, found the end");
 	if (p->status == LEDE_OK) {
+		/* Stopwords rank nothing beside other words ("the bank" is
+		 * "bank"), but a query of stopwords alone means them. */
+		if (plain.n == 0 && must.n == 0) {
+			qlist_t swap = plain;
+			plain = stops;
+			stops = swap;
+		}
 		xc_query_t *req = qlist_combine(p, &must, XC_OP_AND);
 		xc_query_t *opt = qlist_combine(p, &plain, XC_OP_OR);
 		if (req && opt)
@@ -560,6 +689,7 @@ parse_seq(parser_t *p, int remember)
 		}
 	}
 	qlist_free(&plain);
+	qlist_free(&stops);
 	qlist_free(&must);
 	qlist_free(&mustnot);
 	qlist_free(&filters);
@@ -667,11 +797,11 @@ parse_or(parser_t *p, int remember)
 }
 
 lede_status_t
-ldi_query_parse(const char *text, size_t len, xc_stemmer_t *stemmer,
-		ldi_parsed_query_t *out, char **errmsg)
+ldi_query_parse(const char *text, size_t len, const ldi_db_language_t *langs,
+		size_t n_langs, ldi_parsed_query_t *out, char **errmsg)
 {
 	memset(out, 0, sizeof *out);
-	parser_t p = { text, len, 0, 0, stemmer, LEDE_OK, NULL, out };
+	parser_t p = { text, len, 0, 0, langs, n_langs, LEDE_OK, NULL, out };
 	skip_space(&p);
 	if (p.at >= len) {
 		*errmsg = NULL;

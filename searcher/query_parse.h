@@ -10,9 +10,10 @@
  *	clause  := ["+" | "-"] atom		(+ must match, - must not)
  *	atom    := "(" query ")" | [field ":"] ("\"" phrase "\"" | word)
  *
- * A word becomes its stem (so "profits" finds "profit"); a word that the
- * analysis splits ("U.S.-led") and a "quoted phrase" match as phrases of
- * exact words; "word*" matches every word starting with "word". Fields
+ * A word becomes its stems (so "profits" finds "profit"); a word that the
+ * analysis splits ("U.S.-led") matches as a phrase, or as one compound;
+ * a "quoted phrase" matches its words as written, accents included when
+ * given; "word*" matches every word starting with "word". Fields
  * come from schema.h; filter fields (source:, section:, lang:, id:, url:)
  * narrow the results without changing scores.
  */
@@ -21,6 +22,7 @@
 
 #include <stddef.h>
 
+#include "db_internal.h"
 #include "lede.h"
 #include "xapian-c.h"
 
@@ -32,13 +34,17 @@ typedef struct ldi_parsed_query {
 	size_t n_words;
 } ldi_parsed_query_t;
 
-/* Parses text with stemmer (borrowed for the call). On success fills *out
- * (release with ldi_parsed_query_free). On failure returns LEDE_BAD_QUERY
- * (with *errmsg saying where and why, columns counted in characters from
- * 1), LEDE_NOMEM, or a binding error; *errmsg is malloc'ed. */
+/* Parses text for an index holding articles in the n_langs languages
+ * (borrowed for the call): a word matches each stem their stemmers make
+ * of it, and itself where a language has no stemmer; a lone word that is
+ * a stopword in any of them ranks only when the query has nothing else.
+ * On success fills *out (release with ldi_parsed_query_free). On failure
+ * returns LEDE_BAD_QUERY (with *errmsg saying where and why, columns
+ * counted in characters from 1), LEDE_NOMEM, or a binding error; *errmsg
+ * is malloc'ed. */
 lede_status_t ldi_query_parse(const char *text, size_t len,
-			      xc_stemmer_t *stemmer, ldi_parsed_query_t *out,
-			      char **errmsg);
+			      const ldi_db_language_t *langs, size_t n_langs,
+			      ldi_parsed_query_t *out, char **errmsg);
 
 void ldi_parsed_query_free(ldi_parsed_query_t *pq);
 

@@ -75,9 +75,18 @@ lede_query_new(lede_db_t *db, const char *text, size_t len,
 		free(q);
 		return ldi_set_error(&db->errmsg, LEDE_NOMEM, "out of memory");
 	}
+	/* The languages (and so the stemmers) a writer added since. */
+	lede_status_t st = LEDE_OK;
+	if (!db->writable && xc_db_reopen(db->xdb, NULL) == XC_OK)
+		st = ldi_db_load_languages(db);
+	if (st != LEDE_OK) {
+		free(q->text);
+		free(q);
+		return st;
+	}
 	char *msg = NULL;
-	lede_status_t st = ldi_query_parse(q->text, tlen, db->stemmer,
-					   &q->parsed, &msg);
+	st = ldi_query_parse(q->text, tlen, db->languages, db->n_languages,
+			     &q->parsed, &msg);
 	if (st != LEDE_OK) {
 		ldi_set_error(&db->errmsg, st, "%s", msg ? msg : "");
 		free(msg);
@@ -338,9 +347,16 @@ lede_results_snippet(lede_results_t *results, size_t max_chars,
 	*snippet = NULL;
 	const char *body = lede_results_field(results, LEDE_FIELD_BODY, 0);
 	const ldi_parsed_query_t *pq = &results->query->parsed;
+	/* Matches are found with the stemmer the article was indexed with. */
+	lede_db_t *db = results->query->db;
+	const char *lang = stored_string(results, "language", 0);
+	xc_stemmer_t *stemmer = NULL;
+	for (size_t i = 0; i < db->n_languages; i++)
+		if (lang && !strcmp(db->languages[i].code, lang))
+			stemmer = db->languages[i].stemmer;
 	char *s = ldi_snippet(body ? body : "", pq->words, pq->n_words,
-			      results->query->db->stemmer, max_chars,
-			      hi_start ? hi_start : "", hi_end ? hi_end : "");
+			      stemmer, max_chars, hi_start ? hi_start : "",
+			      hi_end ? hi_end : "");
 	if (!s)
 		return ldi_set_error(&results->errmsg, LEDE_NOMEM,
 				     "out of memory");

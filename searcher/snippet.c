@@ -61,6 +61,11 @@ static int
 add_span(void *ctx, const ldi_token_t *tok)
 {
 	scan_t *sc = ctx;
+	/* One span per stretch of text: a compound's parts, not the whole;
+	 * a character, not its CJK pair; a hashtag, not its bare word. */
+	if (tok->kind == LDI_TOKEN_COMPOUND || tok->kind == LDI_TOKEN_ALT ||
+	    tok->kind == LDI_TOKEN_NGRAM)
+		return 0;
 	if (sc->n == sc->cap) {
 		size_t cap = sc->cap ? sc->cap * 2 : 256;
 		span_t *ns = realloc(sc->spans, cap * sizeof *ns);

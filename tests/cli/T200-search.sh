@@ -14,6 +14,7 @@ cat >want.json <<'JSON'
     {
       "headline": "Harbour Bank lifts quarterly profits as mortgage lending grows",
       "id": "business/001.txt",
+      "language": "en",
       "rank": 1,
       "section": "business",
       "snippet": "…on Tuesday that quarterly profits rose 14% to £412m, helped by a rise in mortgage lending and lower bad-debt charges. The lender, which has 310 branches along the north-east coast, said new mortgage approvals climbed for the third quarter…"
@@ -21,6 +22,7 @@ cat >want.json <<'JSON'
     {
       "headline": "Café culture returns to the old quarter",
       "id": "culture/001.txt",
+      "language": "en",
       "rank": 2,
       "section": "culture",
       "snippet": "After two quiet winters, the old quarter's cafés are full again, and the Café Lumière has reopened with its original 1920s interior. Owners said visitors were staying longer and spending more, and that the new pedestrian zone had helped…"
@@ -84,5 +86,27 @@ expect_in err "bad query 'profits AND (bank': '(' is never closed at column 13" 
 expect_eq "$(ids lodzi)" "world-0003" "accent-folded Polish"
 expect_eq "$(ids 'Łodzi')" "world-0003" "Polish as written"
 expect_eq "$(ids 図書館)" "world-0004" "Japanese"
+
+# Quoted words with accents ask for them; without, they match both.
+expect_eq "$(ids '"Łodzi"')" "world-0003" "a quoted accented word"
+expect_eq "$(ids '"lodzi"')" "world-0003" "a quoted word without accents"
+expect_eq "$(ids '"Łódzi"')" "" "a quoted word with the wrong accents"
+
+# The language: given, or guessed from the text, and stored.
+expect_eq "$(ids 'lang:pl')" "world-0003" "a given language"
+expect_eq "$(ids 'lang:en copper')" "business/002.txt" "a guessed language"
+# Stopwords rank nothing beside other words, but a phrase keeps them.
+expect_eq "$(ids 'the copper')" "business/002.txt" "stopwords beside words"
+expect_eq "$(ids '"the price of copper"')" "business/002.txt" "stopwords in a phrase"
+expect_eq "$(ids '"price copper"')" "" "a phrase is a phrase"
+
+# Compounds: with or without the hyphen, or as words.
+expect_eq "$(ids 'electric-car')" "business/002.txt" "a compound as written"
+expect_eq "$(ids 'electriccar')" "business/002.txt" "a compound without hyphen"
+expect_eq "$(ids '"electric car makers"')" "business/002.txt" "a compound's parts"
+
+# CJK: any run of two characters.
+expect_eq "$(ids 図書)" "world-0004" "two Japanese characters"
+expect_eq "$(ids 開館)" "world-0004" "two more"
 
 done_testing

@@ -7,7 +7,8 @@
 #include "check.h"
 #include "query_parse.h"
 
-static xc_stemmer_t *stemmer;
+/* An index of English articles, as the parser sees it. */
+static ldi_db_language_t langs[1] = { { "en", NULL } };
 
 /* One case: a query and Xapian's description of what it parsed into, or
  * the start of the error message. */
@@ -29,16 +30,16 @@ static const qcase_t cases[] = {
 	Q("\"Profits\"", "Query(profits@1)"),
 	Q("+bank -shares", "Query((Zbank@1 AND_NOT Zshare@1))"),
 	Q("+bank rates", "Query((Zbank@1 AND_MAYBE Zrate@1))"),
-	Q("a AND b", "Query((Za@1 AND Zb@1))"),
-	Q("a OR b", "Query((Za@1 OR Zb@1))"),
-	Q("a NOT b", "Query((Za@1 AND_NOT Zb@1))"),
-	Q("a AND NOT b", "Query((Za@1 AND_NOT Zb@1))"),
-	Q("(a OR b) AND c", "Query(((Za@1 OR Zb@1) AND Zc@1))"),
-	Q("NOT b", "Query((<alldocuments> AND_NOT Zb@1))"),
-	Q("-b", "Query((<alldocuments> AND_NOT Zb@1))"),
-	Q("NOT a AND b", "Query(((<alldocuments> AND_NOT Za@1) AND Zb@1))"),
-	Q("NOT a OR b", "Query(((<alldocuments> AND_NOT Za@1) OR Zb@1))"),
-	Q("(NOT a) b", "Query(((<alldocuments> AND_NOT Za@1) OR Zb@1))"),
+	Q("x AND y", "Query((Zx@1 AND Zy@1))"),
+	Q("x OR y", "Query((Zx@1 OR Zy@1))"),
+	Q("x NOT y", "Query((Zx@1 AND_NOT Zy@1))"),
+	Q("x AND NOT y", "Query((Zx@1 AND_NOT Zy@1))"),
+	Q("(x OR y) AND z", "Query(((Zx@1 OR Zy@1) AND Zz@1))"),
+	Q("NOT y", "Query((<alldocuments> AND_NOT Zy@1))"),
+	Q("-y", "Query((<alldocuments> AND_NOT Zy@1))"),
+	Q("NOT x AND y", "Query(((<alldocuments> AND_NOT Zx@1) AND Zy@1))"),
+	Q("NOT x OR y", "Query(((<alldocuments> AND_NOT Zx@1) OR Zy@1))"),
+	Q("(NOT x) y", "Query(((<alldocuments> AND_NOT Zx@1) OR Zy@1))"),
 	Q("title:profits", "Query(ZSprofit@1)"),
 	Q("headline:\"warner profit\"",
 	  "Query((Swarner@1 PHRASE 2 Sprofit@2))"),
@@ -54,7 +55,25 @@ static const qcase_t cases[] = {
 	  "Query((Zx@1 FILTER (XSECTIONa AND Len)))"),
 	Q("id:business/001.txt", "Query(0 * Qbusiness/001.txt)"),
 	Q("polic*", "Query(WILDCARD SYNONYM polic)"),
-	Q("U.S.-led", "Query((us@1 PHRASE 2 led@2))"),
+	Q("U.S.-led", "Query((usled@1 OR (us@1 PHRASE 2 led@2)))"),
+	Q("post-incident",
+	  "Query((postincident@1 OR (post@1 PHRASE 2 incident@2)))"),
+	Q("\"post-incident review\"",
+	  "Query((post@1 PHRASE 3 incident@2 PHRASE 3 review@3))"),
+	Q("the bank", "Query(Zbank@1)"),
+	Q("the", "Query(the@1)"),
+	Q("to be or not to be", "Query((to@1 OR be@1 OR or@1 OR not@1 OR "
+				"to@1 OR be@1))"),
+	Q("\"to be or not to be\"",
+	  "Query((to@1 PHRASE 6 be@2 PHRASE 6 or@3 PHRASE 6 not@4 PHRASE 6 "
+	  "to@5 PHRASE 6 be@6))"),
+	Q("Łódź", "Query(Zlodz@1)"),
+	Q("\"Łódź\"", "Query(XEłódź@1)"),
+	Q("\"lodz\"", "Query(lodz@1)"),
+	Q("#Brexit", "Query(#brexit@1)"),
+	Q("20:00", "Query(Z20:00@1)"),
+	Q("図書館", "Query((図書@1 PHRASE 2 書館@2))"),
+	Q("図", "Query(Z図@1)"),
 	Q("unknownfield:word", "Query((unknownfield@1 PHRASE 2 word@2))"),
 	Q("!!!", "Query()"),
 	Q("(a", "'(' is never closed at column 1"),
@@ -75,7 +94,7 @@ int
 main(void)
 {
 	char *msg = NULL;
-	if (xc_stemmer_new("english", &stemmer, &msg) != XC_OK) {
+	if (xc_stemmer_new("english", &langs[0].stemmer, &msg) != XC_OK) {
 		fprintf(stderr, "no english stemmer: %s\n", msg);
 		return 1;
 	}
@@ -84,7 +103,7 @@ main(void)
 		ldi_parsed_query_t pq;
 		char *err = NULL, *desc = NULL;
 		lede_status_t st = ldi_query_parse(c->query, strlen(c->query),
-						   stemmer, &pq, &err);
+						   langs, 1, &pq, &err);
 		const char *got = err;
 		if (st == LEDE_OK && xc_query_describe(pq.query, &desc) ==
 					     XC_OK)
@@ -111,7 +130,7 @@ main(void)
 	ldi_parsed_query_t pq;
 	char *err = NULL;
 	const char *mixed = "Café +bank -shares polic* NOT x";
-	CHECK_INT(ldi_query_parse(mixed, strlen(mixed), stemmer, &pq, &err),
+	CHECK_INT(ldi_query_parse(mixed, strlen(mixed), langs, 1, &pq, &err),
 		  LEDE_OK);
 	CHECK_INT(pq.n_words, 3);
 	if (pq.n_words == 3) {
@@ -120,6 +139,6 @@ main(void)
 		CHECK_STR(pq.words[2], "polic*");
 	}
 	ldi_parsed_query_free(&pq);
-	xc_stemmer_free(stemmer);
+	xc_stemmer_free(langs[0].stemmer);
 	return CHECK_DONE();
 }
