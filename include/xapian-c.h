@@ -323,6 +323,11 @@ xc_status_t xc_enquire_set_bm25(xc_enquire_t *enq, double k1, double k2,
 xc_status_t xc_enquire_set_sort_by_value(xc_enquire_t *enq, unsigned slot,
 					 int reverse, int then_relevance);
 xc_status_t xc_enquire_set_sort_by_relevance(xc_enquire_t *enq);
+/* Order by relevance; equal weights go by the value in slot (ascending,
+ * or descending if reverse), so ties come out the same way every time. */
+xc_status_t xc_enquire_set_sort_by_relevance_then_value(xc_enquire_t *enq,
+							unsigned slot,
+							int reverse);
 /* At most max documents per distinct value of slot (0 turns it off). */
 xc_status_t xc_enquire_set_collapse_key(xc_enquire_t *enq, unsigned slot,
 					uint32_t max);

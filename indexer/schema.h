@@ -23,6 +23,7 @@
  * - Source, section and language are boolean terms of their folded whole
  *   value ("XSOURCEbbc news", "XSECTIONbusiness", "Len"); the URL is a
  *   boolean "U" term as given.
+ * - The id is value slot 1, which orders hits of equal score.
  * - The date is value slot 0 (sortable_serialise of seconds since 1970
  *   UTC) and boolean terms "D"YYYYMMDD, "M"YYYYMM, "Y"YYYY.
  * - The document data is a JSON object of the stored fields (id, headline,
@@ -61,6 +62,8 @@
 #define LDI_PREFIX_EXACT "XE"
 
 #define LDI_SLOT_DATE 0
+/* The article id, so hits of equal score come out in id order. */
+#define LDI_SLOT_ID 1
 
 /* Longest id kept whole in the unique term (Xapian allows 245 bytes). */
 #define LDI_MAX_ID_TERM 200

@@ -429,6 +429,9 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 		char term[LDI_ID_TERM_SIZE];
 		size_t tlen = ldi_id_term(a->id, strlen(a->id), term);
 		xs = xc_doc_add_boolean_term(doc, term, tlen);
+		if (xs == XC_OK)
+			xs = xc_doc_set_value(doc, LDI_SLOT_ID, a->id,
+					      strlen(a->id));
 		detail = xc_doc_errmsg(doc);
 		if (xs == XC_OK) {
 			xs = xc_db_replace_document(db->xdb, term, tlen, doc,

@@ -183,6 +183,10 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 	if (xs == XC_OK)
 		xs = xc_enquire_set_bm25(r->enquire, BM25_K1, BM25_K2,
 					 BM25_K3, BM25_B, BM25_MIN_NORMLEN);
+	/* Equal scores in id order: the same query gives the same page. */
+	if (xs == XC_OK)
+		xs = xc_enquire_set_sort_by_relevance_then_value(
+			r->enquire, LDI_SLOT_ID, 0);
 	if (xs == XC_OK) {
 		uint32_t check = query->offset + query->limit;
 		if (check < CHECK_AT_LEAST)

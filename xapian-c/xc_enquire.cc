@@ -92,6 +92,18 @@ extern "C" xc_status_t xc_enquire_set_sort_by_relevance(xc_enquire_t *enq)
 	});
 }
 
+extern "C" xc_status_t
+xc_enquire_set_sort_by_relevance_then_value(xc_enquire_t *enq, unsigned slot,
+					    int reverse)
+{
+	if (!enq)
+		return XC_MISUSE;
+	return xc_guard(&enq->msg, [&] {
+		enq->enq.set_sort_by_relevance_then_value(slot, reverse);
+		return XC_OK;
+	});
+}
+
 extern "C" xc_status_t xc_enquire_set_collapse_key(xc_enquire_t *enq,
 						   unsigned slot,
 						   uint32_t max)

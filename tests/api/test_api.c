@@ -316,9 +316,14 @@ test_regressions(void)
 	for (int i = 0; i < 100; i++)
 		strcat(body, "\xE2\x80\x94");
 	add(db, "dashes", "Dashes", body);
+	/* Equal scores come out in id order, whatever the order added. */
+	add(db, "tie-c", "Seagulls", "Seagulls over the pier.");
+	add(db, "tie-a", "Seagulls", "Seagulls over the pier.");
+	add(db, "tie-b", "Seagulls", "Seagulls over the pier.");
 	CHECK_INT(lede_db_close(db), LEDE_OK);
 
 	CHECK_INT(lede_db_open(path, LEDE_OPEN_READ, &db, NULL), LEDE_OK);
+	CHECK_STR(ids_for(db, "seagulls"), "tie-a tie-b tie-c");
 	char query[320];
 	snprintf(query, sizeof query, "id:%s", long_id);
 	CHECK_STR(ids_for(db, query), long_id);
