@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "db_internal.h"
+#include "language.h"
 #include "query_parse.h"
 #include "schema.h"
 #include "snippet.h"
@@ -354,9 +355,13 @@ lede_results_snippet(lede_results_t *results, size_t max_chars,
 	/* Matches are found with the stemmer the article was indexed with. */
 	lede_db_t *db = results->query->db;
 	const char *lang = stored_string(results, "language", 0);
+	if (!lang || !ldi_language_code(lang, strlen(lang)))
+		lang = LDI_LANGUAGE_UNKNOWN;
+	else
+		lang = ldi_language_code(lang, strlen(lang));
 	xc_stemmer_t *stemmer = NULL;
 	for (size_t i = 0; i < db->n_languages; i++)
-		if (lang && !strcmp(db->languages[i].code, lang))
+		if (!strcmp(db->languages[i].code, lang))
 			stemmer = db->languages[i].stemmer;
 	char *s = ldi_snippet(body ? body : "", pq->words, pq->n_words,
 			      stemmer, max_chars, hi_start ? hi_start : "",
