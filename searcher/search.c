@@ -354,11 +354,11 @@ lede_results_snippet(lede_results_t *results, size_t max_chars,
 	const ldi_parsed_query_t *pq = &results->query->parsed;
 	/* Matches are found with the stemmer the article was indexed with. */
 	lede_db_t *db = results->query->db;
-	const char *lang = stored_string(results, "language", 0);
-	if (!lang || !ldi_language_code(lang, strlen(lang)))
+	const char *stored = stored_string(results, "language", 0);
+	const char *lang =
+		stored ? ldi_language_code(stored, strlen(stored)) : NULL;
+	if (!lang)
 		lang = LDI_LANGUAGE_UNKNOWN;
-	else
-		lang = ldi_language_code(lang, strlen(lang));
 	xc_stemmer_t *stemmer = NULL;
 	for (size_t i = 0; i < db->n_languages; i++)
 		if (!strcmp(db->languages[i].code, lang))
