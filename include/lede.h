@@ -104,8 +104,18 @@ void lede_free(void *p);
 /* "No date known" for lede_article_t.date. */
 #define LEDE_NO_DATE INT64_MIN
 
+/* Quoted speech found in an article: what was said and, when the sentence
+ * names one, who said it (NULL or "" when not known). */
+typedef struct lede_quote {
+	const char *text;
+	const char *speaker;
+} lede_quote_t;
+
 /* One article, as a reader or a caller gives it to lede. Fields are
- * NUL-terminated UTF-8; NULL or "" means absent. Borrowed for the call. */
+ * NUL-terminated UTF-8; NULL or "" means absent. Each list is a pointer
+ * and a count; a NULL pointer with a count of 0 is an empty list.
+ * Borrowed for the call. Always start from a zeroed record ({0}), so
+ * fields added by later versions of lede read as absent. */
 typedef struct lede_article {
 	const char *id;		/* stable id; NULL: a hash of the content */
 	const char *headline;
@@ -117,6 +127,20 @@ typedef struct lede_article {
 	const char *section;	/* e.g. "business" */
 	const char *language;	/* BCP 47, e.g. "en" */
 	const char *url;
+	/* The publisher's own keywords and feed categories. */
+	const char *const *tags;
+	size_t n_tags;
+	/* Entities the article names, one canonical form each ("United
+	 * Kingdom", not "UK" and "Britain"). lede_parse_buffer fills them
+	 * by extraction when the format gave none. */
+	const char *const *places;
+	size_t n_places;
+	const char *const *orgs;
+	size_t n_orgs;
+	const char *const *people;
+	size_t n_people;
+	const lede_quote_t *quotes;
+	size_t n_quotes;
 } lede_article_t;
 
 /* Parses an ISO 8601 date or date-time ("2004-12-31", "2004-12-31T23:59Z",
@@ -134,10 +158,16 @@ void lede_date_format(int64_t date, char buf[LEDE_DATE_BUFSIZE]);
 typedef enum lede_format {
 	LEDE_FORMAT_AUTO,	/* guessed from the content */
 	LEDE_FORMAT_TEXT,	/* headline line, blank line, body */
-	LEDE_FORMAT_JSONL	/* one JSON article object per line */
+	LEDE_FORMAT_JSONL,	/* JSON lines, a JSON array, or one object */
+	LEDE_FORMAT_HTML,	/* one article page */
+	LEDE_FORMAT_FEED,	/* RSS 2.0, RSS 1.0 (RDF) or Atom */
+	LEDE_FORMAT_MESSAGE,	/* one RFC 5322 message (e-mail, Usenet) */
+	LEDE_FORMAT_MBOX	/* messages, each after a "From " line */
 } lede_format_t;
 
-/* Parses "auto", "text" or "jsonl"; LEDE_MISUSE for anything else. */
+/* Parses a format name: "auto", "text", "jsonl" (or "json"), "html",
+ * "feed" (or "rss", "atom"), "message" (or "email", "eml"), "mbox";
+ * LEDE_MISUSE for anything else. */
 lede_status_t lede_format_parse(const char *name, lede_format_t *out);
 
 /* Called once per article found; the record and its strings are borrowed
