@@ -7,6 +7,7 @@
  * time_t on some systems. These functions are pure and work for any year.
  */
 #include "lede.h"
+#include "date.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -85,23 +86,13 @@ static int read_digits(const char *s, size_t len, size_t *pos, int n,
 }
 
 /* Accepts the extended forms only (with '-' and ':'): a compact
- * "20041231" is as likely to be an id or a count as a date. Surrounding
- * whitespace is allowed because exports often pad their fields. */
-lede_status_t lede_date_parse(const char *text, size_t len, int64_t *out)
+ * "20041231" is as likely to be an id or a count as a date. */
+static lede_status_t parse_iso(const char *text, size_t len, int64_t *out)
 {
 	size_t pos = 0;
 	int year, month, day, hour = 0, minute = 0, second = 0;
 	int zone = 0; /* seconds east of UTC */
 	int64_t days;
-
-	if (!text || !out)
-		return LEDE_MISUSE;
-	if (len == LEDE_NTS)
-		len = strlen(text);
-	while (len > 0 && is_space(text[len - 1]))
-		len--;
-	while (pos < len && is_space(text[pos]))
-		pos++;
 
 	if (!read_digits(text, len, &pos, 4, &year) || pos >= len ||
 	    text[pos++] != '-' || !read_digits(text, len, &pos, 2, &month) ||
@@ -168,6 +159,40 @@ lede_status_t lede_date_parse(const char *text, size_t len, int64_t *out)
 	days = days_from_civil(year, month, day);
 	*out = days * 86400 + hour * 3600 + minute * 60 + second - zone;
 	return LEDE_OK;
+}
+
+int64_t ldi_days_from_civil(int64_t y, int m, int d)
+{
+	return days_from_civil(y, m, d);
+}
+
+int ldi_days_in_month(int y, int m)
+{
+	return days_in_month(y, m);
+}
+
+int ldi_date_parse_iso(const char *text, size_t len, int64_t *out)
+{
+	return parse_iso(text, len, out) == LEDE_OK;
+}
+
+/* Surrounding whitespace is allowed because exports pad their fields. */
+lede_status_t lede_date_parse(const char *text, size_t len, int64_t *out)
+{
+	if (!text || !out)
+		return LEDE_MISUSE;
+	if (len == LEDE_NTS)
+		len = strlen(text);
+	while (len > 0 && is_space(text[len - 1]))
+		len--;
+	while (len > 0 && is_space(*text)) {
+		text++;
+		len--;
+	}
+	if (parse_iso(text, len, out) == LEDE_OK)
+		return LEDE_OK;
+	return ldi_date_parse_text(text, len, out) ? LEDE_OK
+						   : LEDE_BAD_INPUT;
 }
 
 void lede_date_format(int64_t date, char buf[LEDE_DATE_BUFSIZE])

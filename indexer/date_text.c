@@ -1,0 +1,432 @@
+/* date_text.c: the date forms feeds, mail and web pages write.
+ * SPDX-License-Identifier: MIT
+ *
+ * The text is cut at spaces and commas into words, and each word is
+ * classified on its own: a weekday (ignored), a month name, a day or year
+ * number, an ISO date, a clock time, "am"/"pm", a zone. Then the parts
+ * must make exactly one date: one month, one day, one year, at most one
+ * time and one zone. Anything left over makes the whole text a non-date,
+ * because a wrong date sorts an article into the wrong place in every
+ * timeline, while a missing one only leaves it out.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "date.h"
+
+typedef struct parts {
+	int year, month, day;	/* 0: not seen */
+	int year_digits;
+	int hour, minute, second; /* hour -1: no time */
+	int ampm;		/* 0 none, 1 am, 2 pm */
+	int zone;		/* seconds east of UTC */
+	int have_zone;
+	int numbers[3];		/* bare numbers, in order */
+	int digits[3];
+	int n_numbers;
+} parts_t;
+
+static int lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* w (n bytes) equals lower-case word, ignoring case. */
+static int word_is(const char *w, size_t n, const char *word)
+{
+	size_t i;
+
+	if (strlen(word) != n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (lower(w[i]) != word[i])
+			return 0;
+	return 1;
+}
+
+static const char *const month_names[12] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"};
+static const char *const day_names[7] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday"};
+
+/* 1 when w is name, its first three letters, or (for September and the
+ * days) a common four-letter form ("Sept", "Tues", "Thur"). */
+static int name_matches(const char *w, size_t n, const char *name)
+{
+	size_t i, len = strlen(name);
+
+	if (n < 3 || n > len)
+		return 0;
+	if (n != 3 && n != len && !(n == 4 && (!strcmp(name, "september") ||
+					       !strcmp(name, "tuesday") ||
+					       !strcmp(name, "thursday"))))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (lower(w[i]) != name[i])
+			return 0;
+	return 1;
+}
+
+static int month_of(const char *w, size_t n)
+{
+	int m;
+
+	for (m = 0; m < 12; m++)
+		if (name_matches(w, n, month_names[m]))
+			return m + 1;
+	return 0;
+}
+
+static int is_weekday(const char *w, size_t n)
+{
+	int d;
+
+	for (d = 0; d < 7; d++)
+		if (name_matches(w, n, day_names[d]))
+			return 1;
+	return 0;
+}
+
+/* Zone abbreviations mail and feeds use; RFC 5322 lists the American
+ * ones, the European ones are common in British and Polish feeds. */
+static const struct {
+	const char *name;
+	int hours;
+} zone_names[] = {
+	{"ut", 0},   {"utc", 0},  {"gmt", 0},  {"z", 0},    {"wet", 0},
+	{"bst", 1},  {"cet", 1},  {"west", 1}, {"cest", 2}, {"eet", 2},
+	{"eest", 3}, {"msk", 3},  {"ist", 5},  {"est", -5}, {"edt", -4},
+	{"cst", -6}, {"cdt", -5}, {"mst", -7}, {"mdt", -6}, {"pst", -8},
+	{"pdt", -7}, {"jst", 9},  {"aest", 10}, {"aedt", 11}};
+
+static int zone_of(const char *w, size_t n, int *zone)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof zone_names / sizeof zone_names[0]; i++)
+		if (word_is(w, n, zone_names[i].name)) {
+			*zone = zone_names[i].hours * 3600;
+			return 1;
+		}
+	return 0;
+}
+
+/* Reads 1 to max digits at w[*i]; the count in *nd. */
+static int read_number(const char *w, size_t n, size_t *i, int max,
+		       int *value, int *nd)
+{
+	int v = 0, k = 0;
+
+	while (*i < n && is_digit(w[*i]) && k < max) {
+		v = v * 10 + (w[*i] - '0');
+		(*i)++;
+		k++;
+	}
+	if (k == 0 || (*i < n && is_digit(w[*i])))
+		return 0;
+	*value = v;
+	*nd = k;
+	return 1;
+}
+
+/* "+0100", "-05:00", "+01": a numeric zone. */
+static int numeric_zone(const char *w, size_t n, int *zone)
+{
+	int sign, h, m = 0;
+
+	if (n < 3 || (w[0] != '+' && w[0] != '-'))
+		return 0;
+	sign = w[0] == '-' ? -1 : 1;
+	if (n == 5 && is_digit(w[1]) && is_digit(w[2]) && is_digit(w[3]) &&
+	    is_digit(w[4])) {
+		h = (w[1] - '0') * 10 + (w[2] - '0');
+		m = (w[3] - '0') * 10 + (w[4] - '0');
+	} else if (n == 6 && w[3] == ':' && is_digit(w[1]) &&
+		   is_digit(w[2]) && is_digit(w[4]) && is_digit(w[5])) {
+		h = (w[1] - '0') * 10 + (w[2] - '0');
+		m = (w[4] - '0') * 10 + (w[5] - '0');
+	} else if (n == 3 && is_digit(w[1]) && is_digit(w[2])) {
+		h = (w[1] - '0') * 10 + (w[2] - '0');
+	} else {
+		return 0;
+	}
+	if (h > 23 || m > 59)
+		return 0;
+	*zone = sign * (h * 3600 + m * 60);
+	return 1;
+}
+
+/* "10:05", "10:05:30", "10:05:30.25", "3pm", "3:05pm". */
+static int clock_time(const char *w, size_t n, parts_t *p)
+{
+	size_t i = 0;
+	int h, m = 0, s = 0, nd;
+
+	if (!read_number(w, n, &i, 2, &h, &nd))
+		return 0;
+	if (i < n && w[i] == ':') {
+		i++;
+		if (!read_number(w, n, &i, 2, &m, &nd) || nd != 2)
+			return 0;
+		if (i < n && w[i] == ':') {
+			i++;
+			if (!read_number(w, n, &i, 2, &s, &nd) || nd != 2)
+				return 0;
+			if (i < n && w[i] == '.') {
+				i++;
+				if (i >= n || !is_digit(w[i]))
+					return 0;
+				while (i < n && is_digit(w[i]))
+					i++;
+			}
+		}
+	} else if (i == n) {
+		return 0; /* a bare number is a day or a year */
+	}
+	if (i < n) {
+		if (word_is(w + i, n - i, "am"))
+			p->ampm = 1;
+		else if (word_is(w + i, n - i, "pm"))
+			p->ampm = 2;
+		else
+			return 0;
+	}
+	if (h > 23 || m > 59 || s > 60 || p->hour >= 0)
+		return 0;
+	p->hour = h;
+	p->minute = m;
+	p->second = s;
+	return 1;
+}
+
+/* "2024-03-12", "2024/03/12", "2024.03.12", and "12-Mar-2024". */
+static int compound_date(const char *w, size_t n, parts_t *p)
+{
+	size_t i = 0, j;
+	int a, b, c, nda, ndb, ndc;
+	char sep;
+
+	if (!read_number(w, n, &i, 4, &a, &nda) || i >= n)
+		return 0;
+	sep = w[i];
+	if (sep != '-' && sep != '/' && sep != '.')
+		return 0;
+	i++;
+	if (nda == 4) {
+		if (!read_number(w, n, &i, 2, &b, &ndb) || ndb != 2 ||
+		    i >= n || w[i] != sep)
+			return 0;
+		i++;
+		if (!read_number(w, n, &i, 2, &c, &ndc) || ndc != 2 ||
+		    i != n)
+			return 0;
+		if (p->year || p->month || p->day)
+			return 0;
+		p->year = a;
+		p->year_digits = 4;
+		p->month = b;
+		p->day = c;
+		return 1;
+	}
+	/* day-Month-year */
+	j = i;
+	while (j < n && is_alpha(w[j]))
+		j++;
+	if (j == i || j >= n || w[j] != sep)
+		return 0;
+	b = month_of(w + i, j - i);
+	i = j + 1;
+	if (!b || !read_number(w, n, &i, 4, &c, &ndc) || i != n ||
+	    (ndc != 2 && ndc != 4) || nda > 2)
+		return 0;
+	if (p->year || p->month || p->day)
+		return 0;
+	p->day = a;
+	p->month = b;
+	p->year = c;
+	p->year_digits = ndc;
+	return 1;
+}
+
+/* One word of the text; 0 when it cannot be part of a date. */
+static int classify(const char *w, size_t n, parts_t *p)
+{
+	size_t i = 0;
+	int v, nd, m;
+
+	if (n == 0)
+		return 1;
+	if (w[0] == '(' && w[n - 1] == ')')
+		return 1; /* "(EST)" comments after a numeric zone */
+	if (w[n - 1] == '.' && n > 1 && is_alpha(w[n - 2]))
+		n--; /* "Sept." "Tue." */
+	if (is_alpha(w[0])) {
+		if (is_weekday(w, n) || word_is(w, n, "at") ||
+		    word_is(w, n, "of") || word_is(w, n, "on"))
+			return 1;
+		if ((m = month_of(w, n)) != 0) {
+			if (p->month)
+				return 0;
+			p->month = m;
+			return 1;
+		}
+		if (word_is(w, n, "am") || word_is(w, n, "pm")) {
+			if (p->ampm)
+				return 0;
+			p->ampm = word_is(w, n, "am") ? 1 : 2;
+			return 1;
+		}
+		if (!p->have_zone && zone_of(w, n, &p->zone)) {
+			p->have_zone = 1;
+			return 1;
+		}
+		return 0;
+	}
+	if (w[0] == '+' || w[0] == '-') {
+		if (p->have_zone || !numeric_zone(w, n, &p->zone))
+			return 0;
+		p->have_zone = 1;
+		return 1;
+	}
+	if (!is_digit(w[0]))
+		return 0;
+	if (clock_time(w, n, p) || compound_date(w, n, p))
+		return 1;
+	if (!read_number(w, n, &i, 4, &v, &nd) || nd == 3)
+		return 0;
+	/* "12th", "1st", "2nd", "3rd" */
+	if (i < n && !(n - i == 2 && (word_is(w + i, 2, "st") ||
+				      word_is(w + i, 2, "nd") ||
+				      word_is(w + i, 2, "rd") ||
+				      word_is(w + i, 2, "th"))))
+		return 0;
+	if (i < n && nd > 2)
+		return 0;
+	if (p->n_numbers == 3)
+		return 0;
+	p->numbers[p->n_numbers] = v;
+	p->digits[p->n_numbers] = i < n ? 1 : nd; /* ordinals are days */
+	p->n_numbers++;
+	return 1;
+}
+
+/* Bare numbers become day and year: a four-digit one is the year; of two
+ * short ones the first is the day (RFC 822's "12 Mar 24"), and a year
+ * before 50 is 20xx as RFC 5322 says. */
+static int assign_numbers(parts_t *p)
+{
+	int k;
+
+	for (k = 0; k < p->n_numbers; k++) {
+		int v = p->numbers[k], nd = p->digits[k];
+
+		if (nd == 4 || (p->day && !p->year)) {
+			if (p->year)
+				return 0;
+			p->year = v;
+			p->year_digits = nd;
+		} else if (!p->day) {
+			p->day = v;
+		} else {
+			return 0;
+		}
+	}
+	if (p->year_digits == 2)
+		p->year += p->year < 50 ? 2000 : 1900;
+	else if (p->year_digits != 4)
+		return 0;
+	return 1;
+}
+
+/* "2004-12-31T23:59:58" at the start of the text, without a zone of its
+ * own: feeds write "2004-12-31T23:59:58 UTC". Sets the day and time. */
+static int iso_date_time(const char *w, size_t n, parts_t *p,
+			 int64_t *day_start)
+{
+	size_t i;
+	int64_t t, rem;
+
+	if (n <= 10 || w[10] != 'T')
+		return 0;
+	for (i = 11; i < n; i++)
+		if (!is_digit(w[i]) && w[i] != ':' && w[i] != '.')
+			return 0; /* it has a zone: not this form */
+	if (!ldi_date_parse_iso(w, n, &t))
+		return 0;
+	rem = ((t % 86400) + 86400) % 86400;
+	*day_start = t - rem;
+	p->hour = (int)(rem / 3600);
+	p->minute = (int)(rem / 60 % 60);
+	p->second = (int)(rem % 60);
+	return 1;
+}
+
+int ldi_date_parse_text(const char *text, size_t len, int64_t *out)
+{
+	parts_t p;
+	size_t i = 0;
+	int64_t t, iso_day = 0;
+	int have_iso = 0;
+
+	memset(&p, 0, sizeof p);
+	p.hour = -1;
+	while (i < len) {
+		size_t start, end;
+
+		while (i < len && (text[i] == ' ' || text[i] == ',' ||
+				   text[i] == '\t'))
+			i++;
+		start = i;
+		while (i < len && text[i] != ' ' && text[i] != ',' &&
+		       text[i] != '\t')
+			i++;
+		end = i;
+		if (start == end)
+			continue;
+		if (start == 0 &&
+		    iso_date_time(text, end, &p, &iso_day)) {
+			have_iso = 1;
+			continue;
+		}
+		if (!classify(text + start, end - start, &p))
+			return 0;
+	}
+
+	if (have_iso) {
+		if (p.n_numbers || p.month || p.day || p.ampm)
+			return 0;
+		t = iso_day;
+	} else {
+		if (!assign_numbers(&p) || !p.month || !p.day)
+			return 0;
+		if (p.month < 1 || p.month > 12 || p.day < 1 ||
+		    p.day > ldi_days_in_month(p.year, p.month))
+			return 0;
+		t = ldi_days_from_civil(p.year, p.month, p.day) * 86400;
+	}
+	if (p.hour < 0) {
+		if (p.ampm || p.have_zone)
+			return 0; /* "12 March 2024 pm" */
+		*out = t;
+		return 1;
+	}
+	if (p.ampm) {
+		if (p.hour < 1 || p.hour > 12)
+			return 0;
+		p.hour = p.hour % 12 + (p.ampm == 2 ? 12 : 0);
+	}
+	*out = t + p.hour * 3600 + p.minute * 60 + p.second - p.zone;
+	return 1;
+}
