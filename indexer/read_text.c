@@ -3,12 +3,92 @@
  *
  * The shape of a wire story or a web page saved as text: the first line
  * that is not blank is the headline, everything after it is the body.
+ * Saved articles hold more than their story, and the reader sorts out
+ * the common extras so they neither pollute the body nor get lost:
+ *
+ * - Paragraphs. Blank lines separate them; the body handed on has
+ *   exactly "\n\n" between paragraphs, each trimmed. A line break inside
+ *   a paragraph stays "\n": it is either a hard wrap or a deliberate
+ *   break (a list, a table of results, an address), nothing here can
+ *   tell which, and both read as white space to the analyser. The one
+ *   exception is an archive that puts a paragraph on each line: no
+ *   wrapping leaves lines longer than LONG_LINE characters, so a block
+ *   made mostly of such lines is split into a paragraph per line.
+ * - Boilerplate: help-line notices, "Follow us on ...", copyright lines,
+ *   link lists under "Related Topics". Only a trailing run of them goes,
+ *   and never the first paragraph, so an article is not cut in the
+ *   middle and a short item is not emptied.
+ * - A byline ("By Jane Smith", perhaps with a role) as the first body
+ *   line and an author's biography ("Jane Smith is the BBC's health
+ *   correspondent.") as the last paragraph: the names become authors and
+ *   the lines leave the body.
+ * - Crossheads: short headings between paragraphs ("Strong position").
+ *   They stay, each its own paragraph, so extraction can take a paragraph
+ *   without a full stop for a heading. A crosshead is never the first
+ *   or the last paragraph, while a byline is only ever found first and
+ *   a biography or boilerplate only at the end, and a line shaped like
+ *   a byline or a biography is never called a crosshead.
+ *
+ * Every rule prefers to leave text alone: a byline or a biography taken
+ * wrongly removes a paragraph and invents an author, one missed costs
+ * only an author facet value.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "hash.h"
 #include "reader.h"
+
+/* No wire or e-mail wrapper makes lines this long (in characters). */
+#define LONG_LINE 100
+
+/* A crosshead or a role line is at most this long. */
+#define SHORT_WORDS 8
+#define SHORT_CHARS 60
+
+/* A biography is a sentence or two; a longer last paragraph is prose. */
+#define BIO_MAX_WORDS 60
+
+/* The role noun must come within this many words of "is a". */
+#define BIO_ROLE_WITHIN 8
+
+/* A byline line is short: a name or three and a role. */
+#define BYLINE_MAX_CHARS 100
+
+/* Authors kept from one byline; more names are dropped. */
+#define MAX_AUTHORS 8
+
+typedef enum para_kind {
+	PARA_TEXT,
+	PARA_CROSSHEAD,
+	PARA_BOILERPLATE,
+	PARA_BIO,
+	PARA_BYLINE
+} para_kind_t;
+
+typedef struct para {
+	char *s;		/* NUL-terminated, lines joined by "\n" */
+	para_kind_t kind;
+} para_t;
+
+/* Where a name lies in the body's text. */
+typedef struct span {
+	const char *s;
+	size_t len;
+} span_t;
+
+/* The body as paragraphs, and the authors it names. */
+typedef struct body {
+	char *text;		/* storage for every paragraph */
+	para_t *p;
+	size_t n, cap;
+	span_t authors[MAX_AUTHORS];
+	size_t n_authors;
+} body_t;
+
+/* ---- Characters -------------------------------------------------------- */
 
 static int is_space(char c)
 {
@@ -16,30 +96,1223 @@ static int is_space(char c)
 	       c == '\f' || c == '\v';
 }
 
-/* A NUL-terminated copy of s[0..len) with each CRLF turned into LF, so
- * a body saved on Windows reads like one saved anywhere else. */
-static char *copy_lf(const char *s, size_t len)
+/* Space within a line: what trimming a line and splitting words see. */
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+}
+
+/* The code point at s (valid UTF-8, as readers get it) and its length in
+ * *n; 0 with *n 0 at the end of the string. */
+static int32_t decode(const char *s, size_t *n)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+
+	if (!*s) {
+		*n = 0;
+		return 0;
+	}
+	k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+	if (k <= 0) {
+		*n = 1;
+		return 0xFFFD;
+	}
+	*n = (size_t)k;
+	return cp;
+}
+
+static int is_upper(int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static int is_lower(int32_t cp)
+{
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* Letters and the combining marks of decomposed accents. */
+static int is_letter(int32_t cp)
+{
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int is_digit(int32_t cp)
+{
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+static int is_open_quote(int32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x2018;
+}
+
+static int is_close_mark(int32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 ||
+	       cp == ')' || cp == ']';
+}
+
+/* Characters (code points) in s[0..len). */
+static size_t n_chars(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* The last code point of s[0..len), or 0 when len is 0. */
+static int32_t last_cp(const char *s, size_t len, size_t *start)
+{
+	size_t i = len, n;
+
+	if (len == 0)
+		return 0;
+	do
+		i--;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
+	if (start)
+		*start = i;
+	return decode(s + i, &n);
+}
+
+/* ASCII case-insensitive: does s start with prefix? */
+static int starts_with_ci(const char *s, const char *prefix)
+{
+	for (; *prefix; s++, prefix++) {
+		char a = *s, b = *prefix;
+
+		if (a >= 'A' && a <= 'Z')
+			a = (char)(a - 'A' + 'a');
+		if (a != b)
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- Lines and paragraphs ---------------------------------------------- */
+
+static size_t line_len(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] && s[n] != '\n')
+		n++;
+	return n;
+}
+
+/* Does the line s[0..len) end a sentence: a full stop, '!', '?' or an
+ * ellipsis, perhaps inside closing quotes or brackets? */
+static int ends_sentence(const char *s, size_t len)
+{
+	size_t start;
+	int32_t cp = last_cp(s, len, &start);
+
+	while (len > 0 && is_close_mark(cp)) {
+		len = start;
+		cp = last_cp(s, len, &start);
+	}
+	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+/* Does the line end with a full stop (or an ellipsis): a statement, not
+ * a heading? Quotes and brackets around it do not count. */
+static int ends_full_stop(const char *s, size_t len)
+{
+	size_t start;
+	int32_t cp = last_cp(s, len, &start);
+
+	while (len > 0 && is_close_mark(cp)) {
+		len = start;
+		cp = last_cp(s, len, &start);
+	}
+	return cp == '.' || cp == 0x2026;
+}
+
+static size_t count_words(const char *s, size_t len)
+{
+	size_t i, n = 0;
+	int in_word = 0;
+
+	for (i = 0; i < len; i++) {
+		if (is_space(s[i])) {
+			in_word = 0;
+		} else if (!in_word) {
+			in_word = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Does the text start like a sentence: a capital or a digit, perhaps
+ * after an opening quote? */
+static int starts_capital(const char *s)
+{
+	size_t n;
+	int32_t cp = decode(s, &n);
+
+	if (is_open_quote(cp))
+		cp = decode(s + n, &n);
+	return is_upper(cp) || is_digit(cp);
+}
+
+/* Does the text start like a heading: a capital, perhaps after an
+ * opening quote? Lines starting with a digit are list entries ("1. ...",
+ * "00:38 - Intro", "27 Anna Smashnova (Israel)") far more often. */
+static int starts_heading(const char *s)
+{
+	size_t n;
+	int32_t cp = decode(s, &n);
+
+	if (is_open_quote(cp))
+		cp = decode(s + n, &n);
+	return is_upper(cp);
+}
+
+/* A line short enough for a heading: a crosshead, a role, a link. */
+static int is_short(const char *s, size_t len)
+{
+	return n_chars(s, len) <= SHORT_CHARS &&
+	       count_words(s, len) <= SHORT_WORDS;
+}
+
+/* One trimmed line of the body, and whether a blank line came before. */
+typedef struct line {
+	const char *s;
+	size_t len;
+	int after_blank;
+} line_t;
+
+/* Skips a line break at s[*i] (LF, CRLF, or a lone CR of old Mac files);
+ * returns 0 when there is none. */
+static int skip_break(const char *s, size_t len, size_t *i)
+{
+	if (s[*i] == '\n') {
+		(*i)++;
+		return 1;
+	}
+	if (s[*i] == '\r') {
+		(*i)++;
+		if (*i < len && s[*i] == '\n')
+			(*i)++;
+		return 1;
+	}
+	return 0;
+}
+
+/* Trims blanks and no-break spaces (U+00A0, common in text saved from
+ * web pages) from both ends of s[*start..*end). */
+static void trim_line(const char *s, size_t *start, size_t *end)
+{
+	for (;;) {
+		if (*start < *end && is_blank(s[*start]))
+			(*start)++;
+		else if (*end - *start >= 2 && s[*start] == '\xC2' &&
+			 s[*start + 1] == '\xA0')
+			*start += 2;
+		else
+			break;
+	}
+	for (;;) {
+		if (*end > *start && is_blank(s[*end - 1]))
+			(*end)--;
+		else if (*end - *start >= 2 && s[*end - 2] == '\xC2' &&
+			 s[*end - 1] == '\xA0')
+			*end -= 2;
+		else
+			break;
+	}
+}
+
+/* The non-blank lines of s[0..len), trimmed, into a malloc'ed array. */
+static line_t *split_lines(const char *s, size_t len, size_t *n_out)
+{
+	size_t i = 0, n = 0, cap = 1;
+	line_t *lines;
+	int blank = 0;
+
+	for (i = 0; i < len; i++)
+		if (s[i] == '\n' || s[i] == '\r')
+			cap++;
+	lines = malloc(cap * sizeof *lines);
+	if (!lines)
+		return NULL;
+	i = 0;
+	while (i < len) {
+		size_t start = i, end;
+
+		while (i < len && s[i] != '\n' && s[i] != '\r')
+			i++;
+		end = i;
+		trim_line(s, &start, &end);
+		if (start == end) {
+			blank = 1;
+		} else {
+			lines[n].s = s + start;
+			lines[n].len = end - start;
+			lines[n].after_blank = blank;
+			n++;
+			blank = 0;
+		}
+		if (i < len)
+			skip_break(s, len, &i);
+	}
+	*n_out = n;
+	return lines;
+}
+
+/* Is the block lines[0..n) an archive's paragraphs one per line rather
+ * than one paragraph? See the top of the file. */
+static int one_per_line(const line_t *lines, size_t n)
+{
+	size_t i, n_long = 0;
+
+	if (n < 2)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (n_chars(lines[i].s, lines[i].len) > LONG_LINE)
+			n_long++;
+	return n_long * 4 > n;
+}
+
+/* Appends lines[0..n) to b as one paragraph. */
+static void add_para(body_t *b, char **out, const line_t *lines, size_t n)
+{
+	size_t i;
+
+	b->p[b->n].s = *out;
+	b->p[b->n].kind = PARA_TEXT;
+	b->n++;
+	for (i = 0; i < n; i++) {
+		if (i)
+			*(*out)++ = '\n';
+		memcpy(*out, lines[i].s, lines[i].len);
+		*out += lines[i].len;
+	}
+	*(*out)++ = '\0';
+}
+
+/* Splits the body s[0..len) into trimmed paragraphs. take_byline and
+ * mark_crossheads split paragraphs further, but only ones of several
+ * lines, so paragraphs never outnumber lines and b->cap, one more than
+ * the lines, leaves them room. */
+static lede_status_t split_body(const char *s, size_t len, body_t *b)
+{
+	size_t n_lines, i, j;
+	line_t *lines = split_lines(s, len, &n_lines);
+	char *out;
+
+	if (!lines)
+		return LEDE_NOMEM;
+	/* Paragraphs take no more than the text: each joining "\n" or
+	 * closing NUL stands where at least one line break was. */
+	b->text = malloc(len + 1);
+	b->cap = n_lines + 1;
+	b->p = malloc(b->cap * sizeof *b->p);
+	if (!b->text || !b->p) {
+		free(lines);
+		return LEDE_NOMEM;
+	}
+	out = b->text;
+	for (i = 0; i < n_lines; i = j) {
+		for (j = i + 1; j < n_lines && !lines[j].after_blank; j++)
+			;
+		if (one_per_line(lines + i, j - i)) {
+			size_t k;
+
+			for (k = i; k < j; k++)
+				add_para(b, &out, lines + k, 1);
+		} else {
+			add_para(b, &out, lines + i, j - i);
+		}
+	}
+	free(lines);
+	return LEDE_OK;
+}
+
+static int is_kept(const para_t *p)
+{
+	return p->kind == PARA_TEXT || p->kind == PARA_CROSSHEAD;
+}
+
+/* ---- Trailing boilerplate ---------------------------------------------- */
+
+enum { BP_NONE, BP_PLAIN, BP_LIST };
+
+/* What web pages and apps put after an article. Matched at the start of
+ * a paragraph, case-insensitively (prefixes are lower case). A list
+ * heading must be the whole first line and takes the short link lines
+ * after it; `also`, when set, must appear later in the paragraph, so
+ * that "Follow BBC Sport on X" goes and "Follow BBC rules" stays. */
+static const struct boilerplate {
+	const char *prefix;
+	const char *also;
+	int kind;
+} boilerplate[] = {
+	{"if you have been affected by", NULL, BP_PLAIN},
+	{"if you or someone you know", NULL, BP_PLAIN},
+	{"samaritans can be contacted", NULL, BP_PLAIN},
+	{"follow us on ", NULL, BP_PLAIN},
+	{"follow bbc ", " on ", BP_PLAIN},
+	{"sign up for our ", NULL, BP_PLAIN},
+	{"sign up to our ", NULL, BP_PLAIN},
+	{"copyright \xC2\xA9", NULL, BP_PLAIN},
+	{"copyright (c)", NULL, BP_PLAIN},
+	{"copyright 19", NULL, BP_PLAIN},
+	{"copyright 20", NULL, BP_PLAIN},
+	{"\xC2\xA9", NULL, BP_PLAIN},
+	{"all rights reserved", NULL, BP_PLAIN},
+	{"get in touch", NULL, BP_PLAIN},
+	{"continue reading", NULL, BP_PLAIN},
+	{"share this with", NULL, BP_LIST},
+	{"related topics", NULL, BP_LIST},
+	{"more on this story", NULL, BP_LIST},
+};
+
+static int boilerplate_kind(const char *s)
+{
+	size_t i, plen, first = line_len(s);
+
+	for (i = 0; i < sizeof boilerplate / sizeof boilerplate[0]; i++) {
+		const struct boilerplate *bp = &boilerplate[i];
+
+		if (!starts_with_ci(s, bp->prefix))
+			continue;
+		plen = strlen(bp->prefix);
+		if (bp->also && !strstr(s + plen, bp->also))
+			continue;
+		if (bp->kind == BP_LIST &&
+		    !(first == plen || (first == plen + 1 && s[plen] == ':')))
+			continue;
+		return bp->kind;
+	}
+	return BP_NONE;
+}
+
+/* A paragraph that could be an entry of a link list: short lines, none
+ * ending in a full stop. */
+static int is_link_list(const char *s)
+{
+	while (*s) {
+		size_t len = line_len(s);
+
+		if (n_chars(s, len) > LONG_LINE || ends_full_stop(s, len))
+			return 0;
+		s += len;
+		if (*s)
+			s++;
+	}
+	return 1;
+}
+
+/* Marks the trailing run of boilerplate. Walking back from the end, link
+ * lines are held until a list heading above them claims them; anything
+ * else ends the run. */
+static void drop_boilerplate(body_t *b)
+{
+	size_t i, cut = b->n;
+	int pending = 0;
+
+	for (i = b->n; i-- > 1;) {
+		int kind = boilerplate_kind(b->p[i].s);
+
+		if (kind == BP_LIST) {
+			pending = 0;
+			cut = i;
+		} else if (kind == BP_PLAIN) {
+			if (!pending)
+				cut = i;
+		} else if (is_link_list(b->p[i].s)) {
+			pending = 1;
+		} else {
+			break;
+		}
+	}
+	for (i = cut; i < b->n; i++)
+		b->p[i].kind = PARA_BOILERPLATE;
+}
+
+/* ---- Names ------------------------------------------------------------- */
+
+/* Nouns that say someone writes or broadcasts for a living. */
+static const char *const role_nouns[] = {
+	"correspondent", "reporter", "editor", "writer", "columnist",
+	"journalist", "analyst", "presenter", "producer", "commentator",
+	"contributor",
+};
+
+/* Titles and the like: beside a name in a byline ("Jane Smith, Chief
+ * Executive"), never part of it. */
+static const char *const title_nouns[] = {
+	"attorney", "chairman", "chairwoman", "chief", "director",
+	"executive", "founder", "head", "lawyer", "manager", "minister",
+	"officer", "president", "professor", "secretary", "spokesman",
+	"spokeswoman", "staff", "team", "desk",
+};
+
+/* Is the word s[0..len), in any case (and, with `plural`, perhaps with
+ * an 's' added), in list[0..n)? */
+static int word_in(const char *const *list, size_t n, const char *s,
+		   size_t len, int plural)
+{
+	size_t k, w;
+
+	for (k = 0; k < n; k++) {
+		w = strlen(list[k]);
+		if ((w == len || (plural && w + 1 == len && s[w] == 's')) &&
+		    starts_with_ci(s, list[k]))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is the word s[0..len) a role ("editor", "sub-editor", "writers")? */
+static int is_role_noun(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = len; i > 0 && s[i - 1] != '-'; i--)
+		;
+	return word_in(role_nouns, sizeof role_nouns / sizeof role_nouns[0],
+		       s + i, len - i, 1);
+}
+
+/* Can the word s[0..len) not be part of a person's name? */
+static int is_title_noun(const char *s, size_t len)
+{
+	return is_role_noun(s, len) ||
+	       word_in(title_nouns, sizeof title_nouns / sizeof title_nouns[0],
+		       s, len, 1);
+}
+
+/* Capitalised words that are no part of a name, though shaped like one:
+ * "By Christmas Eve, ..." and "By Monday Morning ..." start sentences. */
+static const char *const not_names[] = {
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+	"Sunday", "Christmas", "Easter", "Boxing", "Eve",
+};
+
+/* Capitalised words that begin sentences rather than names. */
+static const char *const not_first_names[] = {
+	"The", "A", "An", "This", "That", "These", "Those", "It", "He", "She",
+	"They", "We", "I", "His", "Her", "Its", "Our", "Their", "My", "Your",
+	"Mr", "Mrs", "Ms", "Dr", "Sir",
+};
+
+/* Lower-case words that join the parts of a name. */
+static const char *const particles[] = {
+	"de", "da", "del", "della", "der", "den", "di", "do", "dos", "das",
+	"du", "des", "la", "le", "van", "von", "ter", "ten", "bin", "bint",
+	"ibn", "al", "el", "y",
+};
+
+static int in_list(const char *const *list, size_t n, const char *s,
+		   size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(list[i]) == len && !memcmp(list[i], s, len))
+			return 1;
+	return 0;
+}
+
+enum { W_OTHER, W_CAPITAL, W_INITIAL, W_PARTICLE };
+
+/* The word at s: letters, with single hyphens and apostrophes inside
+ * ("Nowak-Kowalski", "O'Brien"). Its length goes to *len; returns what
+ * sort of name part it is. A capitalised word needs a lower-case letter,
+ * so that "BBC" in "By Jane Smith, BBC News" is no part of a name. */
+static int name_word(const char *s, size_t *len)
+{
+	size_t i = 0, n, n_first, n_next;
+	int32_t first = decode(s, &n_first), cp = first;
+	int has_lower = 0;
+
+	n = n_first;
+	while (is_letter(cp)) {
+		has_lower |= is_lower(cp);
+		i += n;
+		cp = decode(s + i, &n);
+		if ((cp == '-' || cp == '\'' || cp == 0x2019) &&
+		    is_letter(decode(s + i + n, &n_next))) {
+			i += n;
+			cp = decode(s + i, &n);
+		}
+	}
+	*len = i;
+	if (i == 0)
+		return W_OTHER;
+	if (i == n_first && is_upper(first) && s[i] == '.') {
+		*len = i + 1;
+		return W_INITIAL;
+	}
+	if (in_list(particles, sizeof particles / sizeof particles[0], s, i))
+		return W_PARTICLE;
+	if (is_upper(first) && has_lower && !is_title_noun(s, i) &&
+	    !in_list(not_names, sizeof not_names / sizeof not_names[0], s, i))
+		return W_CAPITAL;
+	return W_OTHER;
+}
+
+/* A person's name at s: two to four capitalised words ("Jane Smith",
+ * "Zoë Ball", "Łukasz Nowak-Kowalski"), with initials ("Carla K.
+ * Johnson") and particles ("Ursula von der Leyen") among them but a
+ * capitalised word last. Returns its length in bytes, 0 when s does not
+ * start with a name. */
+static size_t parse_name(const char *s)
+{
+	size_t i = 0, end = 0, len, n_parts = 0, n_particles = 0;
+	size_t parts_at_end = 0;
+	int kind;
+
+	for (;;) {
+		kind = name_word(s + i, &len);
+		if (kind == W_OTHER)
+			break;
+		if (i == 0 && (kind == W_PARTICLE ||
+			       in_list(not_first_names,
+				       sizeof not_first_names /
+					       sizeof not_first_names[0],
+				       s, len)))
+			return 0;
+		if (kind == W_PARTICLE) {
+			if (++n_particles > 3)
+				return 0;
+		} else if (++n_parts > 4) {
+			return 0;
+		}
+		i += len;
+		if (kind == W_CAPITAL) {
+			end = i;
+			parts_at_end = n_parts;
+		}
+		if (s[i] != ' ')
+			break;
+		while (s[i] == ' ')
+			i++;
+	}
+	return parts_at_end >= 2 ? end : 0;
+}
+
+/* Records a name as an author, once. */
+static void add_author(body_t *b, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < b->n_authors; i++)
+		if (b->authors[i].len == len &&
+		    !memcmp(b->authors[i].s, s, len))
+			return;
+	if (b->n_authors < MAX_AUTHORS) {
+		b->authors[b->n_authors].s = s;
+		b->authors[b->n_authors].len = len;
+		b->n_authors++;
+	}
+}
+
+/* ---- Byline ------------------------------------------------------------ */
+
+/* Is any word of s[0..len) a role noun, or "News" ("BBC News, Kyiv")? */
+static int has_role_word(const char *s, size_t len)
+{
+	size_t i = 0, k;
+
+	while (i < len) {
+		for (k = i; k < len && !is_space(s[k]) && s[k] != ','; k++)
+			;
+		if (is_role_noun(s + i, k - i) ||
+		    (k - i == 4 && !memcmp(s + i, "News", 4)))
+			return 1;
+		i = k + 1;
+	}
+	return 0;
+}
+
+/* Verbs a sentence has and a byline's role does not. */
+static const char *const role_verbs[] = {
+	"is", "are", "was", "were", "be", "been", "has", "have", "had",
+	"will", "would", "can", "could", "said", "says", "did", "does", "do",
+};
+
+/* Could s[0..len) be a byline's role ("Health correspondent", "BBC
+ * News, Washington")? Short, no full stop, no verb, and capitalised or
+ * naming a role: "shoppers had spent" (a sentence cut by wrapping) is
+ * not one. */
+static int is_role(const char *s, size_t len)
+{
+	size_t i = 0, k;
+
+	if (!is_short(s, len) || ends_full_stop(s, len) ||
+	    !(starts_capital(s) || has_role_word(s, len)))
+		return 0;
+	while (i < len) {
+		for (k = i; k < len && !is_space(s[k]) && s[k] != ','; k++)
+			;
+		if (word_in(role_verbs,
+			    sizeof role_verbs / sizeof role_verbs[0], s + i,
+			    k - i, 0))
+			return 0;
+		i = k + 1;
+	}
+	return 1;
+}
+
+/* " in Kyiv", " in New York" after a byline's name: its length. */
+static size_t skip_place(const char *s)
+{
+	size_t i = 4, end = 0, len, n;
+
+	if (strncmp(s, " in ", 4) != 0)
+		return 0;
+	for (n = 0; n < 3 && name_word(s + i, &len) == W_CAPITAL; n++) {
+		i += len;
+		end = i;
+		if (s[i] != ' ')
+			break;
+		i++;
+	}
+	return end;
+}
+
+/* Does s hold the rest of a list of names, "B, C and D", up to the end
+ * of the line or a comma before a role? A comma after a byline's first
+ * name starts either such a list or a role ("Biometric Privacy & Data
+ * Privacy Attorney" is a role: its last "name" runs into "Attorney"). */
+static int more_names(const char *s)
+{
+	size_t k;
+	int last = 0;
+
+	for (;;) {
+		k = parse_name(s);
+		if (!k)
+			return 0;
+		s += k;
+		s += skip_place(s);
+		if (last)
+			return *s == '\0' || *s == '\n' || *s == ',';
+		if (!strncmp(s, " and ", 5)) {
+			s += 5;
+			last = 1;
+		} else if (!strncmp(s, " & ", 3)) {
+			s += 3;
+			last = 1;
+		} else if (!strncmp(s, ", ", 2)) {
+			s += 2;
+		} else {
+			return 0;
+		}
+	}
+}
+
+/* Is the line s[0..len) a byline: "By Jane Smith", "By Jane Smith and
+ * John Doe", "By A, B and C", a name perhaps followed by " in Place",
+ * the whole perhaps by ", role"? Its names go to names[] (*n of them).
+ * The line has no full stop at its end: "By the end of the year, ..."
+ * is a sentence and fails on its own first word anyway, but so does
+ * "By Christmas Day, sales had doubled." */
+static int parse_byline(const char *s, size_t len, span_t *names,
+			size_t *n)
+{
+	size_t i = 3, k;
+	int last = 0;
+
+	*n = 0;
+	if (len < 3 || strncmp(s, "By ", 3) != 0 ||
+	    n_chars(s, len) > BYLINE_MAX_CHARS || ends_sentence(s, len))
+		return 0;
+	for (;;) {
+		k = parse_name(s + i);
+		if (!k)
+			return 0;
+		if (*n < MAX_AUTHORS) {
+			names[*n].s = s + i;
+			names[*n].len = k;
+			(*n)++;
+		}
+		i += k;
+		i += skip_place(s + i);
+		if (last)
+			break;
+		if (!strncmp(s + i, " and ", 5)) {
+			i += 5;
+			last = 1;
+		} else if (!strncmp(s + i, " & ", 3)) {
+			i += 3;
+			last = 1;
+		} else if (!strncmp(s + i, ", ", 2) && more_names(s + i + 2)) {
+			i += 2;
+		} else {
+			break;
+		}
+	}
+	/* Then nothing, a comma (the role on the next line), or a comma
+	 * and a role: "By Jane Smith Managing Director" is no byline. */
+	if (i == len)
+		return 1;
+	if (s[i] != ',')
+		return 0;
+	for (i++; i < len && is_blank(s[i]); i++)
+		;
+	return i == len || is_role(s + i, len - i);
+}
+
+/* Splits paragraph i after its first `bytes` bytes (at a '\n'). */
+static void split_para(body_t *b, size_t i, size_t bytes)
+{
+	memmove(b->p + i + 2, b->p + i + 1,
+		(b->n - i - 1) * sizeof *b->p);
+	b->p[i].s[bytes] = '\0';
+	b->p[i + 1].s = b->p[i].s + bytes + 1;
+	b->p[i + 1].kind = b->p[i].kind;
+	b->n++;
+}
+
+/* The next kept paragraph after i, or b->n. */
+static size_t next_kept(const body_t *b, size_t i)
+{
+	for (i++; i < b->n && !is_kept(&b->p[i]); i++)
+		;
+	return i;
+}
+
+/* A byline as the body's first line: its names become authors, and it
+ * leaves the body with the role under it, if any (on its next line, or
+ * as a paragraph of its own when that names a role). */
+static void take_byline(body_t *b)
+{
+	span_t names[MAX_AUTHORS];
+	size_t n_names, i, len, len2 = 0, cut;
+	const char *s, *second = NULL;
+	int has_role;
+
+	if (b->n == 0 || b->p[0].kind != PARA_TEXT)
+		return;
+	s = b->p[0].s;
+	len = line_len(s);
+	if (s[len]) {
+		size_t n;
+
+		second = s + len + 1;
+		len2 = line_len(second);
+		/* A line going on in lower case is a wrapped sentence,
+		 * unless it is a role ("political editor"). */
+		if (is_lower(decode(second, &n)) && !is_role(second, len2))
+			return;
+	}
+	if (!parse_byline(s, len, names, &n_names))
+		return;
+	for (i = 0; i < n_names; i++)
+		add_author(b, names[i].s, names[i].len);
+
+	has_role = second && is_role(second, len2);
+	cut = has_role ? len + 1 + len2 : len;
+	if (s[cut])
+		split_para(b, 0, cut);
+	b->p[0].kind = PARA_BYLINE;
+
+	i = next_kept(b, 0);
+	if (!has_role && i < b->n && next_kept(b, i) < b->n &&
+	    !strchr(b->p[i].s, '\n') &&
+	    is_role(b->p[i].s, strlen(b->p[i].s)) &&
+	    has_role_word(b->p[i].s, strlen(b->p[i].s)))
+		b->p[i].kind = PARA_BYLINE;
+}
+
+/* ---- Biography --------------------------------------------------------- */
+
+/* Does the word s[0..len) end a sentence? "said." does, but neither an
+ * initial ("K.") nor an abbreviation ("U.S.") does. */
+static int word_ends_sentence(const char *s, size_t len)
+{
+	char c = len ? s[len - 1] : '\0';
+
+	if (c == '!' || c == '?')
+		return 1;
+	if (c != '.' || len < 3)
+		return 0;
+	return memchr(s, '.', len - 1) == NULL;
+}
+
+/* Does a role noun come within BIO_ROLE_WITHIN words of s, before the
+ * sentence ends ("the BBC's health correspondent", "a freelance writer
+ * based in Kraków")? */
+static int role_follows(const char *s)
+{
+	size_t n, len, k;
+
+	for (n = 0; n < BIO_ROLE_WITHIN && *s; n++) {
+		for (len = 0; s[len] && !is_space(s[len]); len++)
+			;
+		for (k = len; k > 0 && strchr(",.;:!?", s[k - 1]); k--)
+			;
+		if (is_role_noun(s, k))
+			return 1;
+		if (word_ends_sentence(s, len))
+			return 0;
+		s += len;
+		while (is_space(*s))
+			s++;
+	}
+	return 0;
+}
+
+/* The first place text holds s[0..len), or NULL. */
+static const char *find_span(const char *text, const char *s, size_t len)
+{
+	for (; *text; text++)
+		if (*text == *s && !strncmp(text, s, len))
+			return text;
+	return NULL;
+}
+
+/* Does text use the surname s[sur..len) of the name s[0..len) on its
+ * own, not as part of the whole name? */
+static int mentions_surname(const char *text, const char *s, size_t sur,
+			    size_t len)
+{
+	const char *hit;
+	size_t n;
+
+	for (hit = text; (hit = find_span(hit, s + sur, len - sur)) != NULL;
+	     hit++) {
+		size_t before = (size_t)(hit - text);
+
+		if (before > 0 && is_letter(last_cp(text, before, NULL)))
+			continue;
+		if (is_letter(decode(hit + len - sur, &n)))
+			continue;
+		if (before >= sur && !memcmp(hit - sur, s, sur))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/* Is the person named s[0..len) the article's subject: does the
+ * headline or a kept paragraph other than `skip` call them by surname
+ * alone ("Smith said", "Ms Smith")? That is how a story goes on about
+ * someone it has introduced; its author, by contrast, is named whole if
+ * at all ("argues analyst Bill Thompson" in a column's standfirst). */
+static int is_subject(const body_t *b, size_t skip, const char *headline,
+		      const char *s, size_t len)
+{
+	size_t sur = len, k;
+
+	while (sur > 0 && s[sur - 1] != ' ')
+		sur--;
+	if (headline && mentions_surname(headline, s, sur, len))
+		return 1;
+	for (k = 0; k < b->n; k++)
+		if (k != skip && is_kept(&b->p[k]) &&
+		    mentions_surname(b->p[k].s, s, sur, len))
+			return 1;
+	return 0;
+}
+
+/* An author's biography as the last paragraph: "<Name> is a/an/the ...
+ * <role>", where the person is not the article's subject and another
+ * paragraph comes before. Its name becomes an author; it leaves the body.
+ * "The minister is a former correspondent" names no one; "Mike Leigh is
+ * the outsider" names no role; a story's last word on its subject, "Ann
+ * Lee is a former reporter", names someone the story has called "Lee"
+ * before. */
+static void take_bio(body_t *b, const char *headline)
+{
+	size_t first = next_kept(b, (size_t)-1), last = b->n, k;
+	const char *s, *w;
+
+	while (last > 0 && !is_kept(&b->p[last - 1]))
+		last--;
+	if (last == 0 || first >= last - 1)
+		return;
+	last--;
+	s = b->p[last].s;
+	k = parse_name(s);
+	if (!k || strncmp(s + k, " is ", 4) != 0)
+		return;
+	w = s + k + 4;
+	if (!strncmp(w, "a ", 2))
+		w += 2;
+	else if (!strncmp(w, "an ", 3))
+		w += 3;
+	else if (!strncmp(w, "the ", 4))
+		w += 4;
+	else
+		return;
+	if (count_words(s, strlen(s)) > BIO_MAX_WORDS || !role_follows(w) ||
+	    is_subject(b, last, headline, s, k))
+		return;
+	add_author(b, s, k);
+	b->p[last].kind = PARA_BIO;
+}
+
+/* ---- Crossheads -------------------------------------------------------- */
+
+/* Is the line s[0..len) one phrase that a heading could be: two
+ * letters or more (not "78,000", a match report's attendance, nor a
+ * stray "C"), no '!' (readers' comments exclaim, headings do not), no
+ * '?' but perhaps a last one, and no full stop or clause punctuation at
+ * its end? */
+static int heading_shaped(const char *s, size_t len)
+{
+	size_t i, n, start, n_letters = 0;
+	int32_t cp;
+
+	for (i = 0; i < len; i += n) {
+		cp = decode(s + i, &n);
+		n_letters += is_letter(cp);
+		if (cp == '!' || (cp == '?' && i + n < len))
+			return 0;
+	}
+	cp = last_cp(s, len, &start);
+	while (start > 0 && is_close_mark(cp))
+		cp = last_cp(s, start, &start);
+	return n_letters >= 2 && cp != '.' && cp != ',' && cp != ';' &&
+	       cp != ':' && cp != '-' && cp != 0x2026;
+}
+
+/* Does s[0..len) hold needle? */
+static int holds(const char *s, size_t len, const char *needle)
+{
+	size_t i, k = strlen(needle);
+
+	for (i = 0; i + k <= len; i++)
+		if (!memcmp(s + i, needle, k))
+			return 1;
+	return 0;
+}
+
+/* Could the line s[0..len) be a crosshead: short, starting with a
+ * capital (perhaps quoted), heading-shaped, and neither a link
+ * ("Subscribe: https://...") nor a byline or a biography, which have
+ * rules of their own? */
+static int crosshead_line(const char *s, size_t len)
+{
+	size_t k;
+
+	if (!is_short(s, len) || !starts_heading(s) ||
+	    !heading_shaped(s, len) || holds(s, len, "://") ||
+	    holds(s, len, "www."))
+		return 0;
+	if (!strncmp(s, "By ", 3) && parse_name(s + 3))
+		return 0;
+	k = parse_name(s);
+	return !(k && !strncmp(s + k, " is ", 4));
+}
+
+/* Is the text s (to its NUL) prose a heading could stand over: starting
+ * a sentence, and ending one or too long for a heading itself? */
+static int is_prose(const char *s)
+{
+	size_t len = strlen(s);
+
+	return starts_capital(s) &&
+	       (ends_sentence(s, len) || n_chars(s, len) > SHORT_CHARS);
+}
+
+/* Is the rest of a paragraph, under a line that may be its heading,
+ * prose: a sentence start, a sentence end, and a first line too long for
+ * an entry of a list ("Musicians\nJane Smith - guitar\n...") unless it
+ * is the only line? */
+static int glued_prose(const char *s)
+{
+	size_t first = line_len(s);
+
+	return starts_capital(s) && ends_sentence(s, strlen(s)) &&
+	       (!s[first] || n_chars(s, first) > SHORT_CHARS);
+}
+
+/* In the paragraph s, was the break after its first line (len bytes)
+ * made on purpose? A wrap breaks only where the next word would not
+ * fit, so if the first line and the next word together are no longer
+ * than the paragraph's longest line, nothing wrapped them. */
+static int break_not_wrap(const char *s, size_t len)
+{
+	const char *next = s + len + 1, *line = s;
+	size_t w = 0, n, longest = 0;
+
+	while (next[w] && !is_space(next[w]))
+		w++;
+	for (;;) {
+		n = line_len(line);
+		if (n_chars(line, n) > longest)
+			longest = n_chars(line, n);
+		if (!line[n])
+			break;
+		line += n + 1;
+	}
+	return n_chars(s, len) + 1 + n_chars(next, w) <= longest;
+}
+
+/* Marks crossheads: a crosshead-shaped paragraph after one that ends a
+ * sentence and before prose. Such a line glued to the top of its
+ * paragraph by a single newline (a heading tag lost on the way to text)
+ * becomes a paragraph of its own, unless it is a line of wrapped text.
+ * These context tests keep out what the BBC corpus shows as short lines
+ * but not headings: list and table entries ("Arsenal v Wolverhampton",
+ * after a line without a full stop) and words that a lost emphasis tag
+ * split out of a sentence ("... while American", "Jamaican", "stretched
+ * her ..."). */
+static void mark_crossheads(body_t *b)
+{
+	size_t prev = next_kept(b, (size_t)-1), i, next, len;
+	char *s;
+
+	for (i = next_kept(b, prev); i < b->n; prev = i, i = next) {
+		next = next_kept(b, i);
+		s = b->p[i].s;
+		len = line_len(s);
+		if (!ends_sentence(b->p[prev].s, strlen(b->p[prev].s)) ||
+		    !crosshead_line(s, len))
+			continue;
+		if (!s[len]) {
+			if (next < b->n && is_prose(b->p[next].s))
+				b->p[i].kind = PARA_CROSSHEAD;
+		} else if (glued_prose(s + len + 1) && break_not_wrap(s, len)) {
+			split_para(b, i, len);
+			b->p[i].kind = PARA_CROSSHEAD;
+			next = i + 1;
+		}
+	}
+}
+
+/* ---- The article ------------------------------------------------------- */
+
+/* Sorts the body's paragraphs: boilerplate first, so a biography above
+ * it is the last paragraph; the byline before the biography, so the
+ * byline's names do not count as the biography's subject named before. */
+static void shape_body(body_t *b, const char *headline)
+{
+	drop_boilerplate(b);
+	take_byline(b);
+	take_bio(b, headline);
+	mark_crossheads(b);
+}
+
+/* The kept paragraphs joined by "\n\n" into *out (NULL when none). */
+static lede_status_t join_body(const body_t *b, char **out)
+{
+	size_t i, len = 0, n = 0;
+	char *p;
+
+	*out = NULL;
+	for (i = 0; i < b->n; i++)
+		if (is_kept(&b->p[i])) {
+			len += strlen(b->p[i].s) + 2;
+			n++;
+		}
+	if (n == 0)
+		return LEDE_OK;
+	p = *out = malloc(len);
+	if (!p)
+		return LEDE_NOMEM;
+	for (i = 0; i < b->n; i++) {
+		size_t k;
+
+		if (!is_kept(&b->p[i]))
+			continue;
+		if (p != *out) {
+			*p++ = '\n';
+			*p++ = '\n';
+		}
+		k = strlen(b->p[i].s);
+		memcpy(p, b->p[i].s, k);
+		p += k;
+	}
+	*p = '\0';
+	return LEDE_OK;
+}
+
+/* The authors as NUL-terminated strings in one malloc'ed block *store,
+ * pointed to from names[], each with runs of spaces made one. */
+static lede_status_t copy_authors(const body_t *b, const char **names,
+				  char **store)
+{
+	size_t i, k, len = 0;
+	char *p;
+
+	*store = NULL;
+	if (b->n_authors == 0)
+		return LEDE_OK;
+	for (i = 0; i < b->n_authors; i++)
+		len += b->authors[i].len + 1;
+	p = *store = malloc(len);
+	if (!p)
+		return LEDE_NOMEM;
+	for (i = 0; i < b->n_authors; i++) {
+		const span_t *a = &b->authors[i];
+
+		names[i] = p;
+		for (k = 0; k < a->len; k++)
+			if (a->s[k] != ' ' || (k > 0 && a->s[k - 1] != ' '))
+				*p++ = a->s[k];
+		*p++ = '\0';
+	}
+	return LEDE_OK;
+}
+
+static void body_free(body_t *b)
+{
+	free(b->text);
+	free(b->p);
+}
+
+/* A NUL-terminated copy of s[0..len). */
+static char *copy_str(const char *s, size_t len)
 {
 	char *out = malloc(len + 1);
-	size_t i, o = 0;
 
-	if (!out)
-		return NULL;
-	for (i = 0; i < len; i++) {
-		if (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')
-			continue;
-		out[o++] = s[i];
+	if (out) {
+		memcpy(out, s, len);
+		out[len] = '\0';
 	}
-	out[o] = '\0';
 	return out;
+}
+
+/* The first line of buf[*pos..end) that is not blank, trimmed, as
+ * [*head, *head_end); *pos moves past it. Empty when there is none. */
+static void find_headline(const char *buf, size_t end, size_t *pos,
+			  size_t *head, size_t *head_end)
+{
+	for (;;) {
+		*head = *pos;
+		while (*pos < end && buf[*pos] != '\n' && buf[*pos] != '\r')
+			(*pos)++;
+		*head_end = *pos;
+		trim_line(buf, head, head_end);
+		if (*head < *head_end || *pos == end)
+			return;
+		skip_break(buf, end, pos);
+	}
 }
 
 lede_status_t ldi_read_text(const ldi_reader_t *r, const char *buf,
 			    size_t len)
 {
-	size_t start = 0, end = len, head_end, body_start;
-	char *headline, *body = NULL;
+	size_t start = 0, end = len, pos, head, head_end;
+	char *headline, *body = NULL, *names_store = NULL;
+	const char *names[MAX_AUTHORS];
 	char hash_id[LDI_CONTENT_ID_SIZE];
+	body_t b;
 	lede_article_t a;
 	lede_status_t st = LEDE_OK;
 
@@ -49,29 +1322,27 @@ lede_status_t ldi_read_text(const ldi_reader_t *r, const char *buf,
 		start++;
 	while (end > start && is_space(buf[end - 1]))
 		end--;
-	if (start == end) {
+	pos = start;
+	find_headline(buf, end, &pos, &head, &head_end);
+	if (head == head_end) {
 		ldi_warn(r, 0, "no article text (empty input)");
 		return LEDE_BAD_INPUT;
 	}
 
-	head_end = start;
-	while (head_end < end && buf[head_end] != '\n')
-		head_end++;
-	body_start = head_end;
-	while (head_end > start && is_space(buf[head_end - 1]))
-		head_end--;
-	while (body_start < end && is_space(buf[body_start]))
-		body_start++;
-
-	headline = copy_lf(buf + start, head_end - start);
+	memset(&b, 0, sizeof b);
+	headline = copy_str(buf + head, head_end - head);
 	if (!headline)
 		return LEDE_NOMEM;
-	if (body_start < end) {
-		body = copy_lf(buf + body_start, end - body_start);
-		if (!body) {
-			free(headline);
-			return LEDE_NOMEM;
+	if (pos < end) {
+		st = split_body(buf + pos, end - pos, &b);
+		if (st == LEDE_OK) {
+			shape_body(&b, headline);
+			st = join_body(&b, &body);
 		}
+		if (st == LEDE_OK)
+			st = copy_authors(&b, names, &names_store);
+		if (st != LEDE_OK)
+			goto out;
 	}
 
 	memset(&a, 0, sizeof a);
@@ -85,10 +1356,15 @@ lede_status_t ldi_read_text(const ldi_reader_t *r, const char *buf,
 	}
 	a.headline = headline;
 	a.body = body;
+	a.authors = b.n_authors ? names : NULL;
+	a.n_authors = b.n_authors;
 	a.date = LEDE_NO_DATE;
 	if (r->on_article(r->ctx, &a))
 		st = LEDE_DONE;
+out:
+	body_free(&b);
 	free(headline);
 	free(body);
+	free(names_store);
 	return st;
 }
