@@ -319,7 +319,8 @@ static char *node_text(page_t *p, xmlNode *node)
 		const char *t = NULL;
 		size_t tn;
 
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+		if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE)
 			t = (const char *)n->content;
 		else if (name_is(n, "br"))
 			t = " ";
@@ -630,9 +631,11 @@ static void ld_keywords(page_t *p, const json_t *v)
 		add_tag_list(p, json_string_value(v));
 		return;
 	}
-	for (i = 0; i < json_array_size(v) && !p->nomem; i++)
-		add_unique(p, &p->tags,
-			   clean_str(p, json_string_value(json_array_get(v, i))));
+	for (i = 0; i < json_array_size(v) && !p->nomem; i++) {
+		const char *t = json_string_value(json_array_get(v, i));
+
+		add_unique(p, &p->tags, clean_str(p, t));
+	}
 }
 
 /* "url", else mainEntityOfPage as a string or as a WebPage's @id. */
@@ -749,18 +752,17 @@ static int in_sorted(const char *s, const char *const *list, size_t n)
  * page's title, given as the headline when it is one; left in, it would
  * also start the body, or put the site's logo there. Sorted. */
 static const char *const furniture[] = {
-	"aside",    "audio",      "button",   "canvas",   "dialog",
-	"embed",    "figcaption", "figure",   "footer",   "form",
-	"h1",       "header",     "iframe",   "input",    "map",
-	"nav",      "noscript",   "object",   "picture",  "script",
-	"select",   "style",      "svg",      "template", "textarea",
-	"video",
+	"aside", "audio", "button", "canvas", "dialog", "embed",
+	"figcaption", "figure", "footer", "form", "h1", "header",
+	"iframe", "input", "map", "nav", "noscript", "object",
+	"picture", "script", "select", "style", "svg", "template",
+	"textarea", "video",
 };
 
 /* ARIA roles of the same. Sorted. */
 static const char *const furniture_roles[] = {
 	"alertdialog", "banner", "complementary", "contentinfo",
-	"dialog",      "navigation", "search",
+	"dialog", "navigation", "search",
 };
 
 /* Words in a class or id that mark adverts and other clutter. Whole
@@ -768,19 +770,15 @@ static const char *const furniture_roles[] = {
  * "heading" and "read-more" do not. Singular "comment" is left out: some
  * sites class opinion pieces that way. Sorted. */
 static const char *const noise_words[] = {
-	"ad",	       "ads",	      "adsbygoogle",   "adslot",
-	"adunit",      "advert",      "advertisement", "advertisements",
-	"advertising", "adverts",     "breadcrumb",    "breadcrumbs",
-	"comments",    "consent",     "cookie",	       "cookies",
-	"dfp",	       "disqus",      "footer",	       "gdpr",
-	"masthead",    "menu",	      "modal",	       "nav",
-	"navbar",      "navigation",  "newsletter",    "newsletters",
-	"outbrain",    "popup",	      "promo",	       "promoted",
-	"promos",      "promotion",   "promotions",    "recirc",
-	"recommended", "related",     "share",	       "sharebar",
-	"shares",      "sharing",     "sidebar",       "social",
-	"sponsor",     "sponsored",   "subscribe",     "taboola",
-	"trending",
+	"ad", "ads", "adsbygoogle", "adslot", "adunit", "advert",
+	"advertisement", "advertisements", "advertising", "adverts",
+	"breadcrumb", "breadcrumbs", "comments", "consent", "cookie", "cookies",
+	"dfp", "disqus", "footer", "gdpr", "masthead", "menu", "modal", "nav",
+	"navbar", "navigation", "newsletter", "newsletters", "outbrain",
+	"popup", "promo", "promos", "promoted", "promotion", "promotions",
+	"recirc", "recommended", "related", "share", "sharebar", "shares",
+	"sharing", "sidebar", "social", "sponsor", "sponsored", "subscribe",
+	"taboola", "trending",
 };
 
 static int is_upper(char c)
@@ -1036,7 +1034,8 @@ static int64_t page_date(page_t *p)
 			bad = t;
 	}
 	if (bad)
-		ldi_warn(p->r, 0, "cannot read date '%s'; indexed without a date",
+		ldi_warn(p->r, 0,
+			 "cannot read date '%s'; indexed without a date",
 			 quote(bad, qbuf));
 	return LEDE_NO_DATE;
 }
@@ -1256,7 +1255,8 @@ static const char *scan_meta(const char *s, const char *end, char *out,
 static int declared_charset(const char *buf, size_t len, char *out,
 			    size_t size)
 {
-	const char *s = buf, *end = buf + (len < SNIFF_BYTES ? len : SNIFF_BYTES);
+	const char *s = buf;
+	const char *end = buf + (len < SNIFF_BYTES ? len : SNIFF_BYTES);
 
 	while (s < end) {
 		const char *lt = memchr(s, '<', (size_t)(end - s));
@@ -1292,9 +1292,9 @@ static int declared_charset(const char *buf, size_t len, char *out,
 static const char *decoder_for(const char *cs)
 {
 	static const char *const latin1[] = {
-		"ascii",	"cp1252",     "cp819",	"iso-8859-1",
-		"iso8859-1", "iso_8859-1", "l1",	"latin1",
-		"us-ascii", "windows-1252", "x-cp1252",
+		"ascii", "cp1252", "cp819", "iso-8859-1", "iso8859-1",
+		"iso_8859-1", "l1", "latin1", "us-ascii", "windows-1252",
+		"x-cp1252",
 	};
 	xmlCharEncodingHandlerPtr h;
 	size_t i;
@@ -1394,8 +1394,9 @@ static lede_status_t decode_and_parse(page_t *p, const char *buf,
 
 		if (!fixed)
 			return LEDE_NOMEM;
-		ldi_warn(p->r, 0, "invalid UTF-8: %zu byte%s replaced by U+FFFD",
-			 bad, bad == 1 ? "" : "s");
+		ldi_warn(p->r, 0,
+			 "invalid UTF-8: %zu byte%s replaced by U+FFFD", bad,
+			 bad == 1 ? "" : "s");
 		free(*copy);
 		*copy = fixed;
 		data = fixed;
@@ -1437,7 +1438,8 @@ lede_status_t ldi_read_html(const ldi_reader_t *r, const char *buf,
 	}
 	/* libxml2 counts in int. */
 	if (len > INT_MAX) {
-		ldi_warn(r, 0, "too large to read as an HTML page (over 2 GiB)");
+		ldi_warn(r, 0,
+			 "too large to read as an HTML page (over 2 GiB)");
 		return LEDE_BAD_INPUT;
 	}
 	memset(&p, 0, sizeof p);

@@ -578,6 +578,8 @@ static void test_page_body_choice(void)
 			    "<div hidden>X7</div>"
 			    "<div role=navigation>X8</div>"
 			    "<span aria-hidden=true>X9</span>"
+			    "<p class='promos'>X10</p><p class='advertising'>X11"
+			    "</p><p id='cookies_notice'>X12</p>"
 			    "</article>",
 			    LEDE_NTS),
 		  LEDE_OK);
