@@ -24,7 +24,10 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
+#include <errno.h>
+#include <iconv.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +49,8 @@
 #define QUOTE_MAX 80
 /* A NUL byte this near the start marks the input as binary. */
 #define SNIFF_BYTES 8000
+/* Most authors or tags kept for one article. */
+#define LIST_MAX 256
 
 enum feed_kind {
 	FEED_RSS,
@@ -129,13 +134,15 @@ static void end_item(feed_t *f)
 	f->n_tags = 0;
 }
 
-/* Adds s to a list unless it is there already (ASCII case folded). */
+/* Adds s to a list unless it is there already (ASCII case folded).
+ * Lists stop at LIST_MAX: no article has more authors or tags, and the
+ * check for repeats is quadratic. */
 static void add_unique(feed_t *f, const char ***v, size_t *n, size_t *cap,
 		       const char *s)
 {
 	size_t i;
 
-	if (!s)
+	if (!s || *n >= LIST_MAX)
 		return;
 	for (i = 0; i < *n; i++)
 		if (ascii_caseeq((*v)[i], s))
@@ -891,109 +898,118 @@ static int declared_encoding(const char *buf, size_t len, char *out,
 	return 0;
 }
 
-/* The decoder for a declared charset, or NULL when libxml2 has none.
- * Feeds that say ISO-8859-1 are read as windows-1252, as browsers do:
- * the two differ only in 0x80-0x9F, where such feeds hold curly quotes
- * and dashes rather than control characters. */
-static const char *decoder_for(const char *cs)
+/* The charset to read a feed in that declares cs. Feeds that say
+ * ISO-8859-1 (or ASCII) are read as windows-1252, as browsers do: the
+ * two differ only in 0x80-0x9F, where such feeds hold curly quotes and
+ * dashes rather than control characters. A declaration that could be
+ * read as ASCII bytes is not in UTF-16, whatever it says. */
+static const char *charset_for(const char *cs)
 {
 	static const char *const latin1[] = {
 		"ascii", "cp1252", "cp819", "iso-8859-1", "iso8859-1",
 		"iso_8859-1", "l1", "latin1", "us-ascii", "windows-1252",
 		"x-cp1252",
 	};
-	xmlCharEncodingHandlerPtr h;
 	size_t i;
 
 	for (i = 0; i < sizeof latin1 / sizeof latin1[0]; i++)
 		if (!strcmp(cs, latin1[i]))
 			return "windows-1252";
-	/* A declaration read as ASCII bytes is not in UTF-16. */
 	if (!strcmp(cs, "utf-8") || !strcmp(cs, "utf8") ||
 	    !strncmp(cs, "utf-16", 6))
-		return "UTF-8";
-	h = xmlFindCharEncodingHandler(cs);
-	if (!h)
-		return NULL;
-	xmlCharEncCloseFunc(h);
+		return "utf-8";
 	return cs;
 }
 
-/* Settles the encoding and parses buf into f->doc. *copy gets any
- * decoded copy of buf the tree was built from, for the caller to free.
- * Returns LEDE_OK, LEDE_NOMEM or LEDE_BAD_INPUT (reason given). */
-static lede_status_t parse_xml(feed_t *f, const char *buf, size_t len,
-			       char **copy)
+/* Converts n bytes in charset cs to UTF-8 with iconv, each byte that
+ * does not convert made U+FFFD (*nbad counts them) and NUL bytes spaces.
+ * libxml2 could convert too, but it reports a bad byte on stderr and
+ * stops reading there; windows-1252 alone has five undefined bytes.
+ * Returns LEDE_OK, LEDE_NOMEM, or LEDE_BAD_INPUT when iconv does not
+ * know cs. */
+static lede_status_t to_utf8(const char *cs, const char *in, size_t n,
+			     char **out, size_t *out_n, size_t *nbad)
 {
-	const char *enc = NULL, *data = buf;
-	char declared[48], msg[160];
-	size_t i, n = len, nuls = 0, bad, line;
-	int utf16 = n >= 2 && ((buf[0] == '\xFF' && buf[1] == '\xFE') ||
-			       (buf[0] == '\xFE' && buf[1] == '\xFF') ||
-			       (buf[0] == '<' && buf[1] == '\0') ||
-			       (buf[0] == '\0' && buf[1] == '<'));
-	xmlParserCtxtPtr ctxt;
-	int opts = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
-		   XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
+	iconv_t cd = iconv_open("UTF-8", cs);
+	/* iconv's prototype lacks the const; it does not write the input. */
+	char *buf, *ip = (char *)(uintptr_t)in, *op;
+	size_t cap, il = n, ol, i;
 
-	if (!utf16) {
-		if (n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
-			data += 3;
-			n -= 3;
-			enc = "UTF-8";
-		}
-		if (memchr(data, '\0', n < SNIFF_BYTES ? n : SNIFF_BYTES)) {
-			ldi_warn(f->r, 0, "binary data, not a feed");
-			return LEDE_BAD_INPUT;
-		}
-		/* A NUL further in is damage: a space reads past it. */
-		for (i = 0; i < n; i++)
-			nuls += data[i] == '\0';
-		if (nuls) {
-			*copy = malloc(n);
-			if (!*copy)
-				return LEDE_NOMEM;
-			for (i = 0; i < n; i++)
-				(*copy)[i] = data[i] ? data[i] : ' ';
-			data = *copy;
-		}
-		bad = ldi_utf8_invalid(data, n);
-		if (!enc && declared_encoding(data, n, declared,
-					      sizeof declared)) {
-			enc = decoder_for(declared);
-			if (!enc)
-				ldi_warn(f->r, 0,
-					 "unknown encoding '%s'; read as %s",
-					 declared,
-					 bad ? "windows-1252" : "UTF-8");
-		}
-		if (!enc)
-			enc = bad ? "windows-1252" : "UTF-8";
-		if (!strcmp(enc, "UTF-8") && bad) {
-			/* libxml2 would give up on UTF-8 at the first bad
-			 * byte and read the rest of the feed as Latin-1. */
-			char *fixed = ldi_utf8_repair(data, n, &n, NULL);
+	*nbad = 0;
+	if (cd == (iconv_t)-1)
+		return errno == EINVAL ? LEDE_BAD_INPUT : LEDE_NOMEM;
+	cap = n < SIZE_MAX / 4 ? 2 * n + 16 : SIZE_MAX / 2;
+	buf = malloc(cap);
+	op = buf;
+	ol = cap - 1;
+	while (buf) {
+		size_t r = il ? iconv(cd, &ip, &il, &op, &ol)
+			      : iconv(cd, NULL, NULL, &op, &ol);
 
-			if (!fixed)
-				return LEDE_NOMEM;
-			ldi_warn(f->r, 0,
-				 "invalid UTF-8: %zu byte%s replaced by U+FFFD",
-				 bad, bad == 1 ? "" : "s");
-			free(*copy);
-			*copy = fixed;
-			data = fixed;
-			if (n > INT_MAX)
-				n = INT_MAX;
+		if (r != (size_t)-1 && il == 0)
+			break;
+		if (r == (size_t)-1 && errno != E2BIG && ol >= 3) {
+			/* EILSEQ or EINVAL: one byte that does not
+			 * convert, or a sequence cut off at the end. */
+			memcpy(op, "\xEF\xBF\xBD", 3);
+			op += 3;
+			ol -= 3;
+			ip++;
+			il--;
+			(*nbad)++;
+		} else if (r == (size_t)-1) {
+			size_t used = (size_t)(op - buf);
+			char *grown = cap < SIZE_MAX / 2
+					      ? realloc(buf, 2 * cap)
+					      : NULL;
+
+			if (!grown) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = grown;
+			cap *= 2;
+			op = buf + used;
+			ol = cap - 1 - used;
 		}
-		/* The encoding is settled: a declaration that says
-		 * otherwise is wrong, and must not switch decoders. */
-		opts |= XML_PARSE_IGNORE_ENC;
 	}
+	iconv_close(cd);
+	if (!buf)
+		return LEDE_NOMEM;
+	*out_n = (size_t)(op - buf);
+	for (i = 0; i < *out_n; i++)
+		if (buf[i] == '\0')
+			buf[i] = ' ';
+	buf[*out_n] = '\0';
+	*out = buf;
+	return LEDE_OK;
+}
 
+/* Parses n bytes of UTF-8 into f->doc. Returns LEDE_OK, LEDE_NOMEM or
+ * LEDE_BAD_INPUT (reason given). */
+static lede_status_t parse_utf8(feed_t *f, const char *data, size_t n)
+{
+	xmlParserCtxtPtr ctxt;
+	char msg[160];
+	size_t line;
+
+	/* libxml2 counts in int. */
+	if (n > INT_MAX) {
+		ldi_warn(f->r, 0, "too large to read as a feed (over 2 GiB)");
+		return LEDE_BAD_INPUT;
+	}
 	ctxt = xmlNewParserCtxt();
 	if (!ctxt)
 		return LEDE_NOMEM;
-	f->doc = xmlCtxtReadMemory(ctxt, data, (int)n, NULL, enc, opts);
+	/* IGNORE_ENC: the text is UTF-8 by now, whatever the declaration
+	 * says. No NOENT, no DTDLOAD: entities stay unexpanded. */
+	f->doc = xmlCtxtReadMemory(ctxt, data, (int)n, NULL, "UTF-8",
+				   XML_PARSE_RECOVER | XML_PARSE_NONET |
+					   XML_PARSE_NOERROR |
+					   XML_PARSE_NOWARNING |
+					   XML_PARSE_BIG_LINES |
+					   XML_PARSE_IGNORE_ENC);
 	if (ctxt->lastError.code == XML_ERR_NO_MEMORY) {
 		xmlFreeParserCtxt(ctxt);
 		return LEDE_NOMEM;
@@ -1014,11 +1030,91 @@ static lede_status_t parse_xml(feed_t *f, const char *buf, size_t len,
 	return LEDE_OK;
 }
 
+/* Settles the feed's encoding, makes the bytes UTF-8 and parses them. */
+static lede_status_t parse_xml(feed_t *f, const char *buf, size_t len)
+{
+	const char *cs = NULL, *data = buf;
+	char declared[48], *spaced = NULL, *utf8 = NULL;
+	size_t i, n = len, bad = 0, nuls = 0;
+	lede_status_t st;
+
+	if (n >= 2 && ((buf[0] == '\xFF' && buf[1] == '\xFE') ||
+		       (buf[0] == '\xFE' && buf[1] == '\xFF'))) {
+		cs = buf[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+		data += 2;
+		n -= 2;
+	} else if (n >= 2 && ((buf[0] == '<' && buf[1] == '\0') ||
+			      (buf[0] == '\0' && buf[1] == '<'))) {
+		cs = buf[0] == '<' ? "UTF-16LE" : "UTF-16BE";
+	} else {
+		if (n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+			data += 3;
+			n -= 3;
+			cs = "utf-8";
+		}
+		if (memchr(data, '\0', n < SNIFF_BYTES ? n : SNIFF_BYTES)) {
+			ldi_warn(f->r, 0, "binary data, not a feed");
+			return LEDE_BAD_INPUT;
+		}
+		/* A NUL further in is damage: a space reads past it. */
+		for (i = 0; i < n; i++)
+			nuls += data[i] == '\0';
+		if (nuls) {
+			spaced = malloc(n);
+			if (!spaced)
+				return LEDE_NOMEM;
+			for (i = 0; i < n; i++)
+				spaced[i] = data[i] ? data[i] : ' ';
+			data = spaced;
+		}
+		if (!cs && declared_encoding(data, n, declared,
+					     sizeof declared))
+			cs = charset_for(declared);
+		if (!cs || !strcmp(cs, "utf-8"))
+			bad = ldi_utf8_invalid(data, n);
+		if (!cs)
+			cs = bad ? "windows-1252" : "utf-8";
+	}
+
+	if (!strcmp(cs, "utf-8") && bad) {
+		/* Repaired here: libxml2 would give up on UTF-8 at the
+		 * first broken byte and read the rest as Latin-1. */
+		utf8 = ldi_utf8_repair(data, n, &n, NULL);
+		st = utf8 ? LEDE_OK : LEDE_NOMEM;
+		if (utf8)
+			ldi_warn(f->r, 0,
+				 "invalid UTF-8: %zu byte%s replaced by U+FFFD",
+				 bad, bad == 1 ? "" : "s");
+	} else if (strcmp(cs, "utf-8")) {
+		st = to_utf8(cs, data, n, &utf8, &n, &bad);
+		if (st == LEDE_BAD_INPUT) {
+			bad = ldi_utf8_invalid(data, n);
+			ldi_warn(f->r, 0, "unknown encoding '%s'; read as %s",
+				 cs, bad ? "windows-1252" : "UTF-8");
+			cs = "windows-1252";
+			st = bad ? to_utf8(cs, data, n, &utf8, &n, &bad)
+				 : LEDE_OK;
+		}
+		if (st == LEDE_OK && bad)
+			ldi_warn(f->r, 0,
+				 "invalid %s: %zu byte%s replaced by U+FFFD",
+				 cs, bad, bad == 1 ? "" : "s");
+	} else {
+		st = LEDE_OK;
+	}
+	/* libxml2 copies its input: the converted text can go now. */
+	if (st == LEDE_OK)
+		st = parse_utf8(f, utf8 ? utf8 : data, n);
+	free(utf8);
+	free(spaced);
+	return st;
+}
+
 lede_status_t ldi_read_feed(const ldi_reader_t *r, const char *buf,
 			    size_t len)
 {
 	feed_t f;
-	char *copy = NULL, qbuf[QUOTE_MAX + 4];
+	char qbuf[QUOTE_MAX + 4];
 	xmlNode *root;
 	lede_status_t st;
 	size_t i = 0;
@@ -1029,14 +1125,9 @@ lede_status_t ldi_read_feed(const ldi_reader_t *r, const char *buf,
 		ldi_warn(r, 0, "not a feed (empty input)");
 		return LEDE_BAD_INPUT;
 	}
-	/* libxml2 counts in int. */
-	if (len > INT_MAX) {
-		ldi_warn(r, 0, "too large to read as a feed (over 2 GiB)");
-		return LEDE_BAD_INPUT;
-	}
 	memset(&f, 0, sizeof f);
 	f.r = r;
-	st = parse_xml(&f, buf, len, &copy);
+	st = parse_xml(&f, buf, len);
 	if (st != LEDE_OK)
 		goto out;
 	root = xmlDocGetRootElement(f.doc);
@@ -1076,6 +1167,5 @@ out:
 	free(f.feed_authors);
 	if (f.doc)
 		xmlFreeDoc(f.doc);
-	free(copy);
 	return st;
 }

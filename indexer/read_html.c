@@ -28,9 +28,11 @@
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
-#include <libxml/encoding.h>
 #include <libxml/tree.h>
+#include <errno.h>
+#include <iconv.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +46,8 @@
 /* How far into the page a charset declaration is looked for, and how far
  * a NUL byte marks the input as binary (git's rule of thumb). */
 #define SNIFF_BYTES 8000
+/* Most authors or tags kept for one article. */
+#define LIST_MAX 256
 
 /* Strings, owned or borrowed as the list's user says. */
 typedef struct str_list {
@@ -406,12 +410,14 @@ static int looks_like_url(const char *s)
 }
 
 /* Adds s (owned by p) to a list unless it is there already; ASCII case
- * is folded, so "Politics" and "politics" are one tag. */
+ * is folded, so "Politics" and "politics" are one tag. Lists stop at
+ * LIST_MAX: no article has more authors or tags, and the check for
+ * repeats is quadratic. */
 static void add_unique(page_t *p, str_list_t *l, const char *s)
 {
 	size_t i;
 
-	if (!s)
+	if (!s || l->n >= LIST_MAX)
 		return;
 	for (i = 0; i < l->n; i++)
 		if (ascii_caseeq(l->v[i], s))
@@ -466,7 +472,7 @@ static void add_tag_list(page_t *p, const char *s)
 {
 	size_t start = 0, i, n = strlen(s);
 
-	for (i = 0; i <= n && !p->nomem; i++) {
+	for (i = 0; i <= n && !p->nomem && p->tags.n < LIST_MAX; i++) {
 		if (i == n || s[i] == ',') {
 			add_unique(p, &p->tags,
 				   clean_line(p, s + start, i - start));
@@ -1287,45 +1293,109 @@ static int declared_charset(const char *buf, size_t len, char *out,
 	return 0;
 }
 
-/* The decoder libxml2 should use for a declared charset, or NULL when it
- * has none by that name. */
-static const char *decoder_for(const char *cs)
+/* The charset to read a page in that declares cs. Pages that say
+ * ISO-8859-1 (or ASCII) are read as windows-1252, as browsers do; a page
+ * whose <meta> could be read as ASCII is not UTF-16, whatever it says. */
+static const char *charset_for(const char *cs)
 {
 	static const char *const latin1[] = {
 		"ascii", "cp1252", "cp819", "iso-8859-1", "iso8859-1",
 		"iso_8859-1", "l1", "latin1", "us-ascii", "windows-1252",
 		"x-cp1252",
 	};
-	xmlCharEncodingHandlerPtr h;
 	size_t i;
 
 	for (i = 0; i < sizeof latin1 / sizeof latin1[0]; i++)
 		if (!strcmp(cs, latin1[i]))
 			return "windows-1252";
-	/* A page whose <meta> could be read as ASCII is not UTF-16,
-	 * whatever it says (browsers read such pages as UTF-8). */
 	if (!strcmp(cs, "utf-8") || !strcmp(cs, "utf8") ||
 	    !strncmp(cs, "utf-16", 6) || !strncmp(cs, "unicode", 7))
-		return "UTF-8";
-	h = xmlFindCharEncodingHandler(cs);
-	if (!h)
-		return NULL;
-	xmlCharEncCloseFunc(h);
+		return "utf-8";
 	return cs;
 }
 
-/* The page decoded into a tree: *doc set, or a status with the reason
- * already given. data, len: the input after any BOM. */
-static lede_status_t parse_page(page_t *p, const char *data, size_t len,
-				const char *enc)
+/* Converts n bytes in charset cs to UTF-8 with iconv, each byte that
+ * does not convert made U+FFFD (*nbad counts them) and NUL bytes spaces.
+ * libxml2 could convert too, but it reports a bad byte on stderr and
+ * stops reading there; windows-1252 alone has five undefined bytes.
+ * Returns LEDE_OK, LEDE_NOMEM, or LEDE_BAD_INPUT when iconv does not
+ * know cs. */
+static lede_status_t to_utf8(const char *cs, const char *in, size_t n,
+			     char **out, size_t *out_n, size_t *nbad)
 {
-	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	iconv_t cd = iconv_open("UTF-8", cs);
+	/* iconv's prototype lacks the const; it does not write the input. */
+	char *buf, *ip = (char *)(uintptr_t)in, *op;
+	size_t cap, il = n, ol, i;
 
+	*nbad = 0;
+	if (cd == (iconv_t)-1)
+		return errno == EINVAL ? LEDE_BAD_INPUT : LEDE_NOMEM;
+	cap = n < SIZE_MAX / 4 ? 2 * n + 16 : SIZE_MAX / 2;
+	buf = malloc(cap);
+	op = buf;
+	ol = cap - 1;
+	while (buf) {
+		size_t r = il ? iconv(cd, &ip, &il, &op, &ol)
+			      : iconv(cd, NULL, NULL, &op, &ol);
+
+		if (r != (size_t)-1 && il == 0)
+			break;
+		if (r == (size_t)-1 && errno != E2BIG && ol >= 3) {
+			/* EILSEQ or EINVAL: one byte that does not
+			 * convert, or a sequence cut off at the end. */
+			memcpy(op, "\xEF\xBF\xBD", 3);
+			op += 3;
+			ol -= 3;
+			ip++;
+			il--;
+			(*nbad)++;
+		} else if (r == (size_t)-1) {
+			size_t used = (size_t)(op - buf);
+			char *grown = cap < SIZE_MAX / 2
+					      ? realloc(buf, 2 * cap)
+					      : NULL;
+
+			if (!grown) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = grown;
+			cap *= 2;
+			op = buf + used;
+			ol = cap - 1 - used;
+		}
+	}
+	iconv_close(cd);
+	if (!buf)
+		return LEDE_NOMEM;
+	*out_n = (size_t)(op - buf);
+	for (i = 0; i < *out_n; i++)
+		if (buf[i] == '\0')
+			buf[i] = ' ';
+	buf[*out_n] = '\0';
+	*out = buf;
+	return LEDE_OK;
+}
+
+/* Parses n bytes of UTF-8 into p->doc. Returns LEDE_OK, LEDE_NOMEM or
+ * LEDE_BAD_INPUT (reason given). */
+static lede_status_t parse_page(page_t *p, const char *data, size_t n)
+{
+	htmlParserCtxtPtr ctxt;
+
+	/* libxml2 counts in int. */
+	if (n > INT_MAX) {
+		ldi_warn(p->r, 0,
+			 "too large to read as an HTML page (over 2 GiB)");
+		return LEDE_BAD_INPUT;
+	}
+	ctxt = htmlNewParserCtxt();
 	if (!ctxt)
 		return LEDE_NOMEM;
-	/* IGNORE_ENC: the charset was settled above, including for pages
-	 * whose <meta> says one thing and whose bytes another. */
-	p->doc = htmlCtxtReadMemory(ctxt, data, (int)len, NULL, enc,
+	/* IGNORE_ENC: the text is UTF-8 by now, whatever the page says. */
+	p->doc = htmlCtxtReadMemory(ctxt, data, (int)n, NULL, "UTF-8",
 				    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 					    HTML_PARSE_NOWARNING |
 					    HTML_PARSE_NONET |
@@ -1343,67 +1413,82 @@ static lede_status_t parse_page(page_t *p, const char *data, size_t len,
 	return LEDE_OK;
 }
 
-/* Settles the charset and parses. *copy gets any decoded copy of buf
- * the tree was built from, for the caller to free. */
+/* Settles the page's charset, makes the bytes UTF-8 and parses them. */
 static lede_status_t decode_and_parse(page_t *p, const char *buf,
-				      size_t len, char **copy)
+				      size_t len)
 {
-	const char *enc = NULL, *data = buf;
-	char declared[48];
-	size_t i, n = len, nuls = 0, bad;
+	const char *cs = NULL, *data = buf;
+	char declared[48], *spaced = NULL, *utf8 = NULL;
+	size_t i, n = len, bad = 0, nuls = 0;
+	lede_status_t st;
 
 	if (n >= 2 && ((buf[0] == '\xFF' && buf[1] == '\xFE') ||
-		       (buf[0] == '\xFE' && buf[1] == '\xFF')))
-		return parse_page(p, buf + 2, n - 2,
-				  buf[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE");
-	if (n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
-		data += 3;
-		n -= 3;
-		enc = "UTF-8";
-	}
-	if (memchr(data, '\0', n < SNIFF_BYTES ? n : SNIFF_BYTES)) {
-		ldi_warn(p->r, 0, "binary data, not an HTML page");
-		return LEDE_BAD_INPUT;
-	}
-	/* A NUL further in is damage: a space reads past it. */
-	for (i = 0; i < n; i++)
-		nuls += data[i] == '\0';
-	if (nuls) {
-		*copy = malloc(n);
-		if (!*copy)
-			return LEDE_NOMEM;
+		       (buf[0] == '\xFE' && buf[1] == '\xFF'))) {
+		cs = buf[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+		data += 2;
+		n -= 2;
+	} else {
+		if (n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+			data += 3;
+			n -= 3;
+			cs = "utf-8";
+		}
+		if (memchr(data, '\0', n < SNIFF_BYTES ? n : SNIFF_BYTES)) {
+			ldi_warn(p->r, 0, "binary data, not an HTML page");
+			return LEDE_BAD_INPUT;
+		}
+		/* A NUL further in is damage: a space reads past it. */
 		for (i = 0; i < n; i++)
-			(*copy)[i] = data[i] ? data[i] : ' ';
-		data = *copy;
+			nuls += data[i] == '\0';
+		if (nuls) {
+			spaced = malloc(n);
+			if (!spaced)
+				return LEDE_NOMEM;
+			for (i = 0; i < n; i++)
+				spaced[i] = data[i] ? data[i] : ' ';
+			data = spaced;
+		}
+		if (!cs && declared_charset(data, n, declared,
+					    sizeof declared))
+			cs = charset_for(declared);
+		if (!cs || !strcmp(cs, "utf-8"))
+			bad = ldi_utf8_invalid(data, n);
+		if (!cs)
+			cs = bad ? "windows-1252" : "utf-8";
 	}
-	if (!enc && declared_charset(data, n, declared, sizeof declared)) {
-		enc = decoder_for(declared);
-		if (!enc)
-			ldi_warn(p->r, 0, "unknown charset '%s'; read as %s",
-				 declared,
-				 ldi_utf8_invalid(data, n) ? "windows-1252"
-							   : "UTF-8");
-	}
-	bad = ldi_utf8_invalid(data, n);
-	if (!enc)
-		enc = bad ? "windows-1252" : "UTF-8";
-	if (!strcmp(enc, "UTF-8") && bad) {
-		/* Declared UTF-8 with broken bytes: libxml2 would switch to
-		 * Latin-1 for the rest of the page at the first of them. */
-		char *fixed = ldi_utf8_repair(data, n, &n, NULL);
 
-		if (!fixed)
-			return LEDE_NOMEM;
-		ldi_warn(p->r, 0,
-			 "invalid UTF-8: %zu byte%s replaced by U+FFFD", bad,
-			 bad == 1 ? "" : "s");
-		free(*copy);
-		*copy = fixed;
-		data = fixed;
-		if (n > INT_MAX)
-			n = INT_MAX;
+	if (!strcmp(cs, "utf-8") && bad) {
+		/* Repaired here: libxml2 would read the rest of the page as
+		 * Latin-1 from the first broken byte. */
+		utf8 = ldi_utf8_repair(data, n, &n, NULL);
+		st = utf8 ? LEDE_OK : LEDE_NOMEM;
+		if (utf8)
+			ldi_warn(p->r, 0,
+				 "invalid UTF-8: %zu byte%s replaced by U+FFFD",
+				 bad, bad == 1 ? "" : "s");
+	} else if (strcmp(cs, "utf-8")) {
+		st = to_utf8(cs, data, n, &utf8, &n, &bad);
+		if (st == LEDE_BAD_INPUT) {
+			bad = ldi_utf8_invalid(data, n);
+			ldi_warn(p->r, 0, "unknown charset '%s'; read as %s",
+				 cs, bad ? "windows-1252" : "UTF-8");
+			cs = "windows-1252";
+			st = bad ? to_utf8(cs, data, n, &utf8, &n, &bad)
+				 : LEDE_OK;
+		}
+		if (st == LEDE_OK && bad)
+			ldi_warn(p->r, 0,
+				 "invalid %s: %zu byte%s replaced by U+FFFD",
+				 cs, bad, bad == 1 ? "" : "s");
+	} else {
+		st = LEDE_OK;
 	}
-	return parse_page(p, data, n, enc);
+	/* libxml2 copies its input: the converted text can go now. */
+	if (st == LEDE_OK)
+		st = parse_page(p, utf8 ? utf8 : data, n);
+	free(utf8);
+	free(spaced);
+	return st;
 }
 
 static void page_free(page_t *p)
@@ -1426,7 +1511,6 @@ lede_status_t ldi_read_html(const ldi_reader_t *r, const char *buf,
 			    size_t len)
 {
 	page_t p;
-	char *copy = NULL;
 	lede_status_t st;
 	size_t i = 0;
 
@@ -1436,20 +1520,13 @@ lede_status_t ldi_read_html(const ldi_reader_t *r, const char *buf,
 		ldi_warn(r, 0, "no article text (empty input)");
 		return LEDE_BAD_INPUT;
 	}
-	/* libxml2 counts in int. */
-	if (len > INT_MAX) {
-		ldi_warn(r, 0,
-			 "too large to read as an HTML page (over 2 GiB)");
-		return LEDE_BAD_INPUT;
-	}
 	memset(&p, 0, sizeof p);
 	p.r = r;
-	st = decode_and_parse(&p, buf, len, &copy);
+	st = decode_and_parse(&p, buf, len);
 	if (st == LEDE_OK) {
 		survey(&p);
 		st = p.nomem ? LEDE_NOMEM : emit(&p, buf, len);
 	}
 	page_free(&p);
-	free(copy);
 	return st;
 }

@@ -495,6 +495,33 @@ static void test_entities_and_encodings(void)
 
 	CHECK_INT(read_feed(&s, "16.rss", utf16, sizeof utf16 - 1), LEDE_OK);
 	CHECK_STR(s.headline[0], "caf\xC3\xA9");
+	/* UTF-16 without a byte order mark, as XML allows. */
+	CHECK_INT(read_feed(&s, "16.rss", utf16 + 2, sizeof utf16 - 3),
+		  LEDE_OK);
+	CHECK_STR(s.headline[0], "caf\xC3\xA9");
+
+	/* An undefined windows-1252 byte does not end the feed. */
+	CHECK_INT(read_feed(&s, "w.rss",
+			    "<?xml version='1.0' encoding='windows-1252'?>"
+			    "<rss><item><title>a\x81" "b</title></item>"
+			    "<item><title>\xE9t\xE9</title></item></rss>",
+			    LEDE_NTS),
+		  LEDE_OK);
+	CHECK_INT(s.n, 2);
+	CHECK_STR(s.headline[0], "a\xEF\xBF\xBD" "b");
+	CHECK_STR(s.headline[1], "\xC3\xA9t\xC3\xA9");
+	CHECK_INT(s.n_warn, 1);
+	CHECK_STR(s.warning[0],
+		  "invalid windows-1252: 1 byte replaced by U+FFFD");
+
+	/* Other encodings a feed declares. */
+	CHECK_INT(read_feed(&s, "j.rss",
+			    "<?xml version='1.0' encoding='Shift_JIS'?>"
+			    "<rss><item><title>\x93\xFA\x96\x7B</title></item>"
+			    "</rss>",
+			    LEDE_NTS),
+		  LEDE_OK);
+	CHECK_STR(s.headline[0], "\xE6\x97\xA5\xE6\x9C\xAC");
 	seen_free(&s);
 }
 

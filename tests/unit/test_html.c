@@ -412,6 +412,16 @@ static void test_page_charsets(void)
 		  LEDE_OK);
 	CHECK_STR(s.body[0], "caf\xC3\xA9 \xE2\x82\xAC" "5");
 	CHECK_INT(s.n_warn, 0);
+	/* windows-1252 leaves five bytes undefined: each is one U+FFFD,
+	 * and the page goes on after it. */
+	CHECK_INT(read_page(&s, "w.html",
+			    "<meta charset=windows-1252><p>a\x9D" "b \xE9</p>",
+			    LEDE_NTS),
+		  LEDE_OK);
+	CHECK_STR(s.body[0], "a\xEF\xBF\xBD" "b \xC3\xA9");
+	CHECK_INT(s.n_warn, 1);
+	CHECK_STR(s.warning[0],
+		  "invalid windows-1252: 1 byte replaced by U+FFFD");
 
 	/* Declared UTF-8 with a broken byte: repaired, and said so. */
 	CHECK_INT(read_page(&s, "b.html",
