@@ -1143,9 +1143,11 @@ static lede_status_t emit(page_t *p, const char *raw, size_t raw_len)
 	page_authors(p);
 	page_tags(p);
 	a.date = page_date(p);
-	if (ld)
-		a.section = clean_str(p, ld_first(json_object_get(ld,
-							 "articleSection")));
+	if (ld) {
+		const json_t *section = json_object_get(ld, "articleSection");
+
+		a.section = clean_str(p, ld_first(section));
+	}
 	if (!a.section)
 		a.section = clean_str(p, p->meta[META_SECTION]);
 	a.language = page_language(p);
