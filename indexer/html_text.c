@@ -267,53 +267,54 @@ static void walk(text_buf_t *t, xmlNode *root)
 	}
 }
 
+static int is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_hex(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* 1 when s (left bytes, just after a '&') completes a character
+ * reference: a name, '#' and digits, or '#x' and hex digits (&#x2019; is
+ * how many feeds write an apostrophe), then ';'. */
+static int reference_at(const char *s, size_t left)
+{
+	size_t j, start;
+	int hex;
+
+	if (left > 0 && is_alpha(s[0])) {
+		for (j = 1; j < left && (is_alpha(s[j]) || is_digit(s[j])); j++)
+			;
+		return j < left && s[j] == ';';
+	}
+	if (left == 0 || s[0] != '#')
+		return 0;
+	hex = left > 1 && (s[1] == 'x' || s[1] == 'X');
+	start = hex ? 2 : 1;
+	for (j = start; j < left && (hex ? is_hex(s[j]) : is_digit(s[j])); j++)
+		;
+	return j > start && j < left && s[j] == ';';
+}
+
 int ldi_html_has_markup(const char *s, size_t len)
 {
 	size_t i;
 
 	for (i = 0; i + 1 < len; i++) {
-		unsigned char c = (unsigned char)s[i + 1];
+		char c = s[i + 1];
 
-		if (s[i] == '<') {
-			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			    c == '/' || c == '!')
-				return 1;
-		} else if (s[i] == '&') {
-			size_t j = i + 1;
-
-			if (c == '#') {
-				j++;
-				/* Hexadecimal references too: &#x2019; is
-				 * how many feeds write an apostrophe. */
-				if (j < len && (s[j] == 'x' || s[j] == 'X')) {
-					size_t k = ++j;
-
-					while (j < len &&
-					       ((s[j] >= '0' && s[j] <= '9') ||
-						(s[j] >= 'a' && s[j] <= 'f') ||
-						(s[j] >= 'A' && s[j] <= 'F')))
-						j++;
-					if (j > k && j < len && s[j] == ';')
-						return 1;
-				} else {
-					size_t k = j;
-
-					while (j < len && s[j] >= '0' &&
-					       s[j] <= '9')
-						j++;
-					if (j > k && j < len && s[j] == ';')
-						return 1;
-				}
-			} else if ((c >= 'a' && c <= 'z') ||
-				   (c >= 'A' && c <= 'Z')) {
-				while (j < len && ((s[j] >= 'a' && s[j] <= 'z') ||
-						   (s[j] >= 'A' && s[j] <= 'Z') ||
-						   (s[j] >= '0' && s[j] <= '9')))
-					j++;
-				if (j < len && s[j] == ';')
-					return 1;
-			}
-		}
+		if (s[i] == '<' && (is_alpha(c) || c == '/' || c == '!'))
+			return 1;
+		if (s[i] == '&' && reference_at(s + i + 1, len - i - 1))
+			return 1;
 	}
 	return 0;
 }
