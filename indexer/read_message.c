@@ -57,6 +57,8 @@
 /* A Usenet signature without "-- " is found in the last this many
  * non-blank lines, below a rule of dashes, underscores or equals signs. */
 #define SIG_WINDOW 12
+/* At most this many authors and tags. */
+#define MAX_NAMES 100
 /* Room for a charset name or a boundary (RFC 2046: at most 70). */
 #define PARAM_MAX 128
 
@@ -263,13 +265,16 @@ static void end_message(msg_t *m)
 	m->saw_html = 0;
 }
 
-/* Adds s to a list of names unless it is NULL or already there. */
+/* Adds s to a list of names unless it is NULL or already there, or the
+ * list is full: a From or Keywords line with more than MAX_NAMES entries
+ * is a mailing-list blunder or an attack, and the check for repeats would
+ * grow with the square of its length. */
 static void add_unique(msg_t *m, const char ***list, size_t *n, size_t *cap,
 		       const char *s)
 {
 	size_t i;
 
-	if (!s)
+	if (!s || *n >= MAX_NAMES)
 		return;
 	for (i = 0; i < *n; i++)
 		if (!strcmp((*list)[i], s))
@@ -852,12 +857,6 @@ static char *mailbox_name(msg_t *m, const char *s, size_t n)
 	return phrase_text(m, a, an);
 }
 
-/* 1 when s[0..n) holds an address: an '@' or an angle bracket. */
-static int has_address(const char *s, size_t n)
-{
-	return memchr(s, '@', n) || memchr(s, '<', n);
-}
-
 /* Each mailbox in an address list ("a@b (A), \"C, D\" <c@d>") adds an
  * author. Commas inside quotes, comments and angle brackets do not split,
  * nor do those before any address: "Cox, Jr. <cox@x>" is one mailbox
@@ -865,11 +864,12 @@ static int has_address(const char *s, size_t n)
 static void read_authors(msg_t *m, const char *s)
 {
 	size_t i, start = 0, n = strlen(s);
-	int depth = 0, quoted = 0, angle = 0;
+	int depth = 0, quoted = 0, angle = 0, address = 0;
 
-	for (i = 0; i <= n && !m->nomem; i++) {
+	for (i = 0; i <= n && !m->nomem && m->n_authors < MAX_NAMES; i++) {
 		char c = i < n ? s[i] : ',';
 
+		address |= c == '@' || c == '<';
 		if (c == '\\' && i + 1 < n) {
 			i++;
 		} else if (quoted) {
@@ -886,12 +886,13 @@ static void read_authors(msg_t *m, const char *s)
 			angle = 0;
 		}
 		if (i == n || ((c == ',' || c == ';') && !quoted && !depth &&
-			       !angle && has_address(s + start, i - start))) {
+			       !angle && address)) {
 			char *name = mailbox_name(m, s + start, i - start);
 
 			add_unique(m, &m->authors, &m->n_authors,
 				   &m->cap_authors, name);
 			start = i + 1;
+			address = 0;
 		}
 	}
 }
@@ -928,7 +929,7 @@ static void read_tags(msg_t *m, const char *v)
 {
 	size_t start = 0, i, n = strlen(v);
 
-	for (i = 0; i <= n && !m->nomem; i++) {
+	for (i = 0; i <= n && !m->nomem && m->n_tags < MAX_NAMES; i++) {
 		if (i < n && v[i] != ',' && v[i] != ';')
 			continue;
 		add_unique(m, &m->tags, &m->n_tags, &m->cap_tags,
