@@ -2015,9 +2015,11 @@ static const char *article_id(msg_t *m, const headers_t *h,
 }
 
 /* Reads one message (an envelope "From " line first is allowed) and
- * passes it on. line_base is the input line the message starts on, 0
- * when warnings should not name lines. Returns LEDE_OK, LEDE_DONE,
- * LEDE_NOMEM or LEDE_BAD_INPUT (warned about). */
+ * passes it on; its id is the Message-ID, else fallback_id, else a hash.
+ * m->line_base is the input line the message starts on, 0 when warnings
+ * should not name lines; in_mbox adds "(message skipped)" to the reason
+ * a message is rejected. Returns LEDE_OK, LEDE_DONE, LEDE_NOMEM or
+ * LEDE_BAD_INPUT (warned about). */
 static lede_status_t read_one(msg_t *m, const char *buf, size_t len,
 			      const char *fallback_id, int in_mbox)
 {
