@@ -12,8 +12,8 @@
  *   break (a list, a table of results, an address), nothing here can
  *   tell which, and both read as white space to the analyser. The one
  *   exception is an archive that puts a paragraph on each line: no
- *   wrapping leaves lines longer than LONG_LINE characters, so a block
- *   made mostly of such lines is split into a paragraph per line.
+ *   wrapping leaves lines longer than LDI_LONG_LINE characters, so a
+ *   block made mostly of such lines is split into a paragraph per line.
  * - Boilerplate: help-line notices, "Follow us on ...", copyright lines,
  *   link lists under "Related Topics". Only a trailing run of them goes,
  *   and never the first paragraph, so an article is not cut in the
@@ -36,17 +36,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "hash.h"
 #include "reader.h"
-
-/* No wire or e-mail wrapper makes lines this long (in characters). */
-#define LONG_LINE 100
-
-/* A crosshead or a role line is at most this long. */
-#define SHORT_WORDS 8
-#define SHORT_CHARS 60
+#include "text_line.h"
 
 /* A biography is a sentence or two; a longer last paragraph is prose. */
 #define BIO_MAX_WORDS 60
@@ -88,210 +80,7 @@ typedef struct body {
 	size_t n_authors;
 } body_t;
 
-/* ---- Characters -------------------------------------------------------- */
-
-static int is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	       c == '\f' || c == '\v';
-}
-
-/* Space within a line: what trimming a line and splitting words see. */
-static int is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\f' || c == '\v';
-}
-
-/* The code point at s (valid UTF-8, as readers get it) and its length in
- * *n; 0 with *n 0 at the end of the string. */
-static int32_t decode(const char *s, size_t *n)
-{
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k;
-
-	if (!*s) {
-		*n = 0;
-		return 0;
-	}
-	k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
-	if (k <= 0) {
-		*n = 1;
-		return 0xFFFD;
-	}
-	*n = (size_t)k;
-	return cp;
-}
-
-static int is_upper(int32_t cp)
-{
-	utf8proc_category_t c = utf8proc_category(cp);
-
-	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
-}
-
-static int is_lower(int32_t cp)
-{
-	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
-}
-
-/* Letters and the combining marks of decomposed accents. */
-static int is_letter(int32_t cp)
-{
-	switch (utf8proc_category(cp)) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO:
-	case UTF8PROC_CATEGORY_MN:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-static int is_digit(int32_t cp)
-{
-	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
-}
-
-static int is_open_quote(int32_t cp)
-{
-	return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x2018;
-}
-
-static int is_close_mark(int32_t cp)
-{
-	return cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 ||
-	       cp == ')' || cp == ']';
-}
-
-/* Characters (code points) in s[0..len). */
-static size_t n_chars(const char *s, size_t len)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
-/* The last code point of s[0..len), or 0 when len is 0. */
-static int32_t last_cp(const char *s, size_t len, size_t *start)
-{
-	size_t i = len, n;
-
-	if (len == 0)
-		return 0;
-	do
-		i--;
-	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
-	if (start)
-		*start = i;
-	return decode(s + i, &n);
-}
-
-/* ASCII case-insensitive: does s start with prefix? */
-static int starts_with_ci(const char *s, const char *prefix)
-{
-	for (; *prefix; s++, prefix++) {
-		char a = *s, b = *prefix;
-
-		if (a >= 'A' && a <= 'Z')
-			a = (char)(a - 'A' + 'a');
-		if (a != b)
-			return 0;
-	}
-	return 1;
-}
-
 /* ---- Lines and paragraphs ---------------------------------------------- */
-
-static size_t line_len(const char *s)
-{
-	size_t n = 0;
-
-	while (s[n] && s[n] != '\n')
-		n++;
-	return n;
-}
-
-/* Does the line s[0..len) end a sentence: a full stop, '!', '?' or an
- * ellipsis, perhaps inside closing quotes or brackets? */
-static int ends_sentence(const char *s, size_t len)
-{
-	size_t start;
-	int32_t cp = last_cp(s, len, &start);
-
-	while (len > 0 && is_close_mark(cp)) {
-		len = start;
-		cp = last_cp(s, len, &start);
-	}
-	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
-}
-
-/* Does the line end with a full stop (or an ellipsis): a statement, not
- * a heading? Quotes and brackets around it do not count. */
-static int ends_full_stop(const char *s, size_t len)
-{
-	size_t start;
-	int32_t cp = last_cp(s, len, &start);
-
-	while (len > 0 && is_close_mark(cp)) {
-		len = start;
-		cp = last_cp(s, len, &start);
-	}
-	return cp == '.' || cp == 0x2026;
-}
-
-static size_t count_words(const char *s, size_t len)
-{
-	size_t i, n = 0;
-	int in_word = 0;
-
-	for (i = 0; i < len; i++) {
-		if (is_space(s[i])) {
-			in_word = 0;
-		} else if (!in_word) {
-			in_word = 1;
-			n++;
-		}
-	}
-	return n;
-}
-
-/* Does the text start like a sentence: a capital or a digit, perhaps
- * after an opening quote? */
-static int starts_capital(const char *s)
-{
-	size_t n;
-	int32_t cp = decode(s, &n);
-
-	if (is_open_quote(cp))
-		cp = decode(s + n, &n);
-	return is_upper(cp) || is_digit(cp);
-}
-
-/* Does the text start like a heading: a capital, perhaps after an
- * opening quote? Lines starting with a digit are list entries ("1. ...",
- * "00:38 - Intro", "27 Anna Smashnova (Israel)") far more often. */
-static int starts_heading(const char *s)
-{
-	size_t n;
-	int32_t cp = decode(s, &n);
-
-	if (is_open_quote(cp))
-		cp = decode(s + n, &n);
-	return is_upper(cp);
-}
-
-/* A line short enough for a heading: a crosshead, a role, a link. */
-static int is_short(const char *s, size_t len)
-{
-	return n_chars(s, len) <= SHORT_CHARS &&
-	       count_words(s, len) <= SHORT_WORDS;
-}
 
 /* One trimmed line of the body, and whether a blank line came before. */
 typedef struct line {
@@ -299,47 +88,6 @@ typedef struct line {
 	size_t len;
 	int after_blank;
 } line_t;
-
-/* Skips a line break at s[*i] (LF, CRLF, or a lone CR of old Mac files);
- * returns 0 when there is none. */
-static int skip_break(const char *s, size_t len, size_t *i)
-{
-	if (s[*i] == '\n') {
-		(*i)++;
-		return 1;
-	}
-	if (s[*i] == '\r') {
-		(*i)++;
-		if (*i < len && s[*i] == '\n')
-			(*i)++;
-		return 1;
-	}
-	return 0;
-}
-
-/* Trims blanks and no-break spaces (U+00A0, common in text saved from
- * web pages) from both ends of s[*start..*end). */
-static void trim_line(const char *s, size_t *start, size_t *end)
-{
-	for (;;) {
-		if (*start < *end && is_blank(s[*start]))
-			(*start)++;
-		else if (*end - *start >= 2 && s[*start] == '\xC2' &&
-			 s[*start + 1] == '\xA0')
-			*start += 2;
-		else
-			break;
-	}
-	for (;;) {
-		if (*end > *start && is_blank(s[*end - 1]))
-			(*end)--;
-		else if (*end - *start >= 2 && s[*end - 2] == '\xC2' &&
-			 s[*end - 1] == '\xA0')
-			*end -= 2;
-		else
-			break;
-	}
-}
 
 /* The non-blank lines of s[0..len), trimmed, into a malloc'ed array. */
 static line_t *split_lines(const char *s, size_t len, size_t *n_out)
@@ -361,7 +109,7 @@ static line_t *split_lines(const char *s, size_t len, size_t *n_out)
 		while (i < len && s[i] != '\n' && s[i] != '\r')
 			i++;
 		end = i;
-		trim_line(s, &start, &end);
+		ldi_trim_line(s, &start, &end);
 		if (start == end) {
 			blank = 1;
 		} else {
@@ -372,7 +120,7 @@ static line_t *split_lines(const char *s, size_t len, size_t *n_out)
 			blank = 0;
 		}
 		if (i < len)
-			skip_break(s, len, &i);
+			ldi_skip_break(s, len, &i);
 	}
 	*n_out = n;
 	return lines;
@@ -387,7 +135,7 @@ static int one_per_line(const line_t *lines, size_t n)
 	if (n < 2)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (n_chars(lines[i].s, lines[i].len) > LONG_LINE)
+		if (ldi_n_chars(lines[i].s, lines[i].len) > LDI_LONG_LINE)
 			n_long++;
 	return n_long * 4 > n;
 }
@@ -488,12 +236,12 @@ static const struct boilerplate {
 
 static int boilerplate_kind(const char *s)
 {
-	size_t i, plen, first = line_len(s);
+	size_t i, plen, first = ldi_line_len(s);
 
 	for (i = 0; i < sizeof boilerplate / sizeof boilerplate[0]; i++) {
 		const struct boilerplate *bp = &boilerplate[i];
 
-		if (!starts_with_ci(s, bp->prefix))
+		if (!ldi_starts_with_ci(s, bp->prefix))
 			continue;
 		plen = strlen(bp->prefix);
 		if (bp->also && !strstr(s + plen, bp->also))
@@ -511,9 +259,10 @@ static int boilerplate_kind(const char *s)
 static int is_link_list(const char *s)
 {
 	while (*s) {
-		size_t len = line_len(s);
+		size_t len = ldi_line_len(s);
 
-		if (n_chars(s, len) > LONG_LINE || ends_full_stop(s, len))
+		if (ldi_n_chars(s, len) > LDI_LONG_LINE ||
+		    ldi_ends_full_stop(s, len))
 			return 0;
 		s += len;
 		if (*s)
@@ -577,7 +326,7 @@ static int word_in(const char *const *list, size_t n, const char *s,
 	for (k = 0; k < n; k++) {
 		w = strlen(list[k]);
 		if ((w == len || (plural && w + 1 == len && s[w] == 's')) &&
-		    starts_with_ci(s, list[k]))
+		    ldi_starts_with_ci(s, list[k]))
 			return 1;
 	}
 	return 0;
@@ -643,30 +392,30 @@ enum { W_OTHER, W_CAPITAL, W_INITIAL, W_PARTICLE };
 static int name_word(const char *s, size_t *len)
 {
 	size_t i = 0, n, n_first, n_next;
-	int32_t first = decode(s, &n_first), cp = first;
+	int32_t first = ldi_decode(s, &n_first), cp = first;
 	int has_lower = 0;
 
 	n = n_first;
-	while (is_letter(cp)) {
-		has_lower |= is_lower(cp);
+	while (ldi_is_letter(cp)) {
+		has_lower |= ldi_is_lower(cp);
 		i += n;
-		cp = decode(s + i, &n);
+		cp = ldi_decode(s + i, &n);
 		if ((cp == '-' || cp == '\'' || cp == 0x2019) &&
-		    is_letter(decode(s + i + n, &n_next))) {
+		    ldi_is_letter(ldi_decode(s + i + n, &n_next))) {
 			i += n;
-			cp = decode(s + i, &n);
+			cp = ldi_decode(s + i, &n);
 		}
 	}
 	*len = i;
 	if (i == 0)
 		return W_OTHER;
-	if (i == n_first && is_upper(first) && s[i] == '.') {
+	if (i == n_first && ldi_is_upper(first) && s[i] == '.') {
 		*len = i + 1;
 		return W_INITIAL;
 	}
 	if (in_list(particles, sizeof particles / sizeof particles[0], s, i))
 		return W_PARTICLE;
-	if (is_upper(first) && has_lower && !is_title_noun(s, i) &&
+	if (ldi_is_upper(first) && has_lower && !is_title_noun(s, i) &&
 	    !in_list(not_names, sizeof not_names / sizeof not_names[0], s, i))
 		return W_CAPITAL;
 	return W_OTHER;
@@ -736,7 +485,7 @@ static int has_role_word(const char *s, size_t len)
 	size_t i = 0, k;
 
 	while (i < len) {
-		for (k = i; k < len && !is_space(s[k]) && s[k] != ','; k++)
+		for (k = i; k < len && !ldi_is_space(s[k]) && s[k] != ','; k++)
 			;
 		if (is_role_noun(s + i, k - i) ||
 		    (k - i == 4 && !memcmp(s + i, "News", 4)))
@@ -760,11 +509,11 @@ static int is_role(const char *s, size_t len)
 {
 	size_t i = 0, k;
 
-	if (!is_short(s, len) || ends_full_stop(s, len) ||
-	    !(starts_capital(s) || has_role_word(s, len)))
+	if (!ldi_is_short(s, len) || ldi_ends_full_stop(s, len) ||
+	    !(ldi_starts_capital(s) || has_role_word(s, len)))
 		return 0;
 	while (i < len) {
-		for (k = i; k < len && !is_space(s[k]) && s[k] != ','; k++)
+		for (k = i; k < len && !ldi_is_space(s[k]) && s[k] != ','; k++)
 			;
 		if (word_in(role_verbs,
 			    sizeof role_verbs / sizeof role_verbs[0], s + i,
@@ -837,7 +586,7 @@ static int parse_byline(const char *s, size_t len, span_t *names,
 
 	*n = 0;
 	if (len < 3 || strncmp(s, "By ", 3) != 0 ||
-	    n_chars(s, len) > BYLINE_MAX_CHARS || ends_sentence(s, len))
+	    ldi_n_chars(s, len) > BYLINE_MAX_CHARS || ldi_ends_sentence(s, len))
 		return 0;
 	for (;;) {
 		k = parse_name(s + i);
@@ -870,7 +619,7 @@ static int parse_byline(const char *s, size_t len, span_t *names,
 		return 1;
 	if (s[i] != ',')
 		return 0;
-	for (i++; i < len && is_blank(s[i]); i++)
+	for (i++; i < len && ldi_is_blank(s[i]); i++)
 		;
 	return i == len || is_role(s + i, len - i);
 }
@@ -907,15 +656,16 @@ static void take_byline(body_t *b)
 	if (b->n == 0 || b->p[0].kind != PARA_TEXT)
 		return;
 	s = b->p[0].s;
-	len = line_len(s);
+	len = ldi_line_len(s);
 	if (s[len]) {
 		size_t n;
 
 		second = s + len + 1;
-		len2 = line_len(second);
+		len2 = ldi_line_len(second);
 		/* A line going on in lower case is a wrapped sentence,
 		 * unless it is a role ("political editor"). */
-		if (is_lower(decode(second, &n)) && !is_role(second, len2))
+		if (ldi_is_lower(ldi_decode(second, &n)) &&
+		    !is_role(second, len2))
 			return;
 	}
 	if (!parse_byline(s, len, names, &n_names))
@@ -960,7 +710,7 @@ static int role_follows(const char *s)
 	size_t n, len, k;
 
 	for (n = 0; n < BIO_ROLE_WITHIN && *s; n++) {
-		for (len = 0; s[len] && !is_space(s[len]); len++)
+		for (len = 0; s[len] && !ldi_is_space(s[len]); len++)
 			;
 		for (k = len; k > 0 && strchr(",.;:!?", s[k - 1]); k--)
 			;
@@ -969,7 +719,7 @@ static int role_follows(const char *s)
 		if (word_ends_sentence(s, len))
 			return 0;
 		s += len;
-		while (is_space(*s))
+		while (ldi_is_space(*s))
 			s++;
 	}
 	return 0;
@@ -996,9 +746,10 @@ static int mentions_surname(const char *text, const char *s, size_t sur,
 	     hit++) {
 		size_t before = (size_t)(hit - text);
 
-		if (before > 0 && is_letter(last_cp(text, before, NULL)))
+		if (before > 0 &&
+		    ldi_is_letter(ldi_last_cp(text, before, NULL)))
 			continue;
-		if (is_letter(decode(hit + len - sur, &n)))
+		if (ldi_is_letter(ldi_decode(hit + len - sur, &n)))
 			continue;
 		if (before >= sur && !memcmp(hit - sur, s, sur))
 			continue;
@@ -1058,7 +809,7 @@ static void take_bio(body_t *b, const char *headline)
 		w += 4;
 	else
 		return;
-	if (count_words(s, strlen(s)) > BIO_MAX_WORDS || !role_follows(w) ||
+	if (ldi_count_words(s, strlen(s)) > BIO_MAX_WORDS || !role_follows(w) ||
 	    is_subject(b, last, headline, s, k))
 		return;
 	add_author(b, s, k);
@@ -1078,14 +829,14 @@ static int heading_shaped(const char *s, size_t len)
 	int32_t cp;
 
 	for (i = 0; i < len; i += n) {
-		cp = decode(s + i, &n);
-		n_letters += is_letter(cp);
+		cp = ldi_decode(s + i, &n);
+		n_letters += ldi_is_letter(cp);
 		if (cp == '!' || (cp == '?' && i + n < len))
 			return 0;
 	}
-	cp = last_cp(s, len, &start);
-	while (start > 0 && is_close_mark(cp))
-		cp = last_cp(s, start, &start);
+	cp = ldi_last_cp(s, len, &start);
+	while (start > 0 && ldi_is_close_mark(cp))
+		cp = ldi_last_cp(s, start, &start);
 	return n_letters >= 2 && cp != '.' && cp != ',' && cp != ';' &&
 	       cp != ':' && cp != '-' && cp != 0x2026;
 }
@@ -1109,7 +860,7 @@ static int crosshead_line(const char *s, size_t len)
 {
 	size_t k;
 
-	if (!is_short(s, len) || !starts_heading(s) ||
+	if (!ldi_is_short(s, len) || !ldi_starts_heading(s) ||
 	    !heading_shaped(s, len) || holds(s, len, "://") ||
 	    holds(s, len, "www."))
 		return 0;
@@ -1125,8 +876,9 @@ static int is_prose(const char *s)
 {
 	size_t len = strlen(s);
 
-	return starts_capital(s) &&
-	       (ends_sentence(s, len) || n_chars(s, len) > SHORT_CHARS);
+	return ldi_starts_capital(s) &&
+	       (ldi_ends_sentence(s, len) ||
+		ldi_n_chars(s, len) > LDI_SHORT_CHARS);
 }
 
 /* Is the rest of a paragraph, under a line that may be its heading,
@@ -1135,10 +887,10 @@ static int is_prose(const char *s)
  * is the only line? */
 static int glued_prose(const char *s)
 {
-	size_t first = line_len(s);
+	size_t first = ldi_line_len(s);
 
-	return starts_capital(s) && ends_sentence(s, strlen(s)) &&
-	       (!s[first] || n_chars(s, first) > SHORT_CHARS);
+	return ldi_starts_capital(s) && ldi_ends_sentence(s, strlen(s)) &&
+	       (!s[first] || ldi_n_chars(s, first) > LDI_SHORT_CHARS);
 }
 
 /* In the paragraph s, was the break after its first line (len bytes)
@@ -1150,17 +902,17 @@ static int break_not_wrap(const char *s, size_t len)
 	const char *next = s + len + 1, *line = s;
 	size_t w = 0, n, longest = 0;
 
-	while (next[w] && !is_space(next[w]))
+	while (next[w] && !ldi_is_space(next[w]))
 		w++;
 	for (;;) {
-		n = line_len(line);
-		if (n_chars(line, n) > longest)
-			longest = n_chars(line, n);
+		n = ldi_line_len(line);
+		if (ldi_n_chars(line, n) > longest)
+			longest = ldi_n_chars(line, n);
 		if (!line[n])
 			break;
 		line += n + 1;
 	}
-	return n_chars(s, len) + 1 + n_chars(next, w) <= longest;
+	return ldi_n_chars(s, len) + 1 + ldi_n_chars(next, w) <= longest;
 }
 
 /* Marks crossheads: a crosshead-shaped paragraph after one that ends a
@@ -1180,8 +932,8 @@ static void mark_crossheads(body_t *b)
 	for (i = next_kept(b, prev); i < b->n; prev = i, i = next) {
 		next = next_kept(b, i);
 		s = b->p[i].s;
-		len = line_len(s);
-		if (!ends_sentence(b->p[prev].s, strlen(b->p[prev].s)) ||
+		len = ldi_line_len(s);
+		if (!ldi_ends_sentence(b->p[prev].s, strlen(b->p[prev].s)) ||
 		    !crosshead_line(s, len))
 			continue;
 		if (!s[len]) {
@@ -1298,10 +1050,10 @@ static void find_headline(const char *buf, size_t end, size_t *pos,
 		while (*pos < end && buf[*pos] != '\n' && buf[*pos] != '\r')
 			(*pos)++;
 		*head_end = *pos;
-		trim_line(buf, head, head_end);
+		ldi_trim_line(buf, head, head_end);
 		if (*head < *head_end || *pos == end)
 			return;
-		skip_break(buf, end, pos);
+		ldi_skip_break(buf, end, pos);
 	}
 }
 
@@ -1318,9 +1070,9 @@ lede_status_t ldi_read_text(const ldi_reader_t *r, const char *buf,
 
 	/* Trimming the whole buffer first leaves the headline starting at
 	 * its first character, past any blank lines before it. */
-	while (start < end && is_space(buf[start]))
+	while (start < end && ldi_is_space(buf[start]))
 		start++;
-	while (end > start && is_space(buf[end - 1]))
+	while (end > start && ldi_is_space(buf[end - 1]))
 		end--;
 	pos = start;
 	find_headline(buf, end, &pos, &head, &head_end);
