@@ -39,149 +39,8 @@
 #include "byline.h"
 #include "hash.h"
 #include "reader.h"
+#include "text_body.h"
 #include "text_line.h"
-
-typedef enum para_kind {
-	PARA_TEXT,
-	PARA_CROSSHEAD,
-	PARA_BOILERPLATE,
-	PARA_BIO,
-	PARA_BYLINE
-} para_kind_t;
-
-typedef struct para {
-	char *s;		/* NUL-terminated, lines joined by "\n" */
-	para_kind_t kind;
-} para_t;
-
-/* The body as paragraphs, and the authors it names. */
-typedef struct body {
-	char *text;		/* storage for every paragraph */
-	para_t *p;
-	size_t n, cap;
-	ldi_span_t authors[LDI_MAX_AUTHORS];
-	size_t n_authors;
-} body_t;
-
-/* ---- Lines and paragraphs ---------------------------------------------- */
-
-/* One trimmed line of the body, and whether a blank line came before. */
-typedef struct line {
-	const char *s;
-	size_t len;
-	int after_blank;
-} line_t;
-
-/* The non-blank lines of s[0..len), trimmed, into a malloc'ed array. */
-static line_t *split_lines(const char *s, size_t len, size_t *n_out)
-{
-	size_t i = 0, n = 0, cap = 1;
-	line_t *lines;
-	int blank = 0;
-
-	for (i = 0; i < len; i++)
-		if (s[i] == '\n' || s[i] == '\r')
-			cap++;
-	lines = malloc(cap * sizeof *lines);
-	if (!lines)
-		return NULL;
-	i = 0;
-	while (i < len) {
-		size_t start = i, end;
-
-		while (i < len && s[i] != '\n' && s[i] != '\r')
-			i++;
-		end = i;
-		ldi_trim_line(s, &start, &end);
-		if (start == end) {
-			blank = 1;
-		} else {
-			lines[n].s = s + start;
-			lines[n].len = end - start;
-			lines[n].after_blank = blank;
-			n++;
-			blank = 0;
-		}
-		if (i < len)
-			ldi_skip_break(s, len, &i);
-	}
-	*n_out = n;
-	return lines;
-}
-
-/* Is the block lines[0..n) an archive's paragraphs one per line rather
- * than one paragraph? See the top of the file. */
-static int one_per_line(const line_t *lines, size_t n)
-{
-	size_t i, n_long = 0;
-
-	if (n < 2)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (ldi_n_chars(lines[i].s, lines[i].len) > LDI_LONG_LINE)
-			n_long++;
-	return n_long * 4 > n;
-}
-
-/* Appends lines[0..n) to b as one paragraph. */
-static void add_para(body_t *b, char **out, const line_t *lines, size_t n)
-{
-	size_t i;
-
-	b->p[b->n].s = *out;
-	b->p[b->n].kind = PARA_TEXT;
-	b->n++;
-	for (i = 0; i < n; i++) {
-		if (i)
-			*(*out)++ = '\n';
-		memcpy(*out, lines[i].s, lines[i].len);
-		*out += lines[i].len;
-	}
-	*(*out)++ = '\0';
-}
-
-/* Splits the body s[0..len) into trimmed paragraphs. take_byline and
- * mark_crossheads split paragraphs further, but only ones of several
- * lines, so paragraphs never outnumber lines and b->cap, one more than
- * the lines, leaves them room. */
-static lede_status_t split_body(const char *s, size_t len, body_t *b)
-{
-	size_t n_lines, i, j;
-	line_t *lines = split_lines(s, len, &n_lines);
-	char *out;
-
-	if (!lines)
-		return LEDE_NOMEM;
-	/* Paragraphs take no more than the text: each joining "\n" or
-	 * closing NUL stands where at least one line break was. */
-	b->text = malloc(len + 1);
-	b->cap = n_lines + 1;
-	b->p = malloc(b->cap * sizeof *b->p);
-	if (!b->text || !b->p) {
-		free(lines);
-		return LEDE_NOMEM;
-	}
-	out = b->text;
-	for (i = 0; i < n_lines; i = j) {
-		for (j = i + 1; j < n_lines && !lines[j].after_blank; j++)
-			;
-		if (one_per_line(lines + i, j - i)) {
-			size_t k;
-
-			for (k = i; k < j; k++)
-				add_para(b, &out, lines + k, 1);
-		} else {
-			add_para(b, &out, lines + i, j - i);
-		}
-	}
-	free(lines);
-	return LEDE_OK;
-}
-
-static int is_kept(const para_t *p)
-{
-	return p->kind == PARA_TEXT || p->kind == PARA_CROSSHEAD;
-}
 
 /* ---- Trailing boilerplate ---------------------------------------------- */
 
@@ -257,7 +116,7 @@ static int is_link_list(const char *s)
 /* Marks the trailing run of boilerplate. Walking back from the end, link
  * lines are held until a list heading above them claims them; anything
  * else ends the run. */
-static void drop_boilerplate(body_t *b)
+static void drop_boilerplate(ldi_body_t *b)
 {
 	size_t i, cut = b->n;
 	int pending = 0;
@@ -278,59 +137,22 @@ static void drop_boilerplate(body_t *b)
 		}
 	}
 	for (i = cut; i < b->n; i++)
-		b->p[i].kind = PARA_BOILERPLATE;
-}
-
-/* ---- Names ------------------------------------------------------------- */
-
-/* Records a name as an author, once. */
-static void add_author(body_t *b, const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < b->n_authors; i++)
-		if (b->authors[i].len == len &&
-		    !memcmp(b->authors[i].s, s, len))
-			return;
-	if (b->n_authors < LDI_MAX_AUTHORS) {
-		b->authors[b->n_authors].s = s;
-		b->authors[b->n_authors].len = len;
-		b->n_authors++;
-	}
+		b->p[i].kind = LDI_PARA_BOILERPLATE;
 }
 
 /* ---- Byline ------------------------------------------------------------ */
 
-/* Splits paragraph i after its first `bytes` bytes (at a '\n'). */
-static void split_para(body_t *b, size_t i, size_t bytes)
-{
-	memmove(b->p + i + 2, b->p + i + 1,
-		(b->n - i - 1) * sizeof *b->p);
-	b->p[i].s[bytes] = '\0';
-	b->p[i + 1].s = b->p[i].s + bytes + 1;
-	b->p[i + 1].kind = b->p[i].kind;
-	b->n++;
-}
-
-/* The next kept paragraph after i, or b->n. */
-static size_t next_kept(const body_t *b, size_t i)
-{
-	for (i++; i < b->n && !is_kept(&b->p[i]); i++)
-		;
-	return i;
-}
-
 /* A byline as the body's first line: its names become authors, and it
  * leaves the body with the role under it, if any (on its next line, or
  * as a paragraph of its own when that names a role). */
-static void take_byline(body_t *b)
+static void take_byline(ldi_body_t *b)
 {
 	ldi_span_t names[LDI_MAX_AUTHORS];
 	size_t n_names, i, len, len2 = 0, cut;
 	const char *s, *second = NULL;
 	int has_role;
 
-	if (b->n == 0 || b->p[0].kind != PARA_TEXT)
+	if (b->n == 0 || b->p[0].kind != LDI_PARA_TEXT)
 		return;
 	s = b->p[0].s;
 	len = ldi_line_len(s);
@@ -348,20 +170,20 @@ static void take_byline(body_t *b)
 	if (!ldi_parse_byline(s, len, names, &n_names))
 		return;
 	for (i = 0; i < n_names; i++)
-		add_author(b, names[i].s, names[i].len);
+		ldi_body_add_author(b, names[i].s, names[i].len);
 
 	has_role = second && ldi_is_role(second, len2);
 	cut = has_role ? len + 1 + len2 : len;
 	if (s[cut])
-		split_para(b, 0, cut);
-	b->p[0].kind = PARA_BYLINE;
+		ldi_body_split_para(b, 0, cut);
+	b->p[0].kind = LDI_PARA_BYLINE;
 
-	i = next_kept(b, 0);
-	if (!has_role && i < b->n && next_kept(b, i) < b->n &&
+	i = ldi_body_next_kept(b, 0);
+	if (!has_role && i < b->n && ldi_body_next_kept(b, i) < b->n &&
 	    !strchr(b->p[i].s, '\n') &&
 	    ldi_is_role(b->p[i].s, strlen(b->p[i].s)) &&
 	    ldi_has_role_word(b->p[i].s, strlen(b->p[i].s)))
-		b->p[i].kind = PARA_BYLINE;
+		b->p[i].kind = LDI_PARA_BYLINE;
 }
 
 /* ---- Biography --------------------------------------------------------- */
@@ -404,7 +226,7 @@ static int mentions_surname(const char *text, const char *s, size_t sur,
  * alone ("Smith said", "Ms Smith")? That is how a story goes on about
  * someone it has introduced; its author, by contrast, is named whole if
  * at all ("argues analyst Bill Thompson" in a column's standfirst). */
-static int is_subject(const body_t *b, size_t skip, const char *headline,
+static int is_subject(const ldi_body_t *b, size_t skip, const char *headline,
 		      const char *s, size_t len)
 {
 	size_t sur = len, k;
@@ -414,7 +236,7 @@ static int is_subject(const body_t *b, size_t skip, const char *headline,
 	if (headline && mentions_surname(headline, s, sur, len))
 		return 1;
 	for (k = 0; k < b->n; k++)
-		if (k != skip && is_kept(&b->p[k]) &&
+		if (k != skip && ldi_para_kept(&b->p[k]) &&
 		    mentions_surname(b->p[k].s, s, sur, len))
 			return 1;
 	return 0;
@@ -427,12 +249,12 @@ static int is_subject(const body_t *b, size_t skip, const char *headline,
  * the outsider" names no role; a story's last word on its subject, "Ann
  * Lee is a former reporter", names someone the story has called "Lee"
  * before. */
-static void take_bio(body_t *b, const char *headline)
+static void take_bio(ldi_body_t *b, const char *headline)
 {
-	size_t first = next_kept(b, (size_t)-1), last = b->n, k;
+	size_t first = ldi_body_next_kept(b, (size_t)-1), last = b->n, k;
 	const char *s;
 
-	while (last > 0 && !is_kept(&b->p[last - 1]))
+	while (last > 0 && !ldi_para_kept(&b->p[last - 1]))
 		last--;
 	if (last == 0 || first >= last - 1)
 		return;
@@ -441,8 +263,8 @@ static void take_bio(body_t *b, const char *headline)
 	k = ldi_parse_bio(s);
 	if (!k || is_subject(b, last, headline, s, k))
 		return;
-	add_author(b, s, k);
-	b->p[last].kind = PARA_BIO;
+	ldi_body_add_author(b, s, k);
+	b->p[last].kind = LDI_PARA_BIO;
 }
 
 /* ---- Crossheads -------------------------------------------------------- */
@@ -553,13 +375,13 @@ static int break_not_wrap(const char *s, size_t len)
  * after a line without a full stop) and words that a lost emphasis tag
  * split out of a sentence ("... while American", "Jamaican", "stretched
  * her ..."). */
-static void mark_crossheads(body_t *b)
+static void mark_crossheads(ldi_body_t *b)
 {
-	size_t prev = next_kept(b, (size_t)-1), i, next, len;
+	size_t prev = ldi_body_next_kept(b, (size_t)-1), i, next, len;
 	char *s;
 
-	for (i = next_kept(b, prev); i < b->n; prev = i, i = next) {
-		next = next_kept(b, i);
+	for (i = ldi_body_next_kept(b, prev); i < b->n; prev = i, i = next) {
+		next = ldi_body_next_kept(b, i);
 		s = b->p[i].s;
 		len = ldi_line_len(s);
 		if (!ldi_ends_sentence(b->p[prev].s, strlen(b->p[prev].s)) ||
@@ -567,10 +389,10 @@ static void mark_crossheads(body_t *b)
 			continue;
 		if (!s[len]) {
 			if (next < b->n && is_prose(b->p[next].s))
-				b->p[i].kind = PARA_CROSSHEAD;
+				b->p[i].kind = LDI_PARA_CROSSHEAD;
 		} else if (glued_prose(s + len + 1) && break_not_wrap(s, len)) {
-			split_para(b, i, len);
-			b->p[i].kind = PARA_CROSSHEAD;
+			ldi_body_split_para(b, i, len);
+			b->p[i].kind = LDI_PARA_CROSSHEAD;
 			next = i + 1;
 		}
 	}
@@ -581,80 +403,12 @@ static void mark_crossheads(body_t *b)
 /* Sorts the body's paragraphs: boilerplate first, so a biography above
  * it is the last paragraph; the byline before the biography, so the
  * byline's names do not count as the biography's subject named before. */
-static void shape_body(body_t *b, const char *headline)
+static void shape_body(ldi_body_t *b, const char *headline)
 {
 	drop_boilerplate(b);
 	take_byline(b);
 	take_bio(b, headline);
 	mark_crossheads(b);
-}
-
-/* The kept paragraphs joined by "\n\n" into *out (NULL when none). */
-static lede_status_t join_body(const body_t *b, char **out)
-{
-	size_t i, len = 0, n = 0;
-	char *p;
-
-	*out = NULL;
-	for (i = 0; i < b->n; i++)
-		if (is_kept(&b->p[i])) {
-			len += strlen(b->p[i].s) + 2;
-			n++;
-		}
-	if (n == 0)
-		return LEDE_OK;
-	p = *out = malloc(len);
-	if (!p)
-		return LEDE_NOMEM;
-	for (i = 0; i < b->n; i++) {
-		size_t k;
-
-		if (!is_kept(&b->p[i]))
-			continue;
-		if (p != *out) {
-			*p++ = '\n';
-			*p++ = '\n';
-		}
-		k = strlen(b->p[i].s);
-		memcpy(p, b->p[i].s, k);
-		p += k;
-	}
-	*p = '\0';
-	return LEDE_OK;
-}
-
-/* The authors as NUL-terminated strings in one malloc'ed block *store,
- * pointed to from names[], each with runs of spaces made one. */
-static lede_status_t copy_authors(const body_t *b, const char **names,
-				  char **store)
-{
-	size_t i, k, len = 0;
-	char *p;
-
-	*store = NULL;
-	if (b->n_authors == 0)
-		return LEDE_OK;
-	for (i = 0; i < b->n_authors; i++)
-		len += b->authors[i].len + 1;
-	p = *store = malloc(len);
-	if (!p)
-		return LEDE_NOMEM;
-	for (i = 0; i < b->n_authors; i++) {
-		const ldi_span_t *a = &b->authors[i];
-
-		names[i] = p;
-		for (k = 0; k < a->len; k++)
-			if (a->s[k] != ' ' || (k > 0 && a->s[k - 1] != ' '))
-				*p++ = a->s[k];
-		*p++ = '\0';
-	}
-	return LEDE_OK;
-}
-
-static void body_free(body_t *b)
-{
-	free(b->text);
-	free(b->p);
 }
 
 /* A NUL-terminated copy of s[0..len). */
@@ -693,7 +447,7 @@ lede_status_t ldi_read_text(const ldi_reader_t *r, const char *buf,
 	char *headline, *body = NULL, *names_store = NULL;
 	const char *names[LDI_MAX_AUTHORS];
 	char hash_id[LDI_CONTENT_ID_SIZE];
-	body_t b;
+	ldi_body_t b;
 	lede_article_t a;
 	lede_status_t st = LEDE_OK;
 
@@ -715,13 +469,13 @@ lede_status_t ldi_read_text(const ldi_reader_t *r, const char *buf,
 	if (!headline)
 		return LEDE_NOMEM;
 	if (pos < end) {
-		st = split_body(buf + pos, end - pos, &b);
+		st = ldi_body_split(buf + pos, end - pos, &b);
 		if (st == LEDE_OK) {
 			shape_body(&b, headline);
-			st = join_body(&b, &body);
+			st = ldi_body_join(&b, &body);
 		}
 		if (st == LEDE_OK)
-			st = copy_authors(&b, names, &names_store);
+			st = ldi_body_copy_authors(&b, names, &names_store);
 		if (st != LEDE_OK)
 			goto out;
 	}
@@ -743,7 +497,7 @@ lede_status_t ldi_read_text(const ldi_reader_t *r, const char *buf,
 	if (r->on_article(r->ctx, &a))
 		st = LEDE_DONE;
 out:
-	body_free(&b);
+	ldi_body_free(&b);
 	free(headline);
 	free(body);
 	free(names_store);
