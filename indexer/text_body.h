@@ -85,4 +85,14 @@ lede_status_t ldi_body_copy_authors(const ldi_body_t *b, const char **names,
 /* Frees what b holds (not b itself); b may be only zeroed. */
 void ldi_body_free(ldi_body_t *b);
 
+/* ---- The passes, in the order ldi_read_text runs them ------------------ */
+
+/* Marks the trailing run of boilerplate (boilerplate.c): notices such as
+ * "Follow us on ..." or copyright lines, and link lists under headings
+ * such as "Related Topics", as LDI_PARA_BOILERPLATE. Never the first
+ * paragraph, nor anything above a paragraph that is none of these. Runs
+ * first, so that the biography is the last paragraph the later passes
+ * see. */
+void ldi_body_drop_boilerplate(ldi_body_t *b);
+
 #endif /* LEDE_TEXT_BODY_H */
