@@ -95,4 +95,22 @@ void ldi_body_free(ldi_body_t *b);
  * see. */
 void ldi_body_drop_boilerplate(ldi_body_t *b);
 
+/* Takes a byline from the first line of the body (text_authors.c), when
+ * the first paragraph is still LDI_PARA_TEXT and its first line is one
+ * (ldi_parse_byline) and not the start of a wrapped sentence. Its names
+ * become authors; it is marked LDI_PARA_BYLINE, with the role under it
+ * if any (the next line, or the next paragraph when that names a role),
+ * and the rest of its paragraph split off. */
+void ldi_body_take_byline(ldi_body_t *b);
+
+/* Takes an author's biography from the last kept paragraph
+ * (text_authors.c) when it is shaped like one (ldi_parse_bio), another
+ * kept paragraph comes before it, and the person is not the article's
+ * subject: neither the headline (may be NULL) nor another kept paragraph
+ * calls them by their surname alone. The name becomes an author; the
+ * paragraph is marked LDI_PARA_BIO. Runs after ldi_body_take_byline,
+ * which has taken the byline out of the kept paragraphs, so that a
+ * byline naming the author does not make them the subject. */
+void ldi_body_take_bio(ldi_body_t *b, const char *headline);
+
 #endif /* LEDE_TEXT_BODY_H */
