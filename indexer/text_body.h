@@ -113,4 +113,13 @@ void ldi_body_take_byline(ldi_body_t *b);
  * byline naming the author does not make them the subject. */
 void ldi_body_take_bio(ldi_body_t *b, const char *headline);
 
+/* Marks crossheads (crosshead.c): a kept paragraph of one short,
+ * heading-shaped line (not a byline, a biography or a link), between a
+ * kept paragraph that ends a sentence and kept prose, becomes
+ * LDI_PARA_CROSSHEAD. Such a line heading a paragraph of prose, when the
+ * break after it is no wrap, is split off and marked the same way. It
+ * sees only kept paragraphs, so it runs after the passes that take
+ * paragraphs out of the body. */
+void ldi_body_mark_crossheads(ldi_body_t *b);
+
 #endif /* LEDE_TEXT_BODY_H */
