@@ -4,30 +4,17 @@
  * The shape of a wire story or a web page saved as text: the first line
  * that is not blank is the headline, everything after it is the body.
  * Saved articles hold more than their story, and the reader sorts out
- * the common extras so they neither pollute the body nor get lost:
+ * the common extras so they neither pollute the body nor get lost. It
+ * splits the body into paragraphs (text_paragraphs.c) and lets passes
+ * mark what they find (text_body.h):
  *
- * - Paragraphs. Blank lines separate them; the body handed on has
- *   exactly "\n\n" between paragraphs, each trimmed. A line break inside
- *   a paragraph stays "\n": it is either a hard wrap or a deliberate
- *   break (a list, a table of results, an address), nothing here can
- *   tell which, and both read as white space to the analyser. The one
- *   exception is an archive that puts a paragraph on each line: no
- *   wrapping leaves lines longer than LDI_LONG_LINE characters, so a
- *   block made mostly of such lines is split into a paragraph per line.
- * - Boilerplate: help-line notices, "Follow us on ...", copyright lines,
- *   link lists under "Related Topics". Only a trailing run of them goes,
- *   and never the first paragraph, so an article is not cut in the
- *   middle and a short item is not emptied.
- * - A byline ("By Jane Smith", perhaps with a role) as the first body
- *   line and an author's biography ("Jane Smith is the BBC's health
- *   correspondent.") as the last paragraph: the names become authors and
- *   the lines leave the body.
- * - Crossheads: short headings between paragraphs ("Strong position").
- *   They stay, each its own paragraph, so extraction can take a paragraph
- *   without a full stop for a heading. A crosshead is never the first
- *   or the last paragraph, while a byline is only ever found first and
- *   a biography or boilerplate only at the end, and a line shaped like
- *   a byline or a biography is never called a crosshead.
+ * - Boilerplate: a trailing run of notices and link lists leaves the
+ *   body (boilerplate.c).
+ * - A byline as the body's first line and an author's biography as its
+ *   last paragraph: the names become authors and the lines leave the
+ *   body (text_authors.c, on the rules of byline.c).
+ * - Crossheads: short headings between paragraphs stay, each its own
+ *   paragraph (crosshead.c).
  *
  * Every rule prefers to leave text alone: a byline or a biography taken
  * wrongly removes a paragraph and invents an author, one missed costs
@@ -42,11 +29,10 @@
 #include "text_body.h"
 #include "text_line.h"
 
-/* ---- The article ------------------------------------------------------- */
-
 /* Sorts the body's paragraphs: boilerplate first, so a biography above
  * it is the last paragraph; the byline before the biography, so the
- * byline's names do not count as the biography's subject named before. */
+ * byline's names do not count as the biography's subject named before;
+ * crossheads last, among the paragraphs the others leave. */
 static void shape_body(ldi_body_t *b, const char *headline)
 {
 	ldi_body_drop_boilerplate(b);

@@ -1,5 +1,9 @@
 /* text_body.c: walking, splitting and joining a body's paragraphs.
  * SPDX-License-Identifier: MIT
+ *
+ * Paragraphs and authors point into the one copy of the text that
+ * ldi_body_split made, so the passes move and allocate nothing; only
+ * the finished body and author names are copied out, once.
  */
 #include <stdlib.h>
 #include <string.h>
