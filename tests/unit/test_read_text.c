@@ -5,12 +5,15 @@
  * The articles are our own, written in the shape of BBC and Guardian
  * pages saved as text. Each case states the whole headline, body and
  * author list it expects, so a rule that takes too much shows up as
- * surely as one that takes too little.
+ * surely as one that takes too little. The rules of byline.h, which
+ * judge one line with no article around it, are also tested on their
+ * own, one line per case.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "byline.h"
 #include "check.h"
 #include "lede.h"
 
@@ -488,6 +491,169 @@ static void test_bylines(void)
 	       "Sales record", "Tills were busy.\n\nBy Jane Smith", "");
 }
 
+/* ---- byline.h, one line at a time -------------------------------------- */
+
+/* The spans names[0..n) joined with '|' into out (size bytes). */
+static void join_spans(const ldi_span_t *names, size_t n, char *out,
+		       size_t size)
+{
+	size_t i, at = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < n && at + names[i].len + 2 < size; i++) {
+		if (i)
+			out[at++] = '|';
+		memcpy(out + at, names[i].s, names[i].len);
+		at += names[i].len;
+		out[at] = '\0';
+	}
+}
+
+/* Checks the name s starts with (NULL: none). */
+static void name_at(int line, const char *s, const char *want)
+{
+	ldi_span_t name;
+	char got[256];
+	unsigned failed = check_failed;
+
+	name.s = s;
+	name.len = ldi_parse_name(s);
+	join_spans(&name, 1, got, sizeof got);
+	CHECK_STR(name.len ? got : NULL, want);
+	if (check_failed != failed)
+		fprintf(stderr, "  in the case at line %d\n", line);
+}
+
+#define NAME(s, want) name_at(__LINE__, s, want)
+
+static void test_names(void)
+{
+	NAME("Jane Smith", "Jane Smith");
+	NAME("Zoë Ball said", "Zoë Ball");
+	NAME("Łukasz Nowak-Kowalski is", "Łukasz Nowak-Kowalski");
+	NAME("Seán O'Brien, Ireland editor", "Seán O'Brien");
+	NAME("Carla K. Johnson in Rome", "Carla K. Johnson");
+	NAME("Ursula von der Leyen", "Ursula von der Leyen");
+	/* A name ends at its last capitalised word, and at a line end. */
+	NAME("Jane Smith de", "Jane Smith");
+	NAME("Jane Smith\nJohn Doe", "Jane Smith");
+	/* Not names: one word, five, a particle or a sentence's first
+	 * word first, days, titles, acronyms. */
+	NAME("Jane", NULL);
+	NAME("Anna Bella Carla Dora Emma", NULL);
+	NAME("von Trapp Maria", NULL);
+	NAME("The Minister said", NULL);
+	NAME("Mr Smith said", NULL);
+	NAME("Christmas Day", NULL);
+	NAME("Staff Reporter", NULL);
+	NAME("BBC News", NULL);
+}
+
+/* Checks the names the line s gives as a byline (NULL: not a byline). */
+static void byline_at(int line, const char *s, const char *want)
+{
+	ldi_span_t names[LDI_MAX_AUTHORS];
+	size_t n;
+	char got[256];
+	unsigned failed = check_failed;
+	int is_byline = ldi_parse_byline(s, strlen(s), names, &n);
+
+	if (is_byline)
+		join_spans(names, n, got, sizeof got);
+	CHECK_STR(is_byline ? got : NULL, want);
+	if (check_failed != failed)
+		fprintf(stderr, "  in the case at line %d\n", line);
+}
+
+#define BYLINE(s, want) byline_at(__LINE__, s, want)
+
+static void test_byline_lines(void)
+{
+	BYLINE("By Jane Smith", "Jane Smith");
+	BYLINE("By Jane Smith,", "Jane Smith");
+	BYLINE("By Jane Smith, Business reporter", "Jane Smith");
+	BYLINE("By Jane Smith and John Doe", "Jane Smith|John Doe");
+	BYLINE("By Jane Smith, John Doe & Carla K. Johnson, BBC News",
+	       "Jane Smith|John Doe|Carla K. Johnson");
+	BYLINE("By Jane Smith in Rotterdam and Ursula von Berg in Hamburg",
+	       "Jane Smith|Ursula von Berg");
+	/* Names past LDI_MAX_AUTHORS are dropped, the byline kept. */
+	BYLINE("By Ann Lee, Bob Hart, Cat Ives, Dan Joy, Ed Kay, Fay Lam, "
+	       "Guy Moe, Hal Nye and Ida Orr",
+	       "Ann Lee|Bob Hart|Cat Ives|Dan Joy|Ed Kay|Fay Lam|Guy Moe|"
+	       "Hal Nye");
+	BYLINE("By the end of the year", NULL);
+	BYLINE("By Christmas Day, sales had doubled", NULL);
+	BYLINE("By Jane Smith.", NULL);
+	BYLINE("By Staff Reporter", NULL);
+	BYLINE("By BBC News", NULL);
+	BYLINE("By Jane Smith Managing Director, Acme", NULL);
+	BYLINE("By Ann Lee, Labour has said nothing", NULL);
+	BYLINE("Jane Smith", NULL);
+}
+
+static void test_roles(void)
+{
+	CHECK(ldi_is_role("Health correspondent", 20));
+	CHECK(ldi_has_role_word("Health correspondent", 20));
+	CHECK(ldi_is_role("BBC News, Washington", 20));
+	CHECK(ldi_has_role_word("BBC News, Washington", 20));
+	/* Lower case, so only as a role noun. */
+	CHECK(ldi_is_role("political editor", 16));
+	CHECK(!ldi_is_role("shoppers had spent", 18));
+	/* Capitalised, so a role, but it names none. */
+	CHECK(ldi_is_role("Chief Executive", 15));
+	CHECK(!ldi_has_role_word("Chief Executive", 15));
+	CHECK(!ldi_is_role("Reporters were told", 19));
+	CHECK(!ldi_is_role("Health correspondent.", 21));
+}
+
+/* Checks the name the paragraph s gives as a biography (NULL: none). */
+static void bio_at(int line, const char *s, const char *want)
+{
+	ldi_span_t name;
+	char got[256];
+	unsigned failed = check_failed;
+
+	name.s = s;
+	name.len = ldi_parse_bio(s);
+	join_spans(&name, 1, got, sizeof got);
+	CHECK_STR(name.len ? got : NULL, want);
+	if (check_failed != failed)
+		fprintf(stderr, "  in the case at line %d\n", line);
+}
+
+#define BIO(s, want) bio_at(__LINE__, s, want)
+
+static void test_bio_shapes(void)
+{
+	BIO("Jane Smith is the Guardian's retail correspondent.",
+	    "Jane Smith");
+	BIO("Łukasz Nowak-Kowalski is a freelance writer based in Kraków.",
+	    "Łukasz Nowak-Kowalski");
+	BIO("Zoë van der Berg is an Amsterdam-based journalist and the\n"
+	    "author of two books on cities.",
+	    "Zoë van der Berg");
+	/* The shape only: whether Ann Lee is the story's subject is for
+	 * the body to say. */
+	BIO("Ann Lee is a former crime reporter at the Evening Post.",
+	    "Ann Lee");
+	BIO("The minister is a former correspondent for a Sunday paper.",
+	    NULL);
+	BIO("Mike Hart is the outsider in the best director category.",
+	    NULL);
+	BIO("Tom Reid is the star. A reporter asked him about it.", NULL);
+	BIO("Jane Smith is expected to join as health correspondent.", NULL);
+	/* Over BIO_MAX_WORDS (60) words: prose, not a biography. */
+	BIO("Jane Smith is the health correspondent. She has written for "
+	    "the paper since 1998, covering hospitals, doctors, nurses, "
+	    "care homes and the long arguments over how each of them should "
+	    "be paid for, and before that she reported on schools, the "
+	    "courts and the council for a local weekly in the north of the "
+	    "county for nine years, until she moved to London in 1997.",
+	    NULL);
+}
+
 /* Blank lines of no-break spaces are no text either. */
 static void test_empty(void)
 {
@@ -508,5 +674,9 @@ int main(void)
 	test_boilerplate();
 	test_bios();
 	test_bylines();
+	test_names();
+	test_byline_lines();
+	test_roles();
+	test_bio_shapes();
 	return CHECK_DONE();
 }
