@@ -381,8 +381,18 @@ static void tokenize(ldi_ctx_t *c, size_t headline_end)
 			push_break(c, i);
 			sent = line_start = 1;
 			break;
-		case C_DQUOTE: case C_LDQ: case C_RDQ: case C_LSQ:
 		case C_APOS:
+			/* "Gaetz 's threats": a possessive set apart from its
+			 * word, not a quote mark. */
+			if (c->ntok && c->tok[c->ntok - 1].kind == K_WORD &&
+			    (c->text[i + n] == 's' || c->text[i + n] == 'S') &&
+			    !is_wordchar(cc_at(c, i + n + 1))) {
+				c->tok[c->ntok - 1].flags |= T_POSS;
+				i += n + 1;
+				continue;
+			}
+			/* fall through */
+		case C_DQUOTE: case C_LDQ: case C_RDQ: case C_LSQ:
 			t = push_tok(c, K_QUOTE, i, i + n);
 			if (!t)
 				return;

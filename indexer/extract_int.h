@@ -41,7 +41,8 @@ enum {
 	W_PRONOUN = 1u << 17,	/* he, she */
 	W_CONNECTOR = 1u << 18, /* of, for, and, the, on: inside org names */
 	W_ROMAN = 1u << 19,	/* II, III: after a royal name */
-	W_DET = 1u << 20	/* the, a, his: before a role word */
+	W_DET = 1u << 20,	/* the, a, his: before a role word */
+	W_TIME = 1u << 21	/* days and months */
 };
 
 /* The classes of word[0..len) as written (ASCII letters compared without

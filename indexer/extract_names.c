@@ -85,6 +85,21 @@ static int is_cap(const ldi_ctx_t *c, size_t i)
 	return is_word(c, i) && (c->tok[i].flags & T_CAP);
 }
 
+/* Are tokens i and i + 1 separated by white space only, on one line?
+ * "Business_Insider" and "Poland/Ukraine" are not two words of one name. */
+static int spaced(const ldi_ctx_t *c, size_t i)
+{
+	size_t k;
+
+	if (i + 1 >= c->ntok)
+		return 0;
+	for (k = c->tok[i].end; k < c->tok[i + 1].start; k++)
+		if (c->text[k] != ' ' && c->text[k] != '\t')
+			return (c->tok[i].flags & T_ABBR) && k == c->tok[i].end &&
+			       c->text[k] == '.';
+	return k > c->tok[i].end;
+}
+
 static int is_free(const ldi_ctx_t *c, size_t i)
 {
 	return i < c->ntok && c->tok[i].men < 0;
@@ -129,7 +144,7 @@ static size_t longest(const ldi_ctx_t *c, size_t i, lookup_fn find,
 		      (t->kind == K_PUNCT && t->ch == '&' && k > i)))
 			break;
 		if (k > i) {
-			if (c->tok[k - 1].flags & T_POSS)
+			if ((c->tok[k - 1].flags & T_POSS) || !spaced(c, k - 1))
 				break;
 			key[len++] = ' ';
 		}
@@ -356,7 +371,7 @@ static void find_known_orgs(ldi_ctx_t *c)
 }
 
 /* Title words that end an organisation run: "Home Office Minister". */
-#define RUN_STOP (W_TITLE | W_HONORIFIC | W_NOBLE | W_ROYAL | W_SPEECH)
+#define RUN_STOP (W_TITLE | W_ROLE | W_HONORIFIC | W_NOBLE | W_ROYAL | W_SPEECH)
 
 /* May word k go on a run of capitalised words? Titles end one ("Home
  * Office Minister"), except right after a connector ("Department of
@@ -379,6 +394,8 @@ static size_t cap_run(const ldi_ctx_t *c, size_t i)
 	size_t k = i;
 
 	while (k < c->ntok && is_free(c, k)) {
+		if (k > i && !spaced(c, k - 1))
+			break;
 		if (run_word(c, k, i)) {
 			k++;
 			if (c->tok[k - 1].flags & T_POSS)
@@ -454,7 +471,7 @@ static int org_in_run(const ldi_ctx_t *c, size_t from, size_t to, size_t *a,
 		(*a)++;
 	/* Leading function words, "Gibraltar-based", and a sentence's
 	 * ordinary first word. */
-	while (*a < *b && ((c->tok[*a].cls & (W_STOP | W_CONNECTOR)) ||
+	while (*a < *b && ((c->tok[*a].cls & (W_STOP | W_CONNECTOR | W_TIME)) ||
 			   lower_after_hyphen(c, *a) ||
 			   c->tok[*a].kind != K_WORD ||
 			   ((c->tok[*a].flags & T_SENT) &&
@@ -477,6 +494,7 @@ static size_t split_at_and(const ldi_ctx_t *c, size_t from, size_t to)
 		if (!ldi_tok_is(c, k, "and") && !is_punct(c, k, '&'))
 			continue;
 		if ((k == from + 1 && (c->tok[from].flags & T_ALLCAPS)) ||
+		    is_place(c, from, k) ||
 		    (has_org_word(c, from, k) && has_org_word(c, k + 1, to)))
 			return k;
 	}
@@ -610,7 +628,7 @@ static size_t name_span(const ldi_ctx_t *c, size_t i, unsigned *words)
 	unsigned n = 0;
 
 	while (j < c->ntok) {
-		if (n && (c->tok[j - 1].flags & T_POSS))
+		if (j > i && ((c->tok[j - 1].flags & T_POSS) || !spaced(c, j - 1)))
 			break;
 		if (name_word(c, j)) {
 			n++;
@@ -834,16 +852,19 @@ static size_t trim_opener(const ldi_ctx_t *c, size_t from, size_t to,
 	return from;
 }
 
-/* Is the name [from, to) a place, or does it start with one that is not
- * also a first name ("Paris Hilton" is lost; "Georgia Harrison" kept)? */
+/* Is the name [from, to) a place, or does it start or end with one that
+ * is not also a first name ("Paris Hilton", "Real Madrid", "Progressive
+ * Slovakia" are lost; "Georgia Harrison" is kept)? */
 static int placelike(const ldi_ctx_t *c, size_t from, size_t to)
 {
 	const ldi_wordmap_entry_t *e;
 	size_t n = longest(c, from, ldi_gazetteer_find, not_here(c), &e);
 
-	if (!n)
-		return 0;
-	return n == to - from || !(e->flags & LDI_PLACE_FIRSTNAME);
+	if (n)
+		return n == to - from || !(e->flags & LDI_PLACE_FIRSTNAME);
+	e = ldi_gazetteer_find(TOK_TEXT(c, to - 1), TOK_LEN(c, to - 1));
+	return e && (e->flags & LDI_PLACE_NAME) &&
+	       !(e->flags & (LDI_PLACE_FIRSTNAME | LDI_PLACE_POLISH));
 }
 
 static void scan_names(ldi_ctx_t *c, struct people *p)

@@ -17,10 +17,10 @@
  * joined into one quote. Otherwise an open quote ends at its paragraph.
  *
  * A quote must have at least four words: "desperate" and "crippled" are
- * scare quotes. A quote that fills a short line of its own is a
- * crosshead, and one whose words are all capitalised is a title ("I
- * Believe In A Thing Called Love"); neither counts unless a speaker is
- * named.
+ * scare quotes; a URL is no quote however many words it cuts into. A
+ * quote whose words are all capitalised is a title ("I Believe In A
+ * Thing Called Love", "Sunday Morning Futures"), and one that fills a
+ * short line of its own and names no speaker is a crosshead.
  *
  * The speaker is read from the words around the quote, in the same
  * sentence:
@@ -483,6 +483,16 @@ static int add_quote(ldi_ctx_t *c, const char *text, int speaker)
 	return 0;
 }
 
+/* Spaces in s: a URL or a file name is many "words" but one string. */
+static size_t spaces(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += *s == ' ';
+	return n;
+}
+
 /* Builds the quote from spans [a, b] and its speaker; returns the index
  * of the last span used. */
 static size_t build_quote(ldi_ctx_t *c, const struct spans *sp, size_t a)
@@ -508,9 +518,9 @@ static size_t build_quote(ldi_ctx_t *c, const struct spans *sp, size_t a)
 		titlecase |= tc && a == b;
 		bytes += span_bytes(c, &sp->s[i]) + 1;
 	}
-	if (words < MIN_WORDS)
+	if (words < MIN_WORDS || titlecase)
 		return b;
-	if (who < 0 && (titlecase || (a == b && crosshead(c, &sp->s[a], words))))
+	if (who < 0 && a == b && crosshead(c, &sp->s[a], words))
 		return b;
 	buf = ldi_arena_alloc(&c->arena, bytes + 1);
 	if (!buf) {
@@ -525,7 +535,7 @@ static size_t build_quote(ldi_ctx_t *c, const struct spans *sp, size_t a)
 	while (i < o && buf[i] == ' ')
 		i++;
 	buf[o] = '\0';
-	if (i < o)
+	if (i < o && !strstr(buf + i, "://") && spaces(buf + i) >= MIN_WORDS - 1)
 		add_quote(c, buf + i, who);
 	return b;
 }

@@ -60,7 +60,7 @@ static const char roles[] =
 	"priest vicar bishop archbishop imam rabbi deputy vice-president "
 	"vice-chairman prosecutor defendant suspect victim chairperson ceo "
 	"boss frontman guitarist bassist midfielder mayor councillor "
-	"chief-executive manager-elect";
+	"chief-executive manager-elect filmmaker film-maker director-general";
 
 static const char speech[] =
 	"said says told tells added adds explained explains warned warns "
@@ -123,7 +123,8 @@ static const char nonnames[] =
 	"kids affairs sciences resources studies products solutions partners "
 	"associates brothers sisters sons entertainment media pictures "
 	"records music software fair magazine man capital securities "
-	"consulting";
+	"consulting full article story sox stick aid bay restoration read "
+	"insider universe fire";
 
 static const char demonyms[] =
 	"british english scottish welsh irish american french german italian "
@@ -139,7 +140,7 @@ static const char demonyms[] =
 	"emirati jordanian serbian croatian bosnian albanian kosovan "
 	"slovenian estonian latvian lithuanian icelandic scandinavian nordic "
 	"baltic kurdish muslim christian jewish catholic protestant sunni "
-	"shia shiite western eastern soviet deutsche";
+	"shia shiite western eastern soviet deutsche aussie";
 
 static const char openers[] =
 	"meanwhile yesterday today tonight tomorrow now later earlier last "
@@ -156,7 +157,8 @@ static const char openers[] =
 	"interestingly importantly crucially notably indeed besides "
 	"furthermore moreover additionally nevertheless nonetheless "
 	"regardless tuesday monday wednesday thursday friday saturday sunday "
-	"shares profits sales prices talks plans fears hopes calls";
+	"shares profits sales prices talks plans fears hopes calls one two "
+	"three four five six seven eight nine ten";
 
 static const char particles[] =
 	"de da van von der den del della di du la le bin ibn al el dos das "
@@ -190,7 +192,12 @@ static const char compass[] =
 
 static const char pronouns[] = "he she";
 
-static const char connectors[] = "of for and the on & de du des";
+static const char connectors[] = "of for and the & de du des";
+
+static const char times[] =
+	"monday tuesday wednesday thursday friday saturday sunday january "
+	"february march april may june july august september october "
+	"november december";
 
 static const char romans[] = "ii iii iv vi vii viii ix xi xii xiii xiv xv xvi";
 
@@ -221,6 +228,7 @@ static const struct {
 	{ connectors, W_CONNECTOR },
 	{ romans, W_ROMAN },
 	{ determiners, W_DET },
+	{ times, W_TIME },
 };
 
 #define NOT_SENT ORG_NOT_SENT
