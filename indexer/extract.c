@@ -19,6 +19,11 @@
  * For languages other than English only places run. A NULL, empty or
  * "und" language counts as English: most untagged text lede sees is.
  *
+ * On a line set in title case or in capitals (most feed headlines:
+ * "Israel Strikes Back At Gaza"), a capital letter says nothing, so only
+ * known names, acronyms and places are read there, and a place is not
+ * dropped for the capitalised word next to it.
+ *
  * Cost: one pass to cut tokens, with one hash lookup per English word for
  * its classes; the rules then look only at capitalised words and at the
  * few tokens around them. Memory per article is the token array, a few
@@ -219,8 +224,11 @@ static int is_abbreviation(const char *w, size_t n)
 	};
 	size_t i;
 
+	if (n > 4)
+		return 0;
 	for (i = 0; i < sizeof abbr / sizeof *abbr; i++)
-		if (strlen(abbr[i]) == n && !memcmp(abbr[i], w, n))
+		if (abbr[i][0] == w[0] && strlen(abbr[i]) == n &&
+		    !memcmp(abbr[i], w, n))
 			return 1;
 	return 0;
 }

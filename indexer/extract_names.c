@@ -13,20 +13,26 @@
  *   organisation and the acronym, anywhere in the article, names it.
  *   Without an organisation word the pair is left alone: "Gross Domestic
  *   Product (GDP)" is no organisation.
- * - A run of capitalised words (of, for, and, the, on, & may join them)
- *   that ends in an organisation word, or has one followed by "of" or
- *   "for" ("Bank of England", "Independent Office for Police Conduct"),
- *   is one. The run is cut before a title ("Home Office Minister Hazel
- *   Blears" gives "Home Office"); a leading "The", and a sentence's first
- *   word that the article also writes in lower case, are dropped; a lone
- *   organisation word ("Police") is not enough.
+ * - A run of capitalised words (of, for, and, the, & may join them) that
+ *   ends in an organisation word, or has one followed by "of" or "for"
+ *   ("Bank of England", "Independent Office for Police Conduct"), is one.
+ *   The run is cut before a title ("Home Office Minister Hazel Blears"
+ *   gives "Home Office") and after an "of" that comes before any
+ *   organisation word ("Richard Yamarone of Argus Research"); an "and"
+ *   between two complete names splits it ("EADS and BAE Systems"); a
+ *   leading "The", and a sentence's first word that the article also
+ *   writes in lower case, are dropped. A lone organisation word
+ *   ("Police") is not enough, and one followed by another capitalised
+ *   word only describes something else ("English Chamber Orchestra",
+ *   "Parliament Square").
  *
  * People: a "name" is two to four capitalised words (initials and
  *   particles such as "van" or "bin" may join them) that are not
  *   stopwords, months, organisation words, demonyms or other words no
- *   person is called ("Street", "Cup", "Times"), whose first word is not a
- *   place ("Paris Hilton" is lost, "Northern Ireland Secretary" never
- *   found). A name is a person when the article gives evidence for it:
+ *   person is called ("Street", "Cup", "Times"), whose first and last
+ *   words are not places ("Paris Hilton" is lost, "Real Madrid" never
+ *   found; first names such as Georgia are allowed first). A name is a
+ *   person when the article gives evidence for it:
  * - a title or role before it: Mr, Dr, Sir, President, Secretary,
  *   Assistant Commissioner, striker, chief executive;
  * - a speech verb after or before it ("Gordon Brown said", "said Gordon
@@ -38,9 +44,14 @@
  *   article names exactly one person with that surname (first name).
  * A short mention that names no one in full is left out: "Hewitt" alone
  * would merge everyone of that name across the archive into one facet
- * value. Variants ("George Bush", "George W Bush") become the longest.
+ * value. Variants become the longest form: "George Bush" becomes "George
+ * W Bush", "Saumarez Smith" becomes "Charles Saumarez Smith", and a name
+ * whose first word only starts a sentence ("Dogged Federer") becomes the
+ * one person of that surname ("Roger Federer"). A title closes a name
+ * only where it is a surname too ("John Major", "Mervyn King").
  * Royal and noble titles are part of the name ("Prince Charles", "Lord
- * Falconer", "Pope John Paul II"); other titles are not.
+ * Falconer", "Pope John Paul II"); other titles are not. Words joined by
+ * anything but spaces ("Business_Insider") are not one name.
  *
  * Places: the gazetteer's names, longest first ("Northern Ireland" before
  * "Ireland"), as written (case matters: "us" and "chad" are no places),
@@ -52,8 +63,10 @@
  * "Minister" do not count), or "of" with a royal title before it ("Prince
  * of Wales"). Names that are also first names, words or clubs (Jordan,
  * Chad, Liverpool) need a locative word before them ("in Jordan") or a
- * place just before them ("Syria and Jordan"). In Polish text the Polish
- * forms count too ("w Polsce"), as does "województwo mazowieckie".
+ * place just before them ("Syria and Jordan"), and not with a possessive
+ * ("Victoria's career"). "US-led" and "UK-based" name the place before
+ * the hyphen. In Polish text the Polish forms count too ("w Polsce"), as
+ * does "województwo mazowieckie".
  */
 #include <stdlib.h>
 #include <string.h>
@@ -469,6 +482,11 @@ static int org_in_run(const ldi_ctx_t *c, size_t from, size_t to, size_t *a,
 	if ((c->tok[*a].flags & T_SENT) && !(c->tok[*a].cls & W_ORG) &&
 	    *a + 1 < *b && is_lower(c, *a + 1, W_CONNECTOR))
 		(*a)++;
+	/* "Richard Yamarone of Argus Research": an "of" before the first
+	 * organisation word joins the name to something else. */
+	for (k = *a; k < *b && !(is_cap(c, k) && (c->tok[k].cls & W_ORG)); k++)
+		if (ldi_tok_is(c, k, "of") || ldi_tok_is(c, k, "for"))
+			*a = k + 1;
 	/* Leading function words, "Gibraltar-based", and a sentence's
 	 * ordinary first word. */
 	while (*a < *b && ((c->tok[*a].cls & (W_STOP | W_CONNECTOR | W_TIME)) ||
@@ -569,6 +587,8 @@ static int name_like(const ldi_ctx_t *c, size_t i)
 		const char *w = c->text + t->start;
 		size_t k, n;
 
+		if (!(t->flags & T_HYPHEN))
+			return 0;
 		for (k = 0; k < sizeof articles / sizeof *articles; k++) {
 			n = strlen(articles[k]);
 			if (t->end - t->start > n && !memcmp(w, articles[k], n))
@@ -841,9 +861,16 @@ static void add_titled(ldi_ctx_t *c, size_t from, size_t to, uint32_t title)
 static size_t trim_opener(const ldi_ctx_t *c, size_t from, size_t to,
 			  unsigned *words)
 {
+	const char *w = TOK_TEXT(c, from);
+	size_t n = TOK_LEN(c, from);
+
 	if (*words < 2 || !(c->tok[from].flags & T_SENT))
 		return from;
-	if ((c->tok[from].cls & W_OPENER) || ldi_lower_elsewhere(c, from)) {
+	/* Before a name of two words, "Finally" or "Wherever" is an adverb
+	 * far more often than a first name. */
+	if ((c->tok[from].cls & W_OPENER) || ldi_lower_elsewhere(c, from) ||
+	    (*words >= 3 && n > 4 &&
+	     (!memcmp(w + n - 2, "ly", 2) || !memcmp(w + n - 4, "ever", 4)))) {
 		(*words)--;
 		from++;
 		while (from < to && !name_word(c, from))

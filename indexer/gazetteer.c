@@ -35,7 +35,7 @@
  *   facet shows the same string either way.
  * - "New York" is the city and the state alike.
  * - Names that are also common first names or football clubs (Jordan,
- *   Chad, Victoria, Liverpool, Milan) are places only after a locative
+ *   Chad, Victoria, Liverpool, Madrid) are places only after a locative
  *   word (LDI_PLACE_CONTEXT); "Reunion", the accentless Réunion, is an
  *   English word and is dropped.
  */
@@ -343,7 +343,7 @@ static const struct {
 	{ "Turin", NULL, CTX },
 	{ "Venice", NULL, 0 },
 	{ "Naples", NULL, 0 },
-	{ "Madrid", NULL, 0 },
+	{ "Madrid", NULL, CTX },
 	{ "Barcelona", NULL, CTX },
 	{ "Lisbon", NULL, 0 },
 	{ "Amsterdam", NULL, 0 },

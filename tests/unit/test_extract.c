@@ -170,6 +170,15 @@ static const struct extract_case cases[] = {
 	  "Home Office Minister Hazel Blears.", "en",
 	  NONE, L("Department of Trade and Industry", "Home Office"),
 	  L("Hazel Blears"), NOQ },
+	/* "WHO" is the organisation in mixed case, a word in capitals. */
+	{ __LINE__, "WHO KNEW WHAT AND WHEN",
+	  "The WHO said cases were falling.", "en",
+	  NONE, L("World Health Organization"), NONE, NOQ },
+	/* Firms named after people are organisations. */
+	{ __LINE__, NULL,
+	  "Goldman Sachs said profits doubled, and Marks & Spencer plc "
+	  "agreed.", "en",
+	  NONE, L("Goldman Sachs", "Marks & Spencer"), NONE, NOQ },
 	/* "Labour" at a sentence start is not evidence. */
 	{ __LINE__, NULL, "Labour costs rose by 3% in the year.", "en",
 	  NONE, NONE, NONE, NOQ },
@@ -193,6 +202,11 @@ static const struct extract_case cases[] = {
 	  "should stay at home. Meanwhile Anna Kowalski said buses would "
 	  "run.", "en",
 	  L("Scotland"), NONE, L("Anna Kowalski"), NOQ },
+	/* "Sir Alex" names the one Alex in full. */
+	{ __LINE__, NULL,
+	  "Alex Ferguson watched from the stand. Sir Alex said the team had "
+	  "played well.", "en",
+	  NONE, NONE, L("Alex Ferguson"), NOQ },
 	/* Royal titles are part of the name. */
 	{ __LINE__, NULL,
 	  "Prince Charles opened the new wing of the hospital.", "en",
@@ -241,6 +255,21 @@ static const struct extract_case cases[] = {
 	  NONE, NONE, L("Mary Jones"),
 	  L(Q("We worked hard for this result. Now we will celebrate with "
 	      "our families.", "Mary Jones")) },
+	/* A quote interrupted by its speaker is one quote. */
+	{ __LINE__, NULL,
+	  "Mr Peter Grant met the players.\n\n"
+	  "\"It was a long season,\" he said, \"but we stayed up in the "
+	  "end.\"", "en",
+	  NONE, NONE, L("Peter Grant"),
+	  L(Q("It was a long season, but we stayed up in the end.",
+	      "Peter Grant")) },
+	/* Single quotes: quotes in a house style without double ones, but
+	 * never in a headline, where they mark a claim. */
+	{ __LINE__, "Mill 'set to close by spring'",
+	  "Mary Jones said: \xe2\x80\x98We will rebuild the school by "
+	  "spring.\xe2\x80\x99 The players\xe2\x80\x99 union agreed.",
+	  "en", NONE, NONE, L("Mary Jones"),
+	  L(Q("We will rebuild the school by spring.", "Mary Jones")) },
 	/* Scare quotes and crossheads are not quotes. */
 	{ __LINE__, NULL,
 	  "The minister called the plan \"desperate\" and \"a stunt\".", "en",
