@@ -439,8 +439,10 @@ static void tokenize(ldi_ctx_t *c, size_t headline_end)
 
 /* Marks the words of lines set in title case ("Israel Strikes Back At
  * Gaza") or in capitals: there, a capital letter is no evidence of a
- * name. A line counts when nearly all its longer words (four letters or
- * more, stopwords aside) are capitalised, and there are at least three. */
+ * name. A line counts when all its words of three letters or more,
+ * stopwords aside, are capitalised ("The IOPC met Mr Tom Harris" is a
+ * sentence: "met"), and there are at least three; a long line may have
+ * one lower-case word in ten. */
 static void mark_titlecase(ldi_ctx_t *c)
 {
 	size_t from = 0, i;
@@ -454,7 +456,7 @@ static void mark_titlecase(ldi_ctx_t *c)
 		for (i = from; i < to; i++) {
 			const ldi_tok_t *t = &c->tok[i];
 
-			if (t->kind != K_WORD || t->end - t->start < 4 ||
+			if (t->kind != K_WORD || t->end - t->start < 3 ||
 			    (t->cls & W_STOP))
 				continue;
 			if (t->flags & T_ALLCAPS)
@@ -464,7 +466,12 @@ static void mark_titlecase(ldi_ctx_t *c)
 			else if (t->flags & T_LOWER)
 				low++;
 		}
-		if ((cap + caps >= 3 && low * 6 <= cap + caps) ||
+		/* A sentence full of names still has a lower-case verb or
+		 * noun or two; a title-case headline has none (its short
+		 * words are stopwords, not counted). */
+		if ((cap + caps >= 3 && (low == 0 ||
+					 (cap + caps >= 15 &&
+					  low * 10 <= cap + caps))) ||
 		    (caps >= 3 && caps > cap + low))
 			for (i = from; i < to; i++)
 				c->tok[i].flags |= T_TITLECASE;
@@ -587,26 +594,39 @@ int ldi_mention(ldi_ctx_t *c, int ent, size_t from, size_t to)
 	return (int)c->nmen++;
 }
 
-int ldi_lower_elsewhere(const ldi_ctx_t *c, size_t i)
-{
-	const char *w = TOK_TEXT(c, i);
-	size_t n = TOK_LEN(c, i), k, j;
+/* Longest word whose lower-case form is looked up. */
+#define MAX_LOWER 64
 
-	if ((unsigned char)w[0] >= 0x80)
-		return 0;
+static void index_lower(const ldi_ctx_t *c)
+{
+	size_t k;
+
 	for (k = 0; k < c->ntok; k++) {
 		const ldi_tok_t *t = &c->tok[k];
-		const char *o = c->text + t->start;
 
-		if (t->kind != K_WORD || !(t->flags & T_LOWER) ||
-		    t->end - t->start != n || o[0] != w[0] - 'A' + 'a')
-			continue;
-		for (j = 1; j < n && o[j] == w[j]; j++)
-			;
-		if (j == n)
-			return 1;
+		if (t->kind == K_WORD && (t->flags & T_LOWER) &&
+		    !ldi_wordmap_put(c->lower, c->text + t->start,
+				     t->end - t->start))
+			return;	/* out of memory: fewer words known */
 	}
-	return 0;
+}
+
+int ldi_lower_elsewhere(const ldi_ctx_t *c, size_t i)
+{
+	char lower[MAX_LOWER];
+	size_t n = TOK_LEN(c, i);
+	const char *w = TOK_TEXT(c, i);
+
+	if ((unsigned char)w[0] >= 0x80 || w[0] < 'A' || w[0] > 'Z' ||
+	    n > sizeof lower)
+		return 0;
+	if (!*c->lower_built) {
+		index_lower(c);
+		*c->lower_built = 1;
+	}
+	lower[0] = (char)(w[0] - 'A' + 'a');
+	memcpy(lower + 1, w + 1, n - 1);
+	return ldi_wordmap_get(c->lower, lower, n) != NULL;
 }
 
 /* ---- The entry points ---------------------------------------------------- */
@@ -754,6 +774,7 @@ static void ctx_free(ldi_ctx_t *c)
 	free(c->men);
 	free(c->quotes);
 	ldi_wordmap_clear(&c->ent_index);
+	ldi_wordmap_clear(&c->lower_words);
 	ldi_arena_free(&c->arena);
 }
 
@@ -767,6 +788,8 @@ lede_status_t ldi_extract(const char *headline, const char *body,
 		return LEDE_MISUSE;
 	memset(out, 0, sizeof *out);
 	memset(&c, 0, sizeof c);
+	c.lower = &c.lower_words;
+	c.lower_built = &c.lower_built_flag;
 	if ((!headline || !*headline) && (!body || !*body))
 		return LEDE_OK;
 	set_language(&c, language);

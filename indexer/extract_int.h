@@ -137,6 +137,13 @@ typedef struct ldi_ctx {
 	ldi_ent_t *ent;
 	size_t nent, capent;
 	ldi_wordmap_t ent_index;	/* type byte + name -> ent + 1 */
+	/* The article's lower-case words, built on first use by
+	 * ldi_lower_elsewhere. Rules hold the context as const, so they
+	 * reach this cache through a pointer (to lower_words). */
+	ldi_wordmap_t lower_words;
+	ldi_wordmap_t *lower;
+	int lower_built_flag;
+	int *lower_built;
 	ldi_mention_t *men;
 	size_t nmen, capmen;
 	ldi_arena_t arena;
@@ -169,7 +176,8 @@ int ldi_mention(ldi_ctx_t *c, int ent, size_t from, size_t to);
 
 /* 1 if a word equal to word i but in lower case appears in the text:
  * evidence that a capitalised word at a sentence start is an ordinary
- * word ("Yesterday", "Police"). */
+ * word ("Yesterday", "Police"). The first call indexes the article's
+ * lower-case words; later calls are one lookup. */
 int ldi_lower_elsewhere(const ldi_ctx_t *c, size_t i);
 
 /* The rules, in the order ldi_extract runs them. */

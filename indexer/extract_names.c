@@ -273,7 +273,8 @@ static int is_place(const ldi_ctx_t *c, size_t from, size_t to)
 }
 
 /* "Independent Office for Police Conduct (IOPC)": the long name becomes
- * the organisation and the acronym one of its names, in `acronyms`. */
+ * the organisation and the acronym one of its names, in `acronyms` (whose
+ * flags hold the entity's index + 1). */
 static void find_expansions(ldi_ctx_t *c, ldi_wordmap_t *acronyms)
 {
 	size_t i;
@@ -314,8 +315,9 @@ static void find_expansions(ldi_ctx_t *c, ldi_wordmap_t *acronyms)
 			c->oom = 1;
 			return;
 		}
-		if (!e->value)
-			e->value = &c->men[m];
+		/* The entity, not the mention: c->men moves as it grows. */
+		if (!e->flags)
+			e->flags = (uint32_t)c->men[m].ent + 1;
 		i += 2;
 	}
 }
@@ -329,16 +331,13 @@ static void find_acronyms(ldi_ctx_t *c, const ldi_wordmap_t *acronyms)
 		return;
 	for (i = 0; i < c->ntok && !c->oom; i++) {
 		const ldi_wordmap_entry_t *e;
-		const ldi_mention_t *m;
 
 		if (!is_word(c, i) || !is_free(c, i) ||
 		    !(c->tok[i].flags & T_CAP))
 			continue;
 		e = ldi_wordmap_get(acronyms, TOK_TEXT(c, i), TOK_LEN(c, i));
-		if (!e)
-			continue;
-		m = e->value;
-		ldi_mention(c, m->ent, i, i + 1);
+		if (e && e->flags)
+			ldi_mention(c, (int)e->flags - 1, i, i + 1);
 	}
 }
 
@@ -770,6 +769,7 @@ struct people {
 	size_t ncand, capcand;
 	struct ref *ref;
 	size_t nref, capref;
+	ldi_wordmap_t by_last, by_first; /* word -> rep + 1, or AMBIGUOUS */
 };
 
 static void *grow(void *p, size_t *cap, size_t n, size_t size)
@@ -957,33 +957,71 @@ static int stands_for(const struct cand *a, const struct cand *b)
 	       word_suffix(a, b);
 }
 
-/* Points each candidate at the name it stands for (its rep): first the
- * same name seen earlier, then the longest variant. Quadratic in the
- * names of one article, which are a few dozen. */
-static void merge_variants(struct people *p)
+/* Indexes each distinct name (a candidate that is its own rep) by its
+ * last word, chaining names with the same last word through next[]:
+ * every variant of a name shares its last word. */
+static int group_by_last(const struct people *p, ldi_wordmap_t *heads,
+			 int *next)
 {
-	size_t i, k, round;
+	size_t i;
 
-	for (i = 0; i < p->ncand; i++)
-		for (k = 0; k < i; k++)
-			if (!strcmp(p->cand[i].name, p->cand[k].name)) {
-				p->cand[i].rep = (int)k;
-				break;
-			}
+	for (i = 0; i < p->ncand; i++) {
+		const struct cand *a = &p->cand[i];
+		ldi_wordmap_entry_t *e;
+
+		next[i] = -1;
+		if (a->rep != (int)i)
+			continue;
+		e = ldi_wordmap_put(heads, a->last, a->last_len);
+		if (!e)
+			return -1;
+		next[i] = e->flags ? (int)e->flags - 1 : -1;
+		e->flags = (uint32_t)i + 1;
+	}
+	return 0;
+}
+
+/* Points each candidate at the name it stands for (its rep): first the
+ * same name seen earlier, then the longest variant. Variants are looked
+ * for only among names with the same last word, so this stays linear in
+ * practice even for a whole book. */
+static int merge_variants(struct people *p)
+{
+	ldi_wordmap_t names = { NULL, 0, 0 }, heads = { NULL, 0, 0 };
+	int *next = malloc((p->ncand + 1) * sizeof *next);
+	size_t i, round;
+
+	if (!next)
+		return -1;
+	for (i = 0; i < p->ncand; i++) {
+		ldi_wordmap_entry_t *e = ldi_wordmap_put(
+			&names, p->cand[i].name, strlen(p->cand[i].name));
+
+		if (!e)
+			goto oom;
+		if (e->flags)
+			p->cand[i].rep = (int)e->flags - 1;
+		else
+			e->flags = (uint32_t)i + 1;
+	}
+	if (group_by_last(p, &heads, next) < 0)
+		goto oom;
 	for (i = 0; i < p->ncand; i++) {
 		struct cand *a = &p->cand[i];
-		int best = -1, nbest = 0;
+		const ldi_wordmap_entry_t *e;
+		int k, best = -1, nbest = 0;
 
 		if (a->rep != (int)i)
 			continue;
-		for (k = 0; k < p->ncand; k++) {
+		e = ldi_wordmap_get(&heads, a->last, a->last_len);
+		for (k = e ? (int)e->flags - 1 : -1; k >= 0; k = next[k]) {
 			const struct cand *b = &p->cand[k];
 
-			if (b->rep != (int)k || k == i || !stands_for(a, b))
+			if (k == (int)i || !stands_for(a, b))
 				continue;
 			if (best < 0 ||
 			    strlen(b->name) > strlen(p->cand[best].name)) {
-				best = (int)k;
+				best = k;
 				nbest = 1;
 			} else if (strlen(b->name) == strlen(p->cand[best].name)) {
 				nbest++;
@@ -1008,41 +1046,68 @@ static void merge_variants(struct people *p)
 		if (!r->gender)
 			r->gender = p->cand[i].gender;
 	}
+	ldi_wordmap_clear(&names);
+	ldi_wordmap_clear(&heads);
+	free(next);
+	return 0;
+oom:
+	ldi_wordmap_clear(&names);
+	ldi_wordmap_clear(&heads);
+	free(next);
+	return -1;
 }
 
-/* The one variant whose last (or first) name is word [w, w+n), or -1
- * when none or several are. */
+/* Marks a key of a surname or first-name index as naming several
+ * people. */
+#define AMBIGUOUS UINT32_MAX
+
+/* Indexes the final names by last and first word, for short mentions. */
+static int index_names(struct people *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->ncand; i++) {
+		const struct cand *a = &p->cand[i];
+		ldi_wordmap_entry_t *e;
+
+		if (a->rep != (int)i)
+			continue;
+		if (!(e = ldi_wordmap_put(&p->by_last, a->last, a->last_len)))
+			return -1;
+		e->flags = e->flags ? AMBIGUOUS : (uint32_t)i + 1;
+		if (!(e = ldi_wordmap_put(&p->by_first, a->first,
+					  a->first_len)))
+			return -1;
+		e->flags = e->flags ? AMBIGUOUS : (uint32_t)i + 1;
+	}
+	return 0;
+}
+
+/* The one name whose last (or first) word is word [w, w+n), or -1 when
+ * none or several are. */
 static int resolve(const struct people *p, const char *w, size_t n,
 		   int by_first)
 {
-	size_t i;
-	int found = -1;
+	const ldi_wordmap_entry_t *e =
+		ldi_wordmap_get(by_first ? &p->by_first : &p->by_last, w, n);
 
-	for (i = 0; i < p->ncand; i++) {
-		const struct cand *k = &p->cand[i];
-
-		if (k->rep != (int)i)
-			continue;
-		if (by_first ? !same(k->first, k->first_len, w, n)
-			     : !same(k->last, k->last_len, w, n))
-			continue;
-		if (found >= 0)
-			return -1;
-		found = (int)i;
-	}
-	return found;
+	return e && e->flags != AMBIGUOUS ? (int)e->flags - 1 : -1;
 }
 
 void ldi_find_people(ldi_ctx_t *c)
 {
-	struct people p = { NULL, 0, 0, NULL, 0, 0 };
+	struct people p;
 	int *ent = NULL;
 	size_t i;
 
+	memset(&p, 0, sizeof p);
 	scan_names(c, &p);
 	if (c->oom)
 		goto out;
-	merge_variants(&p);
+	if (merge_variants(&p) < 0 || index_names(&p) < 0) {
+		c->oom = 1;
+		goto out;
+	}
 	/* Short mentions with evidence make their full name a person. */
 	for (i = 0; i < p.nref; i++) {
 		struct ref *r = &p.ref[i];
@@ -1095,6 +1160,8 @@ out:
 	free(ent);
 	free(p.cand);
 	free(p.ref);
+	ldi_wordmap_clear(&p.by_last);
+	ldi_wordmap_clear(&p.by_first);
 }
 
 /* ---- Places -------------------------------------------------------------- */

@@ -53,6 +53,10 @@
 /* Longest clause between a speaker and the speech verb. */
 #define MAX_APPOSITION 20
 
+/* Tokens searched back for the person a pronoun stands for: two
+ * paragraphs of news, and a bound for text without paragraphs. */
+#define MAX_PRONOUN_SCAN 600
+
 struct span {
 	uint32_t open, close;	/* the marks; close may be a break */
 	uint8_t closed;		/* ends with a closing mark */
@@ -210,7 +214,7 @@ static int pronoun(const ldi_ctx_t *c, size_t p)
 	int seen[8], nseen = 0, match = -1, nmatch = 0, i;
 	size_t k = p, breaks = 0;
 
-	while (k > 0 && breaks < 2) {
+	while (k > 0 && breaks < 2 && p - k < MAX_PRONOUN_SCAN) {
 		const ldi_tok_t *t = &c->tok[--k];
 		const ldi_mention_t *m;
 
@@ -455,16 +459,24 @@ static void mark_inquote(ldi_ctx_t *c, const struct spans *sp)
 			c->tok[k].flags |= T_INQUOTE;
 }
 
-static int add_quote(ldi_ctx_t *c, const char *text, int speaker)
+/* Adds a quote, or names the speaker of the same quote seen before;
+ * seen maps quote text to its index + 1. */
+static int add_quote(ldi_ctx_t *c, ldi_wordmap_t *seen, const char *text,
+		     int speaker)
 {
-	size_t i;
+	ldi_wordmap_entry_t *e = ldi_wordmap_put(seen, text, strlen(text));
 
-	for (i = 0; i < c->nquotes; i++)
-		if (!strcmp(c->quotes[i].text, text)) {
-			if (!c->quotes[i].speaker && speaker >= 0)
-				c->quotes[i].speaker = c->ent[speaker].name;
-			return 0;
-		}
+	if (!e) {
+		c->oom = 1;
+		return -1;
+	}
+	if (e->flags) {
+		lede_quote_t *q = &c->quotes[e->flags - 1];
+
+		if (!q->speaker && speaker >= 0)
+			q->speaker = c->ent[speaker].name;
+		return 0;
+	}
 	if (c->nquotes == c->capquotes) {
 		size_t cap = c->capquotes ? 2 * c->capquotes : 8;
 		lede_quote_t *grown = realloc(c->quotes, cap * sizeof *grown);
@@ -479,7 +491,7 @@ static int add_quote(ldi_ctx_t *c, const char *text, int speaker)
 	c->quotes[c->nquotes].text = text;
 	c->quotes[c->nquotes].speaker = speaker >= 0 ? c->ent[speaker].name
 						     : NULL;
-	c->nquotes++;
+	e->flags = (uint32_t)++c->nquotes;
 	return 0;
 }
 
@@ -495,7 +507,8 @@ static size_t spaces(const char *s)
 
 /* Builds the quote from spans [a, b] and its speaker; returns the index
  * of the last span used. */
-static size_t build_quote(ldi_ctx_t *c, const struct spans *sp, size_t a)
+static size_t build_quote(ldi_ctx_t *c, const struct spans *sp,
+			  ldi_wordmap_t *seen, size_t a)
 {
 	size_t b = a, i, bytes = 0, o = 0, end = 0;
 	unsigned words = 0;
@@ -536,7 +549,7 @@ static size_t build_quote(ldi_ctx_t *c, const struct spans *sp, size_t a)
 		i++;
 	buf[o] = '\0';
 	if (i < o && !strstr(buf + i, "://") && spaces(buf + i) >= MIN_WORDS - 1)
-		add_quote(c, buf + i, who);
+		add_quote(c, seen, buf + i, who);
 	return b;
 }
 
@@ -555,13 +568,15 @@ static int has_double_quotes(const ldi_ctx_t *c)
 void ldi_find_quotes(ldi_ctx_t *c)
 {
 	struct spans sp = { NULL, 0, 0 };
+	ldi_wordmap_t seen = { NULL, 0, 0 };
 	size_t i;
 
 	if (find_spans(c, &sp, !has_double_quotes(c)) < 0)
 		goto out;
 	mark_inquote(c, &sp);
 	for (i = 0; i < sp.n && !c->oom; i++)
-		i = build_quote(c, &sp, i);
+		i = build_quote(c, &sp, &seen, i);
 out:
+	ldi_wordmap_clear(&seen);
 	free(sp.s);
 }

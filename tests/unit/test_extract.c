@@ -317,6 +317,34 @@ static void run_cases(void)
 	}
 }
 
+/* More mentions than the first allocation holds: the arrays grow under
+ * the rules that point into them. */
+static void test_long_article(void)
+{
+	static const char sentence[] =
+		"The Independent Office for Police Conduct (IOPC) met Mr Tom "
+		"Harris in Leeds, and the IOPC wrote to Britain and France. ";
+	size_t n = 200, len = strlen(sentence), i;
+	char *body = malloc(n * len + 1);
+	ldi_entities_t e;
+
+	if (!body) {
+		check_failed++;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		memcpy(body + i * len, sentence, len);
+	body[n * len] = '\0';
+	CHECK_INT(ldi_extract("Inquiry", body, "en", &e), LEDE_OK);
+	CHECK_INT(e.n_orgs, 1);
+	CHECK(e.n_orgs == 1 &&
+	      !strcmp(e.orgs[0], "Independent Office for Police Conduct"));
+	CHECK_INT(e.n_places, 3);
+	CHECK_INT(e.n_people, 1);
+	ldi_entities_free(&e);
+	free(body);
+}
+
 static void test_empty(void)
 {
 	ldi_entities_t e;
@@ -409,6 +437,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	run_cases();
+	test_long_article();
 	test_empty();
 	test_place_canonical();
 	return CHECK_DONE();
