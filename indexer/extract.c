@@ -32,6 +32,9 @@
  *
  * Decisions the contract leaves open:
  * - out == NULL gives LEDE_MISUSE; nothing else but LEDE_NOMEM fails.
+ *   Running out of memory while the tables load once per process leaves
+ *   them empty (no places, fewer names) rather than failing every later
+ *   call.
  * - Invalid UTF-8 is repaired first (each bad byte is U+FFFD, a
  *   separator), as everywhere in lede.
  * - Any newline ends a sentence: crossheads and headlines carry no full

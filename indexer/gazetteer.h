@@ -10,7 +10,9 @@
  * /usr/share/iso-codes/json. Without them the gazetteer stays empty and
  * no places are found at all, hand tables included: the tables only add
  * to the ISO names, and an index whose places depend on what happened to
- * be installed should at least depend on it all or nothing.
+ * be installed should at least depend on it all or nothing. Running out
+ * of memory while loading leaves it empty in the same way, for the life
+ * of the process: the load is not retried.
  */
 #ifndef LEDE_GAZETTEER_H
 #define LEDE_GAZETTEER_H
