@@ -298,7 +298,8 @@ static size_t scan_word(ldi_ctx_t *c, size_t i, int *sent, int *line_start)
 		} else if (letters == 1 && upper == 1 &&
 			   cc_at(c, j + 1) == C_SPACE &&
 			   cc_at(c, j + 2) == C_UPPER) {
-			flags |= T_DOTS;	/* an initial: "George W. Bush" */
+			/* An initial: "George W. Bush". */
+			flags |= T_DOTS;
 			end = next = j + 1;
 		} else if (is_abbreviation(c->text + i, j - i)) {
 			flags |= T_ABBR;

@@ -25,12 +25,12 @@ enum {
 	W_ROLE = 1u << 5,	/* spokesman, striker, chief executive */
 	W_SPEECH = 1u << 6,	/* said, says, told, added */
 	W_ORG = 1u << 7,	/* Party, Council, Bank, Office */
-	W_NONNAME = 1u << 8,	/* capitalised, but never in a person's name:
-				   months, Street, Cup, United, Times */
+	W_NONNAME = 1u << 8,	/* capitalised, but never in a person's
+				   name: months, Street, Cup, Times */
 	W_DEMONYM = 1u << 9,	/* British, French */
 	W_OPENER = 1u << 10,	/* opens sentences: Meanwhile, Yesterday */
 	W_PARTICLE = 1u << 11,	/* de, van, von, bin: inside names */
-	W_LOCATIVE = 1u << 12,	/* in, to, from, visited: before a place */
+	W_LOCATIVE = 1u << 12,	/* in, to, from: before a place */
 	W_MALE = 1u << 13,	/* Mr, Sir, King, he */
 	W_FEMALE = 1u << 14,	/* Mrs, Ms, Queen, she */
 	W_GOV = 1u << 15,	/* Government, Minister: may follow a place
@@ -93,7 +93,7 @@ enum {
 	T_SENT = 1u << 5,	/* the first word of a sentence */
 	T_DOTS = 1u << 6,	/* dotted: "U.S.", an initial "W." */
 	T_ABBR = 1u << 7,	/* an abbreviation with its dot ("Mr.") */
-	T_TITLECASE = 1u << 8,	/* on a line set in title case or capitals */
+	T_TITLECASE = 1u << 8,	/* on a line in title case or capitals */
 	T_SPACE_BEFORE = 1u << 9, /* quotes: space or line start before */
 	T_SPACE_AFTER = 1u << 10, /* quotes: space, line end or
 				     punctuation after */

@@ -108,8 +108,8 @@ static int spaced(const ldi_ctx_t *c, size_t i)
 		return 0;
 	for (k = c->tok[i].end; k < c->tok[i + 1].start; k++)
 		if (c->text[k] != ' ' && c->text[k] != '\t')
-			return (c->tok[i].flags & T_ABBR) && k == c->tok[i].end &&
-			       c->text[k] == '.';
+			return (c->tok[i].flags & T_ABBR) &&
+			       k == c->tok[i].end && c->text[k] == '.';
 	return k > c->tok[i].end;
 }
 
@@ -246,7 +246,8 @@ static size_t expansion_start(const ldi_ctx_t *c, size_t open)
 			if (initial != want)
 				return open;
 			a--;
-		} else if (!(is_lower(c, w, W_CONNECTOR) || is_punct(c, w, '&'))) {
+		} else if (!is_lower(c, w, W_CONNECTOR) &&
+			   !is_punct(c, w, '&')) {
 			return open;
 		}
 		k = w;
@@ -269,7 +270,8 @@ static int is_place(const ldi_ctx_t *c, size_t from, size_t to)
 {
 	const ldi_wordmap_entry_t *e;
 
-	return longest(c, from, ldi_gazetteer_find, not_here(c), &e) == to - from;
+	return longest(c, from, ldi_gazetteer_find, not_here(c), &e) ==
+	       to - from;
 }
 
 /* "Independent Office for Police Conduct (IOPC)": the long name becomes
@@ -580,9 +582,10 @@ static int name_like(const ldi_ctx_t *c, size_t i)
 	if (t->flags & T_LOWER) {
 		/* "al-Assad", "bin-Laden": an Arabic article joined to a
 		 * capitalised name. */
-		static const char *const articles[] = { "al-", "el-", "ad-",
-							"as-", "ash-", "at-",
-							"bin-", "ibn-", "abu-" };
+		static const char *const articles[] = {
+			"al-", "el-", "ad-", "as-", "ash-", "at-", "bin-",
+			"ibn-", "abu-"
+		};
 		const char *w = c->text + t->start;
 		size_t k, n;
 
@@ -624,9 +627,10 @@ static int initial(const ldi_ctx_t *c, size_t i)
 /* Titles that are also surnames: "John Major", "Mervyn King". */
 static int surname_title(const ldi_ctx_t *c, size_t i)
 {
-	static const char *const names[] = { "King", "Major", "Bishop",
-					     "Judge", "Dean", "Knight", "Prince",
-					     "Marshal", "Chancellor", "Pope" };
+	static const char *const names[] = {
+		"King", "Major", "Bishop", "Judge", "Dean", "Knight", "Prince",
+		"Marshal", "Chancellor", "Pope"
+	};
 	size_t k;
 
 	if (!is_free(c, i))
@@ -647,7 +651,8 @@ static size_t name_span(const ldi_ctx_t *c, size_t i, unsigned *words)
 	unsigned n = 0;
 
 	while (j < c->ntok) {
-		if (j > i && ((c->tok[j - 1].flags & T_POSS) || !spaced(c, j - 1)))
+		if (j > i &&
+		    ((c->tok[j - 1].flags & T_POSS) || !spaced(c, j - 1)))
 			break;
 		if (name_word(c, j)) {
 			n++;
@@ -698,8 +703,10 @@ static int evidence(const ldi_ctx_t *c, size_t from, size_t to,
 		uint32_t w = cls(c, from - 1);
 		int cap = c->tok[from - 1].flags & T_CAP;
 
-		if (((w & (W_HONORIFIC | W_NOBLE | W_ROYAL | W_TITLE)) && cap) ||
-		    ((w & (W_ROLE | W_TITLE)) && !cap)) {
+		uint32_t capped = W_HONORIFIC | W_NOBLE | W_ROYAL | W_TITLE;
+		uint32_t lower = W_ROLE | W_TITLE;
+
+		if (((w & capped) && cap) || ((w & lower) && !cap)) {
 			*title = w;
 			return EV_TITLE;
 		}
@@ -722,7 +729,8 @@ static int evidence(const ldi_ctx_t *c, size_t from, size_t to,
 	if (is_lower(c, k, W_DET))
 		k++;
 	if (is_lower(c, k, W_ROLE | W_TITLE) ||
-	    (is_cap(c, k) && (cls(c, k) & W_TITLE) && is_lower(c, to + 1, W_DET)))
+	    (is_cap(c, k) && (cls(c, k) & W_TITLE) &&
+	     is_lower(c, to + 1, W_DET)))
 		return EV_APPOSITION;
 	if (is_word(c, to + 1) && (c->tok[to + 1].flags & T_DIGIT) &&
 	    TOK_LEN(c, to + 1) <= 3 && is_punct(c, to + 2, ','))
@@ -755,7 +763,8 @@ struct cand {
 	int rep;			/* the variant it stands for */
 	int target;			/* a longer variant, or -1 */
 	uint8_t evidence, gender;
-	uint8_t sent_first;		/* its first word starts a sentence */
+	uint8_t sent_first;		/* its first word starts a
+					   sentence */
 };
 
 /* A one-word mention: a surname or (after Sir, Dame) a first name. */
@@ -916,8 +925,9 @@ static void scan_names(ldi_ctx_t *c, struct people *p)
 		if ((title & W_ROYAL) || ((title & W_NOBLE) && words == 1)) {
 			add_titled(c, from - 1, to, title);
 		} else if (words == 1) {
-			int sir = ev == EV_TITLE && (ldi_tok_is(c, from - 1, "Sir") ||
-						     ldi_tok_is(c, from - 1, "Dame"));
+			int sir = ev == EV_TITLE &&
+				  (ldi_tok_is(c, from - 1, "Sir") ||
+				   ldi_tok_is(c, from - 1, "Dame"));
 			size_t word = from;
 
 			while (word < to && !name_like(c, word))
@@ -1023,7 +1033,8 @@ static int merge_variants(struct people *p)
 			    strlen(b->name) > strlen(p->cand[best].name)) {
 				best = k;
 				nbest = 1;
-			} else if (strlen(b->name) == strlen(p->cand[best].name)) {
+			} else if (strlen(b->name) ==
+				   strlen(p->cand[best].name)) {
 				nbest++;
 			}
 		}
@@ -1221,7 +1232,8 @@ static int blocked_before(const ldi_ctx_t *c, size_t i)
 	if (c->tok[p].flags & T_SENT) {
 		if (!c->english)
 			return 0;
-		if (c->tok[p].cls & (W_STOP | W_OPENER | W_COMPASS | W_LOCATIVE))
+		if (c->tok[p].cls &
+		    (W_STOP | W_OPENER | W_COMPASS | W_LOCATIVE))
 			return 0;
 		return !ldi_lower_elsewhere(c, p);
 	}
@@ -1253,7 +1265,8 @@ static size_t voivodeship(ldi_ctx_t *c, size_t i)
 	const char *canon;
 	int e;
 
-	static const char stem[] = "wojew\xc3\xb3" "dztw";	/* województw */
+	/* "województw", the stem of every form of the word */
+	static const char stem[] = "wojew\xc3\xb3" "dztw";
 	size_t n = sizeof stem - 1;
 
 	if (!is_word(c, i) || TOK_LEN(c, i) <= n ||
@@ -1262,7 +1275,8 @@ static size_t voivodeship(ldi_ctx_t *c, size_t i)
 						    n - 1))) ||
 	    !is_word(c, i + 1) || !is_free(c, i + 1))
 		return 0;
-	canon = ldi_gazetteer_voivodeship(TOK_TEXT(c, i + 1), TOK_LEN(c, i + 1));
+	canon = ldi_gazetteer_voivodeship(TOK_TEXT(c, i + 1),
+					  TOK_LEN(c, i + 1));
 	if (!canon)
 		return 0;
 	e = ldi_entity(c, E_PLACE, canon, strlen(canon), i);
@@ -1282,10 +1296,10 @@ static const ldi_wordmap_entry_t *hyphen_prefix(const ldi_ctx_t *c, size_t i)
 	if (!dash || !(dash[1] >= 'a' && dash[1] <= 'z'))
 		return NULL;
 	e = ldi_gazetteer_find(w, (size_t)(dash - w));
-	return e && (e->flags & LDI_PLACE_NAME) &&
-			       !(e->flags & (LDI_PLACE_CONTEXT | LDI_PLACE_POLISH))
-		       ? e
-		       : NULL;
+	if (!e || !(e->flags & LDI_PLACE_NAME) ||
+	    (e->flags & (LDI_PLACE_CONTEXT | LDI_PLACE_POLISH)))
+		return NULL;
+	return e;
 }
 
 void ldi_find_places(ldi_ctx_t *c)

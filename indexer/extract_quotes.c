@@ -92,8 +92,24 @@ static int push_span(ldi_ctx_t *c, struct spans *sp, size_t open,
 
 enum mark { M_NONE, M_OPEN, M_CLOSE, M_EITHER };
 
-static enum mark mark_of(const ldi_tok_t *t, int single)
+/* "the players' union": an apostrophe after a plural, followed by a
+ * lower-case word that is not a speech verb or pronoun ("...others'
+ * said Smith" does close a quote). */
+static int plural_possessive(const ldi_ctx_t *c, size_t k)
 {
+	const ldi_tok_t *t = &c->tok[k];
+
+	return t->start > 0 && c->text[t->start - 1] == 's' &&
+	       k + 1 < c->ntok && c->tok[k + 1].kind == K_WORD &&
+	       (c->tok[k + 1].flags & T_LOWER) &&
+	       !(c->tok[k + 1].cls & (W_SPEECH | W_PRONOUN));
+}
+
+/* What quote mark k is: double marks in double mode, single ones in
+ * single mode (see the top of this file). */
+static enum mark mark_of(const ldi_ctx_t *c, size_t k, int single)
+{
+	const ldi_tok_t *t = &c->tok[k];
 	int before = (t->flags & T_SPACE_BEFORE) != 0;
 	int after = (t->flags & T_SPACE_AFTER) != 0;
 
@@ -106,25 +122,21 @@ static enum mark mark_of(const ldi_tok_t *t, int single)
 			return M_CLOSE;
 		if (t->ch != Q_STRAIGHT)
 			return M_NONE;
-	} else {
-		if (t->flags & T_HEADLINE)
-			return M_NONE;
-		if (t->ch == Q_SOPEN)
+		if (before && !after)
 			return M_OPEN;
-		if (t->ch != Q_SCLOSE && t->ch != Q_SSTRAIGHT)
-			return M_NONE;
-		/* An apostrophe after a plural ("the players' union") looks
-		 * like a closing mark: only take single closers that follow
-		 * punctuation or a word not ending in s. */
-		if (!before && after && t->ch != Q_SOPEN)
-			return M_CLOSE;
-		return before && !after ? M_OPEN : M_NONE;
+		if (!before)
+			return after ? M_CLOSE : M_EITHER;
+		return M_EITHER;
 	}
-	if (before && !after)
+	if (t->flags & T_HEADLINE)
+		return M_NONE;
+	if (t->ch == Q_SOPEN)
 		return M_OPEN;
-	if (!before)
-		return after ? M_CLOSE : M_EITHER;
-	return M_EITHER;
+	if (t->ch != Q_SCLOSE && t->ch != Q_SSTRAIGHT)
+		return M_NONE;
+	if (!before && after)
+		return plural_possessive(c, k) ? M_NONE : M_CLOSE;
+	return before && !after ? M_OPEN : M_NONE;
 }
 
 static int ends_sentence(const ldi_ctx_t *c, size_t i)
@@ -150,13 +162,13 @@ static int find_spans(ldi_ctx_t *c, struct spans *sp, int single)
 				/* A paragraph that opens with a quote mark
 				 * continues an unclosed quote. */
 				if (k + 1 < c->ntok &&
-				    mark_of(&c->tok[k + 1], single) == M_OPEN)
+				    mark_of(c, k + 1, single) == M_OPEN)
 					sp->s[sp->n - 1].cont = 1;
 			}
 			open = -1;
 			continue;
 		}
-		m = mark_of(t, single);
+		m = mark_of(c, k, single);
 		if (m == M_NONE)
 			continue;
 		if (open < 0 && (m == M_OPEN || m == M_EITHER)) {
@@ -167,7 +179,8 @@ static int find_spans(ldi_ctx_t *c, struct spans *sp, int single)
 			 * stopped at a full stop. */
 			if (push_span(c, sp, (size_t)open, k, 0) < 0)
 				return -1;
-			sp->s[sp->n - 1].cont = (uint8_t)ends_sentence(c, k - 1);
+			sp->s[sp->n - 1].cont =
+				(uint8_t)ends_sentence(c, k - 1);
 			open = (long)k;
 		} else if (open >= 0) {
 			if (push_span(c, sp, (size_t)open, k, 1) < 0)
@@ -299,7 +312,8 @@ static int subject_after(const ldi_ctx_t *c, size_t k)
 			return m->ent;
 		if (c->tok[j].kind != K_WORD)
 			break;
-		if (!(c->tok[j].cls & (W_TITLE | W_ROLE | W_DET | W_CONNECTOR)) &&
+		if (!(c->tok[j].cls &
+		      (W_TITLE | W_ROLE | W_DET | W_CONNECTOR)) &&
 		    !(c->tok[j].flags & T_CAP))
 			break;
 	}
@@ -326,7 +340,8 @@ static int attribution_after(const ldi_ctx_t *c, size_t close, size_t *end)
 	    !ldi_tok_is(c, k, "tells")) {
 		who = subject_after(c, k + 1);
 		if (who != -2) {
-			for (v = k + 1; v < c->ntok && c->tok[v].kind == K_WORD; v++)
+			for (v = k + 1;
+			     v < c->ntok && c->tok[v].kind == K_WORD; v++)
 				;
 			*end = v;
 			return who;
@@ -422,7 +437,7 @@ static unsigned span_words(const ldi_ctx_t *c, const struct span *s,
 		const ldi_tok_t *t = &c->tok[k];
 
 		if (t->kind == K_PUNCT && strchr(".!?,;:", t->ch))
-			caps = 0, longer = 1000;	/* a sentence, no title */
+			caps = 0, longer = 1000; /* a sentence */
 		if (t->kind != K_WORD)
 			continue;
 		words++;
@@ -548,7 +563,8 @@ static size_t build_quote(ldi_ctx_t *c, const struct spans *sp,
 	while (i < o && buf[i] == ' ')
 		i++;
 	buf[o] = '\0';
-	if (i < o && !strstr(buf + i, "://") && spaces(buf + i) >= MIN_WORDS - 1)
+	if (i < o && !strstr(buf + i, "://") &&
+	    spaces(buf + i) >= MIN_WORDS - 1)
 		add_quote(c, seen, buf + i, who);
 	return b;
 }

@@ -69,7 +69,7 @@ struct voivodeship {
 
 static struct {
 	ldi_wordmap_t names;	/* key as written -> entry */
-	ldi_wordmap_t folded;	/* ldi_fold(key) -> canonical, for queries */
+	ldi_wordmap_t folded;	/* ldi_fold(key) -> canonical (queries) */
 	ldi_arena_t arena;
 	struct voivodeship voiv[16];
 	size_t nvoiv;
@@ -510,7 +510,8 @@ static const struct {
 	{ "Izrael Izraela Izraelu Izraelem", "Israel" },
 	{ "Stany_Zjednoczone Stanów_Zjednoczonych Stanach_Zjednoczonych "
 	  "Stanom_Zjednoczonym", "United States" },
-	{ "Wielka_Brytania Wielkiej_Brytanii Wielką_Brytanię", "United Kingdom" },
+	{ "Wielka_Brytania Wielkiej_Brytanii Wielką_Brytanię",
+	  "United Kingdom" },
 	{ "Francja Francji Francję Francją", "France" },
 	{ "Chiny Chin Chinach Chinom Chinami", "China" },
 	{ "Białoruś Białorusi", "Belarus" },
@@ -742,7 +743,8 @@ static void add_name(const char *key, const char *canonical, unsigned flags)
 	add_key(key, canonical, flags);
 	plain = accentless(key);
 	if (plain) {
-		char *copy = ldi_arena_strndup(&gaz.arena, plain, strlen(plain));
+		char *copy = ldi_arena_strndup(&gaz.arena, plain,
+					       strlen(plain));
 
 		free(plain);
 		if (!copy)
@@ -889,7 +891,8 @@ static void add_voivodeship(const char *canon)
 	}
 	n = strlen((char *)lower);
 	if (n > 2 && !strcmp((char *)lower + n - 2, "ie")) {
-		char *stem = ldi_arena_strndup(&gaz.arena, (char *)lower, n - 2);
+		char *stem = ldi_arena_strndup(&gaz.arena, (char *)lower,
+					       n - 2);
 
 		if (!stem)
 			gaz.oom = 1;

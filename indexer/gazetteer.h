@@ -25,7 +25,8 @@
 enum {
 	LDI_PLACE_NAME = 1u,	  /* the key names a place: value is its
 				     canonical name (const char *) */
-	LDI_PLACE_PREFIX = 2u,	  /* a longer name starts with these words */
+	LDI_PLACE_PREFIX = 2u,	  /* a longer name starts with these
+				     words */
 	LDI_PLACE_CONTEXT = 4u,	  /* also an ordinary word, a name or a
 				     football club: a place only right after
 				     a locative word ("in Jordan") */

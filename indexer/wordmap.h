@@ -23,7 +23,7 @@ typedef struct ldi_wordmap_entry {
 
 typedef struct ldi_wordmap {
 	ldi_wordmap_entry_t *slots;
-	size_t cap;		/* a power of two, or 0 before the first put */
+	size_t cap;		/* a power of two; 0 before the first put */
 	size_t count;
 } ldi_wordmap_t;
 

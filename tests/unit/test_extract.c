@@ -270,6 +270,13 @@ static const struct extract_case cases[] = {
 	  "spring.\xe2\x80\x99 The players\xe2\x80\x99 union agreed.",
 	  "en", NONE, NONE, L("Mary Jones"),
 	  L(Q("We will rebuild the school by spring.", "Mary Jones")) },
+	/* An apostrophe after a plural does not close a single quote. */
+	{ __LINE__, NULL,
+	  "Mary Jones said: \xe2\x80\x98The parents\xe2\x80\x99 group "
+	  "will meet the council next week.\xe2\x80\x99", "en",
+	  NONE, NONE, L("Mary Jones"),
+	  L(Q("The parents\xe2\x80\x99 group will meet the council next "
+	      "week.", "Mary Jones")) },
 	/* Scare quotes and crossheads are not quotes. */
 	{ __LINE__, NULL,
 	  "The minister called the plan \"desperate\" and \"a stunt\".", "en",
