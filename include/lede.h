@@ -195,6 +195,72 @@ lede_status_t lede_parse_buffer(const char *name, const char *buf,
 				lede_article_fn on_article,
 				lede_warning_fn on_warning, void *ctx);
 
+/* A parser reads many inputs with the same options: a format, JSON key
+ * mappings, flags. It also reads files, gzip-compressed files and
+ * archives (tar, tar.gz, zip, cpio...) without unpacking them first.
+ * Not thread-safe: one parser per thread. */
+typedef struct lede_parser lede_parser_t;
+
+/* Creates a parser that passes articles to on_article (not NULL) and
+ * problems to on_warning (may be NULL), each with ctx. Defaults: format
+ * AUTO, extraction on, no key mappings. Returns LEDE_OK, LEDE_MISUSE,
+ * LEDE_NOMEM. */
+lede_status_t lede_parser_new(lede_article_fn on_article,
+			      lede_warning_fn on_warning, void *ctx,
+			      lede_parser_t **parser);
+void lede_parser_free(lede_parser_t *parser);
+
+/* The detail of the parser's last failure, "" if none. Borrowed until
+ * the next call on parser. */
+const char *lede_parser_errmsg(const lede_parser_t *parser);
+
+lede_status_t lede_parser_set_format(lede_parser_t *parser,
+				     lede_format_t format);
+
+enum {
+	/* Fill a missing section from the folder the input's name puts it
+	 * in ("business/001.txt" -> business), for inputs that hold one
+	 * article each. Folders named like dates or numbers ("2023-10-01")
+	 * and generic ones ("data", "articles") name no section. Archive
+	 * members always work this way. */
+	LEDE_PARSE_FOLDER_SECTIONS = 1 << 0,
+	/* Leave places, organisations, people and quotes empty. */
+	LEDE_PARSE_NO_EXTRACT = 1 << 1
+};
+lede_status_t lede_parser_set_flags(lede_parser_t *parser, unsigned flags);
+
+/* Maps a JSON key to a field: spec is "key=field" with field one of id,
+ * headline, body, authors, date, source, section, language, url, tags,
+ * places, orgs, people; "key=" ignores the key. A mapped key is read
+ * before the usual keys of its field. Returns LEDE_OK, LEDE_NOMEM,
+ * LEDE_MISUSE (spec malformed or field unknown: lede_parser_errmsg says
+ * which). */
+lede_status_t lede_parser_map(lede_parser_t *parser, const char *spec);
+
+/* Reads a buffer as lede_parse_buffer does, with the parser's options.
+ * Returns what lede_parse_buffer returns. */
+lede_status_t lede_parser_buffer(lede_parser_t *parser, const char *name,
+				 const char *buf, size_t len);
+
+/* Reads the file at path; `name` gives ids and warnings (NULL: path). A
+ * gzip, bzip2 or xz file is decompressed; an archive gives each regular
+ * member as an input named "name/member/path" (with sections from the
+ * member's folder). Inputs over 256 MiB, articles over 16 MiB (no news
+ * article is; such a thing is a data file) and binary inputs are skipped
+ * with a warning.
+ * Returns LEDE_OK (something was read; problems went to on_warning),
+ * LEDE_DONE, LEDE_MISUSE, LEDE_NOMEM, LEDE_IO (the file or archive could
+ * not be read, or was cut short: lede_parser_errmsg says why; articles
+ * before the damage were passed on), LEDE_BAD_INPUT (no article in it). */
+lede_status_t lede_parser_file(lede_parser_t *parser, const char *path,
+			       const char *name);
+
+/* 1 when a file name (README, LICENSE.txt, ...; any folder before it is
+ * ignored) names a project's documentation rather than an article:
+ * lede_parser_file leaves such archive members out, and lede-index such
+ * files in folders it walks. */
+int lede_is_documentation_name(const char *name);
+
 /* ---- Opening an index -------------------------------------------------- */
 
 typedef struct lede_db lede_db_t;
@@ -307,7 +373,11 @@ typedef enum lede_field {
 	LEDE_FIELD_SOURCE,
 	LEDE_FIELD_SECTION,
 	LEDE_FIELD_LANGUAGE,
-	LEDE_FIELD_URL
+	LEDE_FIELD_URL,
+	LEDE_FIELD_TAG,		/* multi-valued, as are the three below */
+	LEDE_FIELD_PLACE,
+	LEDE_FIELD_ORG,
+	LEDE_FIELD_PERSON
 } lede_field_t;
 
 /* The i-th value (0-based) of a stored field of the current hit, or NULL
@@ -315,6 +385,16 @@ typedef enum lede_field {
  * lede_results_next or lede_results_free. */
 const char *lede_results_field(const lede_results_t *results,
 			       lede_field_t field, size_t i);
+
+/* The i-th quote (0-based) of the current hit: what was said in *text,
+ * who said it in *speaker (NULL when the article does not say). Both
+ * borrowed like lede_results_field's strings. Returns LEDE_OK, LEDE_DONE
+ * when there is no i-th quote, LEDE_MISUSE. */
+lede_status_t lede_results_quote(const lede_results_t *results, size_t i,
+				 const char **text, const char **speaker);
+
+/* The number of words in the current hit's body; 0 when unknown. */
+uint64_t lede_results_words(const lede_results_t *results);
 
 /* The best passage of the current hit's body for the query, at most about
  * `max_chars` characters, with each matching word between hi_start and

@@ -17,15 +17,16 @@
 
 #define PROG "lede-index"
 
-/* Articles bigger than this are skipped: no news article is 16 MiB, and
- * reading one whole must not take the machine's memory. */
-#define MAX_FILE_BYTES (16u * 1024 * 1024)
+enum { OPT_QUIET = 'q', OPT_NO_EXTRACT = 256 };
 
-enum { OPT_QUIET = 'q' };
+/* More --map options than anyone needs for one export. */
+#define MAX_MAPS 64
 
 static const struct option long_options[] = {
 	{ "db", required_argument, NULL, 'd' },
 	{ "format", required_argument, NULL, 'f' },
+	{ "map", required_argument, NULL, 'm' },
+	{ "no-extract", no_argument, NULL, OPT_NO_EXTRACT },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -33,34 +34,47 @@ static const struct option long_options[] = {
 };
 
 static const char usage_text[] =
-	"usage: " PROG " [--db DIR] [--format auto|text|jsonl] PATH...\n"
+	"usage: " PROG " [--db DIR] [--format FMT] [--map KEY=FIELD]... "
+	"PATH...\n"
 	"\n"
 	"Index news articles into a lede index. PATH is a file, a folder\n"
-	"(read recursively) or - for standard input. Indexing the same\n"
-	"files again replaces their articles; it never duplicates them.\n"
+	"(read recursively), a .gz file, an archive (.tar, .tar.gz, .zip)\n"
+	"or - for standard input. Indexing the same files again replaces\n"
+	"their articles; it never duplicates them.\n"
 	"\n"
 	"  -d, --db DIR        the index (default: $LEDE_DB, else\n"
 	"                      $XDG_DATA_HOME/lede/index or\n"
 	"                      ~/.local/share/lede/index); created if missing\n"
 	"  -f, --format FMT    auto (default: by content), text (headline\n"
-	"                      line, then body) or jsonl (JSON lines or a\n"
-	"                      JSON array of article objects)\n"
+	"                      line, then body), jsonl (JSON lines or a JSON\n"
+	"                      array of articles), html (an article page),\n"
+	"                      feed (RSS or Atom), message (an e-mail or\n"
+	"                      Usenet post) or mbox\n"
+	"  -m, --map KEY=FIELD read JSON key KEY as FIELD (id, headline,\n"
+	"                      body, authors, date, source, section,\n"
+	"                      language, url, tags, places, orgs, people);\n"
+	"                      KEY= ignores the key; repeatable\n"
+	"      --no-extract    do not look for places, organisations, people\n"
+	"                      and quotes in the text\n"
 	"  -q, --quiet         no summary, only warnings and errors\n"
 	"  -h, --help          show this help and exit\n"
 	"  -V, --version       show the version and exit\n"
+	"\n"
+	"A folder's articles take their section from the folder holding\n"
+	"them (business/001.txt) when the article names none.\n"
 	"\n"
 	"Exit status: 0 all files indexed, 1 some files or the index failed,\n"
 	"2 usage error.\n";
 
 typedef struct run {
 	lede_db_t *db;
-	lede_format_t format;
 	const char *dbpath;
 	unsigned long files, articles, warnings, failed, skipped;
 	int fatal;	   /* the index itself failed: stop */
 	const char *where; /* the file being read, for messages */
 	const char *name;  /* its name for ids, NULL for stdin */
-	const char *section; /* folder-given section, or NULL */
+	lede_parser_t *parser;
+	unsigned flags; /* LEDE_PARSE_* for every input */
 } run_t;
 
 #ifdef __GNUC__
@@ -102,10 +116,7 @@ static int
 on_article(void *ctx, const lede_article_t *article)
 {
 	run_t *run = ctx;
-	lede_article_t a = *article;
-	if ((!a.section || !*a.section) && run->section)
-		a.section = run->section;
-	lede_status_t st = lede_db_add(run->db, &a);
+	lede_status_t st = lede_db_add(run->db, article);
 	if (st == LEDE_OK) {
 		run->articles++;
 		return 0;
@@ -120,130 +131,41 @@ on_article(void *ctx, const lede_article_t *article)
 	return 0;
 }
 
-/* Reads all of f, stopping once it has more than MAX_FILE_BYTES (then
- * *too_big is set). NULL when out of memory. */
-static char *
-slurp(FILE *f, size_t *len, int *too_big)
-{
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
-	*too_big = 0;
-	while (buf) {
-		if (n > MAX_FILE_BYTES) {
-			*too_big = 1;
-			break;
-		}
-		if (n == cap) {
-			cap *= 2;
-			if (cap > MAX_FILE_BYTES + 1)
-				cap = MAX_FILE_BYTES + 1;
-			char *nb = realloc(buf, cap);
-			if (!nb) {
-				free(buf);
-				return NULL;
-			}
-			buf = nb;
-		}
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	*len = n;
-	return buf;
-}
-
-static lede_format_t
-format_for(const run_t *run, const char *path)
-{
-	if (run->format != LEDE_FORMAT_AUTO)
-		return run->format;
-	const char *dot = strrchr(path, '.');
-	const char *slash = strrchr(path, '/');
-	if (dot && (!slash || dot > slash)) {
-		if (!strcmp(dot, ".jsonl") || !strcmp(dot, ".json") ||
-		    !strcmp(dot, ".ndjson"))
-			return LEDE_FORMAT_JSONL;
-		if (!strcmp(dot, ".txt") || !strcmp(dot, ".TXT"))
-			return LEDE_FORMAT_TEXT;
-	}
-	return LEDE_FORMAT_AUTO;
-}
-
-/* Indexes one input. `name` gives ids (NULL for stdin: content hashes). */
+/* Indexes one file (or stdin, as "-"); `name` gives ids (NULL for
+ * stdin: content hashes). */
 static void
-index_stream(run_t *run, FILE *f, const char *display, const char *name,
-	     lede_format_t format)
+index_file(run_t *run, const char *path, const char *name, int in_folder)
 {
-	size_t len;
-	int too_big;
-	char *buf = slurp(f, &len, &too_big);
-	if (!buf) {
-		err("cannot read '%s': out of memory", display);
+	const char *display = strcmp(path, "-") ? path : "<stdin>";
+	run->where = display;
+	run->name = name;
+	lede_parser_set_flags(run->parser,
+			      run->flags |
+				      (in_folder ? LEDE_PARSE_FOLDER_SECTIONS
+						 : 0u));
+	lede_status_t st = lede_parser_file(run->parser, path, name);
+	switch (st) {
+	case LEDE_OK:
+	case LEDE_DONE:
+		run->files++;
+		break;
+	case LEDE_BAD_INPUT:
+		/* Why was said in a warning. */
 		run->failed++;
-		return;
-	}
-	if (ferror(f)) {
-		err("cannot read '%s': %s", display, strerror(errno));
+		break;
+	case LEDE_NOMEM:
+		err("cannot index '%s': out of memory", display);
 		run->failed++;
-	} else if (too_big) {
-		err("skipping '%s': larger than %u MiB", display,
-		    MAX_FILE_BYTES >> 20);
-		run->skipped++;
-	} else if (memchr(buf, '\0', len < 8192 ? len : 8192)) {
-		err("skipping '%s': binary file, not an article", display);
-		run->skipped++;
-	} else {
-		run->where = display;
-		run->name = name;
-		lede_status_t st = lede_parse_buffer(name, buf, len, format,
-						     on_article, on_warning,
-						     run);
-		if (st != LEDE_OK && st != LEDE_DONE) {
-			err("cannot index '%s': %s", display,
-			    lede_status_str(st));
-			run->failed++;
-		} else {
-			run->files++;
-		}
-	}
-	free(buf);
-}
-
-static void
-index_file(run_t *run, const char *path, const char *name)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		err("cannot open '%s': %s", path, strerror(errno));
+		run->fatal = 1;
+		break;
+	default:
+		err("%s", lede_parser_errmsg(run->parser));
 		run->failed++;
-		return;
+		break;
 	}
-	index_stream(run, f, path, name, format_for(run, path));
-	fclose(f);
 }
 
 /* Files that sit in article folders but are not articles. */
-static int
-is_documentation(const char *name)
-{
-	static const char *const docs[] = { "README", "LICENSE", "LICENCE",
-					    "COPYING", "NOTICE", "AUTHORS",
-					    "CHANGELOG", "SOURCE" };
-	size_t stem = strcspn(name, ".");
-	for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
-		size_t n = strlen(docs[i]);
-		if (stem != n)
-			continue;
-		size_t k = 0;
-		while (k < n && (name[k] & ~0x20) == docs[i][k])
-			k++;
-		if (k == n)
-			return 1;
-	}
-	return 0;
-}
-
 static int
 compare_names(const void *a, const void *b)
 {
@@ -305,22 +227,16 @@ index_dir(run_t *run, const char *dir, const char *rel, int depth)
 			err("cannot read '%s': %s", path, strerror(errno));
 			run->failed++;
 		} else if (S_ISDIR(sb.st_mode)) {
-			const char *saved = run->section;
-			/* A top-level folder names the section, the way
-			 * archives file articles (business/001.txt). */
-			if (depth == 0)
-				run->section = names[i];
 			index_dir(run, path, relpath, depth + 1);
-			run->section = saved;
 		} else if (!S_ISREG(sb.st_mode)) {
 			/* Sockets, fifos, devices: nothing to read. */
-		} else if (is_documentation(names[i])) {
+		} else if (lede_is_documentation_name(names[i])) {
 			err("skipping '%s': documentation, not an article "
 			    "(name the file to index it)",
 			    path);
 			run->skipped++;
 		} else {
-			index_file(run, path, relpath);
+			index_file(run, path, relpath, 1);
 		}
 		free(path);
 		free(relpath);
@@ -334,7 +250,7 @@ static void
 index_path(run_t *run, const char *path)
 {
 	if (!strcmp(path, "-")) {
-		index_stream(run, stdin, "<stdin>", NULL, run->format);
+		index_file(run, "-", NULL, 0);
 		return;
 	}
 	struct stat sb;
@@ -358,7 +274,7 @@ index_path(run_t *run, const char *path)
 		index_dir(run, root, "", 0);
 		free(root);
 	} else {
-		index_file(run, path, path);
+		index_file(run, path, path, 0);
 	}
 }
 
@@ -381,20 +297,34 @@ int
 main(int argc, char **argv)
 {
 	run_t run = { 0 };
-	int quiet = 0, opt;
+	int quiet = 0, no_extract = 0, opt;
+	lede_format_t format = LEDE_FORMAT_AUTO;
+	const char *maps[MAX_MAPS];
+	int n_maps = 0;
 	char *dbpath = NULL;
 	const char *dbopt = NULL;
-	while ((opt = getopt_long(argc, argv, "d:f:qhV", long_options,
+	while ((opt = getopt_long(argc, argv, "d:f:m:qhV", long_options,
 				  NULL)) != -1) {
 		switch (opt) {
 		case 'd':
 			dbopt = optarg;
 			break;
 		case 'f':
-			if (lede_format_parse(optarg, &run.format) != LEDE_OK)
-				return usage_error("unknown format '%s' "
-						   "(auto, text or jsonl)",
+			if (lede_format_parse(optarg, &format) != LEDE_OK)
+				return usage_error("unknown format '%s' (auto, "
+						   "text, jsonl, html, feed, "
+						   "message or mbox)",
 						   optarg);
+			break;
+		case 'm':
+			if (n_maps == MAX_MAPS)
+				return usage_error("more than %d --map "
+						   "options",
+						   MAX_MAPS);
+			maps[n_maps++] = optarg;
+			break;
+		case OPT_NO_EXTRACT:
+			no_extract = 1;
 			break;
 		case OPT_QUIET:
 			quiet = 1;
@@ -414,6 +344,21 @@ main(int argc, char **argv)
 	if (optind >= argc)
 		return usage_error("%s", "nothing to index: give files, "
 					 "folders or - for stdin");
+	if (lede_parser_new(on_article, on_warning, &run, &run.parser) !=
+	    LEDE_OK) {
+		err("out of memory");
+		return 1;
+	}
+	lede_parser_set_format(run.parser, format);
+	for (int i = 0; i < n_maps; i++)
+		if (lede_parser_map(run.parser, maps[i]) != LEDE_OK) {
+			int rc = usage_error(
+				"%s", lede_parser_errmsg(run.parser));
+			lede_parser_free(run.parser);
+			return rc;
+		}
+	if (no_extract)
+		run.flags |= LEDE_PARSE_NO_EXTRACT;
 
 	if (!dbopt) {
 		dbpath = lede_default_path();
@@ -430,6 +375,7 @@ main(int argc, char **argv)
 		err("%s", msg ? msg : lede_status_str(st));
 		lede_free(msg);
 		free(dbpath);
+		lede_parser_free(run.parser);
 		return 1;
 	}
 	for (int i = optind; i < argc && !run.fatal; i++)
@@ -456,5 +402,6 @@ main(int argc, char **argv)
 			(unsigned long long)total, run.warnings, run.skipped,
 			run.failed);
 	free(dbpath);
+	lede_parser_free(run.parser);
 	return (run.failed || run.fatal || cst != LEDE_OK) ? 1 : 0;
 }

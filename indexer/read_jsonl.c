@@ -20,6 +20,8 @@
 #include <string.h>
 
 #include "hash.h"
+#include "html_text.h"
+#include "parser.h"
 #include "reader.h"
 #include "utf8.h"
 
@@ -40,17 +42,31 @@ static const char *const source_keys[] = {"source", "publisher", "outlet",
 static const char *const section_keys[] = {"section", "category"};
 static const char *const language_keys[] = {"language", "lang"};
 static const char *const url_keys[] = {"url", "link"};
+static const char *const tag_keys[] = {"tags", "keywords", "categories"};
+/* lede's own JSON output uses these: what lede writes, it reads back. */
+static const char *const place_keys[] = {"places"};
+static const char *const org_keys[] = {"orgs", "organisations",
+				       "organizations"};
+static const char *const people_keys[] = {"people", "persons"};
+
+/* At most this many keys per field, mapped ones included. */
+#define MAX_KEYS 24
 
 /* Values quoted in warnings are cut to this many bytes. */
 #define QUOTE_MAX 80
+
+/* A list field of the current record (authors, tags, ...). */
+typedef struct jl_list {
+	const char **v;
+	size_t n, cap;
+} jl_list_t;
 
 typedef struct jl_state {
 	const ldi_reader_t *r;
 	/* Strings made for the current record, freed after it. */
 	char **owned;
 	size_t n_owned, cap_owned;
-	const char **authors;
-	size_t n_authors, cap_authors;
+	jl_list_t authors, tags, places, orgs, people;
 	size_t records; /* non-blank lines or array elements seen */
 	size_t emitted; /* articles passed to on_article */
 	int nomem;
@@ -102,7 +118,11 @@ static void end_record(jl_state_t *s)
 	for (i = 0; i < s->n_owned; i++)
 		free(s->owned[i]);
 	s->n_owned = 0;
-	s->n_authors = 0;
+	s->authors.n = 0;
+	s->tags.n = 0;
+	s->places.n = 0;
+	s->orgs.n = 0;
+	s->people.n = 0;
 }
 
 /* A trimmed, NUL-terminated copy of t[0..n), or NULL when that is empty
@@ -186,37 +206,43 @@ static int starts_with_by(const char *t, size_t n)
 	       (t[1] == 'Y' || t[1] == 'y') && t[2] == ' ';
 }
 
-/* Adds one author name, trimmed, without a leading "By ", unless it is
- * empty or already there. */
-static void add_author(jl_state_t *s, const char *t, size_t n)
+/* Adds one value to a list, trimmed, unless it is empty or already
+ * there. */
+static void add_value(jl_state_t *s, jl_list_t *list, const char *t,
+		      size_t n)
 {
-	char *name;
+	char *value;
 	size_t i;
 
-	trim(&t, &n);
-	if (starts_with_by(t, n)) {
-		t += 3;
-		n -= 3;
-	}
-	name = copy_text(s, t, n);
-	if (!name)
+	value = copy_text(s, t, n);
+	if (!value)
 		return;
-	for (i = 0; i < s->n_authors; i++)
-		if (!strcmp(s->authors[i], name))
+	for (i = 0; i < list->n; i++)
+		if (!strcmp(list->v[i], value))
 			return;
-	if (s->n_authors == s->cap_authors) {
-		size_t cap = s->cap_authors ? 2 * s->cap_authors : 8;
-		const char **grown =
-			realloc(s->authors, cap * sizeof *grown);
+	if (list->n == list->cap) {
+		size_t cap = list->cap ? 2 * list->cap : 8;
+		const char **grown = realloc(list->v, cap * sizeof *grown);
 
 		if (!grown) {
 			s->nomem = 1;
 			return;
 		}
-		s->authors = grown;
-		s->cap_authors = cap;
+		list->v = grown;
+		list->cap = cap;
 	}
-	s->authors[s->n_authors++] = name;
+	list->v[list->n++] = value;
+}
+
+/* An author's name, without a leading "By ". */
+static void add_author(jl_state_t *s, const char *t, size_t n)
+{
+	trim(&t, &n);
+	if (starts_with_by(t, n)) {
+		t += 3;
+		n -= 3;
+	}
+	add_value(s, &s->authors, t, n);
 }
 
 /* A byline string may hold several names: "A, B and C", "A; B". The cost
@@ -247,12 +273,31 @@ static void split_authors(jl_state_t *s, const char *t, size_t n)
 		add_author(s, t + start, n - start);
 }
 
+/* The keys a field is read from: those the user mapped to it, then its
+ * usual ones that no mapping claims for itself or ignores. */
+static size_t field_keys(const jl_state_t *s, ldi_map_field_t field,
+			 const char *const *usual, size_t n_usual,
+			 const char **keys)
+{
+	const struct lede_parser *p = s->r->parser;
+	size_t n = ldi_map_keys(p, field, keys, MAX_KEYS), i;
+
+	for (i = 0; i < n_usual && n < MAX_KEYS; i++)
+		if (!ldi_map_claims(p, usual[i]))
+			keys[n++] = usual[i];
+	return n;
+}
+
+#define KEYS(field, usual, keys) \
+	field_keys(s, field, usual, N_KEYS(usual), keys)
+
 static void read_authors(jl_state_t *s, const json_t *obj)
 {
-	size_t k;
+	const char *keys[MAX_KEYS];
+	size_t k, n_keys = KEYS(LDI_MAP_AUTHORS, author_keys, keys);
 
-	for (k = 0; k < N_KEYS(author_keys) && !s->nomem; k++) {
-		const json_t *v = json_object_get(obj, author_keys[k]);
+	for (k = 0; k < n_keys && !s->nomem; k++) {
+		const json_t *v = json_object_get(obj, keys[k]);
 
 		if (json_is_string(v)) {
 			split_authors(s, json_string_value(v),
@@ -276,9 +321,52 @@ static void read_authors(jl_state_t *s, const json_t *obj)
 					add_author(s, t, strlen(t));
 			}
 		}
-		if (s->n_authors > 0)
+		if (s->authors.n > 0)
 			return;
 	}
+}
+
+/* Tags and entity lists: an array of strings (or of objects with a
+ * "name"), or one string of comma-separated values. */
+static void read_list(jl_state_t *s, const json_t *obj,
+		      const char *const *keys, size_t n_keys, jl_list_t *list)
+{
+	size_t k, i;
+
+	for (k = 0; k < n_keys && !s->nomem && list->n == 0; k++) {
+		const json_t *v = json_object_get(obj, keys[k]);
+
+		if (json_is_string(v)) {
+			const char *t = json_string_value(v);
+			size_t n = json_string_length(v), start = 0;
+
+			for (i = 0; i <= n && !s->nomem; i++)
+				if (i == n || t[i] == ',') {
+					add_value(s, list, t + start,
+						  i - start);
+					start = i + 1;
+				}
+		} else if (json_is_array(v)) {
+			for (i = 0; i < json_array_size(v) && !s->nomem; i++) {
+				char *t = name_text(s, json_array_get(v, i));
+
+				if (t)
+					add_value(s, list, t, strlen(t));
+			}
+		}
+	}
+}
+
+/* Feed exports keep descriptions as the feed had them: HTML. */
+static char *plain(jl_state_t *s, char *t)
+{
+	size_t n;
+	char *text;
+
+	if (!t || !ldi_html_has_markup(t, strlen(t)))
+		return t;
+	text = keep(s, ldi_html_to_text(t, strlen(t), &n));
+	return text && n ? text : NULL;
 }
 
 /* The first value that is a string, or an object's "name". */
@@ -346,7 +434,8 @@ static lede_status_t read_record(jl_state_t *s, const json_t *v, size_t line,
 	const char *bad_date = NULL;
 	char *lang;
 	lede_article_t a;
-	size_t i;
+	const char *keys[MAX_KEYS];
+	size_t i, n_keys;
 	int stop;
 
 	if (line == 0)
@@ -359,31 +448,55 @@ static lede_status_t read_record(jl_state_t *s, const json_t *v, size_t line,
 
 	memset(&a, 0, sizeof a);
 	a.date = LEDE_NO_DATE;
-	a.headline = first_text(s, v, headline_keys, N_KEYS(headline_keys));
-	a.body = first_text(s, v, body_keys, N_KEYS(body_keys));
+	n_keys = KEYS(LDI_MAP_HEADLINE, headline_keys, keys);
+	a.headline = plain(s, first_text(s, v, keys, n_keys));
+	n_keys = KEYS(LDI_MAP_BODY, body_keys, keys);
+	a.body = plain(s, first_text(s, v, keys, n_keys));
 	if (!s->nomem && !a.headline && !a.body) {
 		ldi_warn(r, line, "%srecord has no headline or body (skipped)",
 			 where);
 		end_record(s);
 		return LEDE_OK;
 	}
-	a.id = first_text(s, v, id_keys, N_KEYS(id_keys));
-	a.url = first_text(s, v, url_keys, N_KEYS(url_keys));
-	a.source = first_name(s, v, source_keys, N_KEYS(source_keys));
-	a.section = first_text(s, v, section_keys, N_KEYS(section_keys));
-	lang = first_text(s, v, language_keys, N_KEYS(language_keys));
+	n_keys = KEYS(LDI_MAP_ID, id_keys, keys);
+	a.id = first_text(s, v, keys, n_keys);
+	n_keys = KEYS(LDI_MAP_URL, url_keys, keys);
+	a.url = first_text(s, v, keys, n_keys);
+	n_keys = KEYS(LDI_MAP_SOURCE, source_keys, keys);
+	a.source = first_name(s, v, keys, n_keys);
+	n_keys = KEYS(LDI_MAP_SECTION, section_keys, keys);
+	a.section = first_text(s, v, keys, n_keys);
+	n_keys = KEYS(LDI_MAP_LANGUAGE, language_keys, keys);
+	lang = first_text(s, v, keys, n_keys);
 	for (i = 0; lang && lang[i]; i++)
 		if (lang[i] >= 'A' && lang[i] <= 'Z')
 			lang[i] = (char)(lang[i] - 'A' + 'a');
 	a.language = lang;
 	read_authors(s, v);
-	a.authors = s->authors;
-	a.n_authors = s->n_authors;
+	a.authors = s->authors.v;
+	a.n_authors = s->authors.n;
+	n_keys = KEYS(LDI_MAP_TAGS, tag_keys, keys);
+	read_list(s, v, keys, n_keys, &s->tags);
+	n_keys = KEYS(LDI_MAP_PLACES, place_keys, keys);
+	read_list(s, v, keys, n_keys, &s->places);
+	n_keys = KEYS(LDI_MAP_ORGS, org_keys, keys);
+	read_list(s, v, keys, n_keys, &s->orgs);
+	n_keys = KEYS(LDI_MAP_PEOPLE, people_keys, keys);
+	read_list(s, v, keys, n_keys, &s->people);
+	a.tags = s->tags.v;
+	a.n_tags = s->tags.n;
+	a.places = s->places.v;
+	a.n_places = s->places.n;
+	a.orgs = s->orgs.v;
+	a.n_orgs = s->orgs.n;
+	a.people = s->people.v;
+	a.n_people = s->people.n;
 
 	/* The first date that parses wins; one that does not is reported
 	 * only when no other key gives a date. */
-	for (i = 0; i < N_KEYS(date_keys) && !s->nomem; i++) {
-		char *t = scalar_text(s, json_object_get(v, date_keys[i]));
+	n_keys = KEYS(LDI_MAP_DATE, date_keys, keys);
+	for (i = 0; i < n_keys && !s->nomem; i++) {
+		char *t = scalar_text(s, json_object_get(v, keys[i]));
 
 		if (!t)
 			continue;
@@ -562,7 +675,11 @@ lede_status_t ldi_read_jsonl(const ldi_reader_t *r, const char *buf,
 		st = read_lines(&s, buf, len);
 	end_record(&s);
 	free(s.owned);
-	free(s.authors);
+	free(s.authors.v);
+	free(s.tags.v);
+	free(s.places.v);
+	free(s.orgs.v);
+	free(s.people.v);
 
 	if (st != LEDE_OK)
 		return st;

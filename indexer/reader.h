@@ -32,11 +32,15 @@
 
 #include "lede.h"
 
+struct lede_parser;
+
 typedef struct ldi_reader {
 	const char *name;	/* for warnings and ids; may be NULL */
 	lede_article_fn on_article;	/* never NULL */
 	lede_warning_fn on_warning;	/* may be NULL */
 	void *ctx;		/* passed to both callbacks */
+	/* The parser's options (JSON key map); NULL means the defaults. */
+	const struct lede_parser *parser;
 } ldi_reader_t;
 
 #ifdef __GNUC__

@@ -30,7 +30,8 @@ expect_eq "$(ids 'id:'"$AWK/empty-body.txt")" "$AWK/empty-body.txt" \
 
 printf 'x\0y' >binary.bin
 run lede-index --db "$DB" binary.bin
-expect_in err "skipping 'binary.bin': binary file" "binary files are skipped"
+expect_in err "binary.bin: binary data, not an article (skipped)" \
+	"binary files are skipped"
 
 mkdir -p folder/sub
 cp "$FIXTURES/news/sport/001.txt" folder/sub/a.txt
@@ -45,7 +46,7 @@ expect_eq "$(ids 'id:sub/a.txt')" "sub/a.txt" "the article in it was indexed"
 # Over the size limit: skipped with a message, not read whole.
 head -c 17000000 /dev/zero | tr '\0' 'a' >huge.txt
 run lede-index --db "$DB" huge.txt
-expect_in err "skipping 'huge.txt': larger than 16 MiB" "a 17 MB file is skipped"
+expect_in err "over the 16 MiB limit (skipped)" "a 17 MB article is skipped"
 
 # A query with invalid UTF-8 is repaired, and JSON output stays valid.
 run lede-search --db "$DB" --format json "$(printf 'caf\351')"

@@ -119,7 +119,7 @@ static void seen_free(struct seen *s)
 static lede_status_t read_page(struct seen *s, const char *name,
 			       const char *buf, size_t len)
 {
-	ldi_reader_t r = {name, on_article, on_warning, s};
+	ldi_reader_t r = {name, on_article, on_warning, s, NULL};
 	int stop = s->stop;
 
 	seen_free(s);

@@ -1,0 +1,446 @@
+/* input.c: lede_parser_file: files, compressed files and archives.
+ * SPDX-License-Identifier: MIT
+ *
+ * Corpora travel as tarballs and gzipped dumps; making users unpack
+ * 258,000 feed entries into 13,000 files first would be a chore and a
+ * waste of disk. libarchive reads every common compression and archive
+ * format as a stream, so lede reads members one at a time, each into
+ * memory only while it is parsed.
+ *
+ * A plain file is read directly: it needs no library, and checking its
+ * first bytes for a compression or archive signature costs nothing.
+ * A gzip file that holds no tar is read with zlib, which, unlike
+ * libarchive, hands over what it could decompress before a file that was
+ * cut short ends: feed dumps get cut by full disks and broken downloads,
+ * and the records before the damage are worth having.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <stdarg.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "lede.h"
+#include "parser.h"
+
+/* Signatures of the formats handed to libarchive. */
+static int is_packed(const unsigned char *b, size_t n)
+{
+	if (n >= 2 && b[0] == 0x1F && b[1] == 0x8B)
+		return 1; /* gzip */
+	if (n >= 3 && !memcmp(b, "BZh", 3))
+		return 1;
+	if (n >= 6 && !memcmp(b, "\xFD" "7zXZ\0", 6))
+		return 1;
+	if (n >= 4 && !memcmp(b, "\x28\xB5\x2F\xFD", 4))
+		return 1; /* zstd */
+	if (n >= 4 && !memcmp(b, "PK\x03\x04", 4))
+		return 1; /* zip */
+	if (n >= 6 && !memcmp(b, "7z\xBC\xAF\x27\x1C", 6))
+		return 1;
+	if (n >= 262 && !memcmp(b + 257, "ustar", 5))
+		return 1;
+	return 0;
+}
+
+int lede_is_documentation_name(const char *name)
+{
+	static const char *const docs[] = {
+		"README", "LICENSE", "LICENCE", "COPYING", "NOTICE",
+		"AUTHORS", "CHANGELOG", "SOURCE"};
+	const char *base;
+	size_t stem, i, k;
+
+	if (!name)
+		return 0;
+	base = strrchr(name, '/');
+	base = base ? base + 1 : name;
+	stem = strcspn(base, ".");
+	for (i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+		size_t n = strlen(docs[i]);
+
+		if (stem != n)
+			continue;
+		for (k = 0; k < n && (base[k] & ~0x20) == docs[i][k]; k++)
+			;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Reads all of f, giving up past max bytes (*too_big then set). */
+static char *slurp(FILE *f, size_t max, size_t *len, int *too_big)
+{
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+
+	*too_big = 0;
+	while (buf) {
+		size_t got;
+
+		if (n > max) {
+			*too_big = 1;
+			break;
+		}
+		if (n == cap) {
+			char *grown;
+
+			cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+			grown = realloc(buf, cap);
+			if (!grown) {
+				free(buf);
+				return NULL;
+			}
+			buf = grown;
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	*len = n;
+	return buf;
+}
+
+/* The caller's warning callback, with `where` the input's name. */
+static void warn(lede_parser_t *p, const char *where, const char *fmt, ...)
+	LDI_PRINTF(3, 4);
+static void warn(lede_parser_t *p, const char *where, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	if (!p->on_warning)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	p->on_warning(p->ctx, where, msg);
+}
+
+/* What a run over many inputs came to: LEDE_OK once any gave an
+ * article, else the last failure. */
+static lede_status_t combine(lede_status_t sofar, lede_status_t st)
+{
+	if (st == LEDE_OK || sofar == LEDE_OK)
+		return st == LEDE_NOMEM || st == LEDE_DONE ? st : LEDE_OK;
+	return st;
+}
+
+/* Member names are paths inside the archive: "./a/b" is "a/b". */
+static const char *member_path(const char *path)
+{
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	while (path[0] == '/')
+		path++;
+	return path;
+}
+
+static int hidden(const char *path)
+{
+	const char *s = path;
+
+	while (s) {
+		if (s[0] == '.')
+			return 1;
+		s = strchr(s, '/');
+		if (s)
+			s++;
+	}
+	return 0;
+}
+
+/* Reads the current member into memory; NULL with *st set when it
+ * cannot be. */
+static char *read_member(lede_parser_t *p, struct archive *a,
+			 const char *where, size_t *len, lede_status_t *st)
+{
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+
+	while (buf) {
+		la_ssize_t got;
+
+		if (n == cap) {
+			char *grown;
+
+			if (cap > p->max_bytes) {
+				warn(p, where,
+				     "larger than %zu MiB, not an article "
+				     "(skipped)",
+				     p->max_bytes >> 20);
+				free(buf);
+				*st = LEDE_BAD_INPUT;
+				return NULL;
+			}
+			cap *= 2;
+			grown = realloc(buf, cap);
+			if (!grown)
+				break;
+			buf = grown;
+		}
+		got = archive_read_data(a, buf + n, cap - n);
+		if (got == 0) {
+			*len = n;
+			return buf;
+		}
+		if (got < 0) {
+			/* A gzip or tar cut short: what came before the
+			 * damage is read, and the caller hears of it. */
+			warn(p, where, "cut short after %zu bytes (%s): reading "
+				       "what is there",
+			     n, archive_error_string(a));
+			*len = n;
+			*st = LEDE_IO;
+			return buf;
+		}
+		n += (size_t)got;
+	}
+	free(buf);
+	*st = LEDE_NOMEM;
+	return NULL;
+}
+
+static lede_status_t read_archive(lede_parser_t *p, const char *path,
+				  const char *name)
+{
+	struct archive *a = archive_read_new();
+	struct archive_entry *e;
+	lede_status_t result = LEDE_BAD_INPUT, damage = LEDE_OK;
+	int rc, raw, members = 0;
+
+	if (!a)
+		return ldi_parser_error(p, LEDE_NOMEM, "out of memory");
+	archive_read_support_filter_all(a);
+	archive_read_support_format_tar(a);
+	archive_read_support_format_zip(a);
+	archive_read_support_format_cpio(a);
+	archive_read_support_format_7zip(a);
+	/* A compressed single file is libarchive's "raw" format. */
+	archive_read_support_format_raw(a);
+	if (!strcmp(path, "-"))
+		rc = archive_read_open_fd(a, 0, 1 << 16);
+	else
+		rc = archive_read_open_filename(a, path, 1 << 16);
+	if (rc != ARCHIVE_OK) {
+		result = ldi_parser_error(p, LEDE_IO, "cannot read '%s': %s",
+					  name, archive_error_string(a));
+		archive_read_free(a);
+		return result;
+	}
+	while (!p->stopped) {
+		const char *mpath;
+		char *member = NULL, *buf;
+		size_t len = 0;
+		lede_status_t st = LEDE_OK;
+
+		rc = archive_read_next_header(a, &e);
+		if (rc == ARCHIVE_EOF)
+			break;
+		if (rc == ARCHIVE_WARN) {
+			warn(p, name, "%s", archive_error_string(a));
+		} else if (rc != ARCHIVE_OK) {
+			damage = ldi_parser_error(
+				p, LEDE_IO, "cannot read '%s': %s%s", name,
+				archive_error_string(a),
+				members ? " (members before it were read)"
+					: "");
+			break;
+		}
+		members++;
+		raw = archive_format(a) == ARCHIVE_FORMAT_RAW;
+		if (!raw && archive_entry_filetype(e) != AE_IFREG)
+			continue;
+		mpath = member_path(archive_entry_pathname(e)
+					    ? archive_entry_pathname(e)
+					    : "");
+		if (!raw) {
+			if (!*mpath || hidden(mpath) ||
+			    lede_is_documentation_name(mpath))
+				continue;
+			member = malloc(strlen(name) + strlen(mpath) + 2);
+			if (!member) {
+				result = LEDE_NOMEM;
+				break;
+			}
+			sprintf(member, "%s/%s", name, mpath);
+		}
+		buf = read_member(p, a, raw ? name : member, &len, &st);
+		if (buf) {
+			unsigned how = LDI_FROM_FILE;
+
+			if (!raw || (p->flags & LEDE_PARSE_FOLDER_SECTIONS))
+				how |= LDI_IN_FOLDER;
+			lede_status_t pst = ldi_parse(
+				p, raw ? name : member, buf, len, how);
+
+			result = combine(result, pst);
+			free(buf);
+		}
+		free(member);
+		if (st == LEDE_NOMEM || result == LEDE_NOMEM) {
+			result = ldi_parser_error(p, LEDE_NOMEM,
+						  "out of memory");
+			break;
+		}
+		if (st == LEDE_IO) {
+			damage = ldi_parser_error(p, LEDE_IO,
+						  "'%s' is cut short", name);
+			break;
+		}
+	}
+	archive_read_free(a);
+	if (result == LEDE_NOMEM || result == LEDE_DONE)
+		return result;
+	return damage != LEDE_OK ? damage : result;
+}
+
+/* Reads a gzip stream whose first `got` decompressed bytes are already
+ * in head: the rest, up to the size limit. */
+static lede_status_t read_gzip(lede_parser_t *p, gzFile g, const char *name,
+			       const char *head, size_t got)
+{
+	size_t cap = got > 1 << 16 ? got : 1 << 16, n = got;
+	char *buf = malloc(cap);
+	lede_status_t st, damage = LEDE_OK;
+	int errnum = Z_OK;
+
+	if (!buf)
+		return ldi_parser_error(p, LEDE_NOMEM, "out of memory");
+	memcpy(buf, head, got);
+	for (;;) {
+		int r;
+
+		if (n == cap) {
+			char *grown;
+
+			if (cap > p->max_bytes) {
+				free(buf);
+				warn(p, name,
+				     "larger than %zu MiB, not an article "
+				     "(skipped)",
+				     p->max_bytes >> 20);
+				return LEDE_BAD_INPUT;
+			}
+			grown = realloc(buf, cap * 2);
+			if (!grown) {
+				free(buf);
+				return ldi_parser_error(p, LEDE_NOMEM,
+							"out of memory");
+			}
+			buf = grown;
+			cap *= 2;
+		}
+		r = gzread(g, buf + n,
+			   (unsigned)(cap - n > (1u << 30) ? 1u << 30 : cap - n));
+		if (r > 0) {
+			n += (size_t)r;
+			continue;
+		}
+		gzerror(g, &errnum);
+		break;
+	}
+	if (errnum != Z_OK && errnum != Z_STREAM_END) {
+		const char *why = gzerror(g, &errnum);
+
+		warn(p, name, "cut short after %zu bytes (%s): reading what "
+			      "is there",
+		     n, why);
+		damage = ldi_parser_error(p, LEDE_IO, "'%s' is cut short (%s)",
+					  name, why);
+	}
+	st = ldi_parse(p, name, buf, n,
+		       LDI_FROM_FILE | ((p->flags & LEDE_PARSE_FOLDER_SECTIONS)
+						? LDI_IN_FOLDER
+						: 0u));
+	free(buf);
+	if (st == LEDE_NOMEM || st == LEDE_DONE)
+		return st;
+	return damage != LEDE_OK ? damage : st;
+}
+
+/* A gzip file: a tarball goes to libarchive, anything else is read here. */
+static lede_status_t read_gzip_file(lede_parser_t *p, const char *path,
+				    const char *name)
+{
+	char head[512];
+	gzFile g = gzopen(path, "rb");
+	int got;
+	lede_status_t st;
+
+	if (!g)
+		return ldi_parser_error(p, LEDE_IO, "cannot open '%s': %s",
+					path, strerror(errno));
+	got = gzread(g, head, sizeof head);
+	if (got < 0)
+		got = 0;
+	if (got == (int)sizeof head && !memcmp(head + 257, "ustar", 5)) {
+		gzclose(g);
+		return read_archive(p, path, name);
+	}
+	st = read_gzip(p, g, name, head, (size_t)got);
+	gzclose(g);
+	return st;
+}
+
+lede_status_t lede_parser_file(lede_parser_t *p, const char *path,
+			       const char *name)
+{
+	unsigned char head[512];
+	size_t n, len;
+	FILE *f;
+	char *buf;
+	int too_big;
+	lede_status_t st;
+
+	if (!p || !path)
+		return LEDE_MISUSE;
+	p->stopped = 0;
+	if (!name)
+		name = path;
+	if (!strcmp(path, "-"))
+		return read_archive(p, path, name);
+	f = fopen(path, "rb");
+	if (!f)
+		return ldi_parser_error(p, LEDE_IO, "cannot open '%s': %s",
+					path, strerror(errno));
+	n = fread(head, 1, sizeof head, f);
+	if (n >= 2 && head[0] == 0x1F && head[1] == 0x8B) {
+		fclose(f);
+		return read_gzip_file(p, path, name);
+	}
+	if (is_packed(head, n)) {
+		fclose(f);
+		return read_archive(p, path, name);
+	}
+	rewind(f);
+	buf = slurp(f, p->max_bytes, &len, &too_big);
+	if (!buf) {
+		fclose(f);
+		return ldi_parser_error(p, LEDE_NOMEM, "out of memory");
+	}
+	if (ferror(f)) {
+		st = ldi_parser_error(p, LEDE_IO, "cannot read '%s': %s", path,
+				      strerror(errno));
+	} else if (too_big) {
+		warn(p, name, "larger than %zu MiB, not an article (skipped)",
+		     p->max_bytes >> 20);
+		st = LEDE_BAD_INPUT;
+	} else {
+		st = ldi_parse(p, name, buf, len,
+			       LDI_FROM_FILE |
+				       ((p->flags & LEDE_PARSE_FOLDER_SECTIONS)
+						? LDI_IN_FOLDER
+						: 0u));
+	}
+	free(buf);
+	fclose(f);
+	return st;
+}
