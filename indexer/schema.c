@@ -19,6 +19,11 @@ static const ldi_query_field_t query_fields[] = {
 	{ "language", LDI_PREFIX_LANGUAGE, LDI_FIELD_BOOLEAN },
 	{ "url", LDI_PREFIX_URL, LDI_FIELD_EXACT },
 	{ "id", LDI_PREFIX_ID, LDI_FIELD_EXACT },
+	{ "tag", LDI_PREFIX_TAG, LDI_FIELD_BOOLEAN },
+	{ "place", LDI_PREFIX_PLACE, LDI_FIELD_PLACE },
+	{ "org", LDI_PREFIX_ORG, LDI_FIELD_BOOLEAN },
+	{ "person", LDI_PREFIX_PERSON, LDI_FIELD_BOOLEAN },
+	{ "quote", LDI_PREFIX_QUOTE, LDI_FIELD_TEXT },
 };
 
 const ldi_query_field_t *

@@ -24,10 +24,17 @@
  *   value ("XSOURCEbbc news", "XSECTIONbusiness", "Len"); the URL is a
  *   boolean "U" term as given.
  * - The id is value slot 1, which orders hits of equal score.
+ * - Tags, places, organisations and people are boolean terms of their
+ *   folded whole values ("Kclimate", "XPLACEunited kingdom", "XORGbbc",
+ *   "XPERSONgordon brown"), one per value.
+ * - Quotes are indexed word by word under "XQ" with positions (and stems
+ *   under "ZXQ"), for quote: queries; they are in the body too.
  * - The date is value slot 0 (sortable_serialise of seconds since 1970
  *   UTC) and boolean terms "D"YYYYMMDD, "M"YYYYMM, "Y"YYYY.
  * - The document data is a JSON object of the stored fields (id, headline,
- *   body, authors, date, source, section, language, url): what hits show.
+ *   body, authors, date, source, section, language, url, tags, places,
+ *   orgs, people, quotes as [{"text", "speaker"}], words: the body's
+ *   word count): what hits show.
  * - Index metadata records the versions below; lede_db_open refuses an
  *   index whose versions differ ("re-index needed").
  *
@@ -35,6 +42,7 @@
  *   1  first release.
  *   2  stems by the article's language, "XE" exact forms, languages in
  *      metadata.
+ *   3  tags, places, organisations, people and quotes; word counts.
  */
 #ifndef LEDE_SCHEMA_H
 #define LEDE_SCHEMA_H
@@ -43,7 +51,7 @@
 
 #include "lede.h"
 
-#define LDI_FORMAT_VERSION 2
+#define LDI_FORMAT_VERSION 3
 
 /* Prefixes, Omega's letters where Omega has one. */
 #define LDI_PREFIX_ID "Q"
@@ -57,6 +65,11 @@
 #define LDI_PREFIX_MONTH "M"
 #define LDI_PREFIX_YEAR "Y"
 #define LDI_PREFIX_STEM "Z"
+#define LDI_PREFIX_TAG "K"
+#define LDI_PREFIX_PLACE "XPLACE"
+#define LDI_PREFIX_ORG "XORG"
+#define LDI_PREFIX_PERSON "XPERSON"
+#define LDI_PREFIX_QUOTE "XQ"
 /* A word as written but for case (accents kept), where that differs from
  * its folded term: what a quoted phrase matches. */
 #define LDI_PREFIX_EXACT "XE"
@@ -89,7 +102,9 @@ typedef enum ldi_field_kind {
 	LDI_FIELD_TEXT,	   /* words with positions, stemmed */
 	LDI_FIELD_NAME,	   /* words with positions, not stemmed */
 	LDI_FIELD_BOOLEAN, /* one term of the folded whole value */
-	LDI_FIELD_EXACT	   /* one term of the value as given */
+	LDI_FIELD_EXACT,   /* one term of the value as given */
+	LDI_FIELD_PLACE	   /* like BOOLEAN, the value made canonical first
+			      (place:UK finds "United Kingdom") */
 } ldi_field_kind_t;
 
 /* A field as queries name it: "title:", "by:", ... */

@@ -30,6 +30,7 @@ typedef struct text_indexer {
 	uint32_t wdfinc;
 	xc_status_t status;
 	const char *detail; /* the failing handle's message */
+	size_t words;	    /* tokens that start a position */
 } text_indexer_t;
 
 static int
@@ -77,6 +78,7 @@ add_token(void *ctx, const ldi_token_t *tok)
 {
 	text_indexer_t *ti = ctx;
 	ti->pos += tok->pos_inc;
+	ti->words += tok->pos_inc > 0;
 	if (post(ti, ti->prefix, tok->term, tok->len) ||
 	    (ti->also && post(ti, ti->also, tok->term, tok->len)))
 		return 1;
@@ -182,8 +184,9 @@ add_date(xc_doc_t *doc, int64_t date)
  * stored is always valid UTF-8 even when a caller passes broken text. */
 typedef struct clean_article {
 	lede_article_t a;
-	const char **authors;
-	char **owned; /* repaired copies, at most 7 + n_authors */
+	const char **lists;   /* copies of the five lists, one block */
+	lede_quote_t *quotes;
+	char **owned;	      /* repaired copies */
 	size_t n_owned;
 	char *id;
 } clean_article_t;
@@ -211,8 +214,24 @@ clean_free(clean_article_t *c)
 	for (size_t i = 0; i < c->n_owned; i++)
 		free(c->owned[i]);
 	free(c->owned);
-	free(c->authors);
+	free(c->lists);
+	free(c->quotes);
 	free(c->id);
+}
+
+/* Copies list (n strings) into *slot and repairs each string. */
+static int
+clean_list(clean_article_t *c, const char *const **list, size_t n,
+	   const char ***slot)
+{
+	for (size_t i = 0; i < n; i++) {
+		(*slot)[i] = (*list)[i];
+		if ((*slot)[i] && clean_field(c, &(*slot)[i]) != 0)
+			return -1;
+	}
+	*list = *slot;
+	*slot += n;
+	return 0;
 }
 
 static int
@@ -220,25 +239,40 @@ clean_article(clean_article_t *c, const lede_article_t *in)
 {
 	memset(c, 0, sizeof *c);
 	c->a = *in;
-	c->owned = malloc((7 + in->n_authors) * sizeof *c->owned);
+	size_t n_list = in->n_authors + in->n_tags + in->n_places +
+			in->n_orgs + in->n_people;
+	c->owned = malloc((7 + n_list + 2 * in->n_quotes) * sizeof *c->owned);
 	if (!c->owned)
 		return -1;
-	if (in->n_authors) {
-		c->authors = malloc(in->n_authors * sizeof *c->authors);
-		if (!c->authors)
+	if (n_list) {
+		c->lists = malloc(n_list * sizeof *c->lists);
+		if (!c->lists)
 			return -1;
-		for (size_t i = 0; i < in->n_authors; i++)
-			c->authors[i] = in->authors[i];
-		c->a.authors = c->authors;
+		const char **slot = c->lists;
+		if (clean_list(c, &c->a.authors, in->n_authors, &slot) ||
+		    clean_list(c, &c->a.tags, in->n_tags, &slot) ||
+		    clean_list(c, &c->a.places, in->n_places, &slot) ||
+		    clean_list(c, &c->a.orgs, in->n_orgs, &slot) ||
+		    clean_list(c, &c->a.people, in->n_people, &slot))
+			return -1;
+	}
+	if (in->n_quotes) {
+		c->quotes = malloc(in->n_quotes * sizeof *c->quotes);
+		if (!c->quotes)
+			return -1;
+		for (size_t i = 0; i < in->n_quotes; i++) {
+			c->quotes[i] = in->quotes[i];
+			if (clean_field(c, &c->quotes[i].text) ||
+			    clean_field(c, &c->quotes[i].speaker))
+				return -1;
+		}
+		c->a.quotes = c->quotes;
 	}
 	const char **fields[] = { &c->a.id, &c->a.headline, &c->a.body,
 				  &c->a.source, &c->a.section,
 				  &c->a.language, &c->a.url };
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		if (clean_field(c, fields[i]) != 0)
-			return -1;
-	for (size_t i = 0; i < in->n_authors; i++)
-		if (c->authors[i] && clean_field(c, &c->authors[i]) != 0)
 			return -1;
 	if (!c->a.id || !*c->a.id) {
 		/* No id: the content decides, so the same text replaces. */
@@ -269,9 +303,48 @@ set_string(json_t *obj, const char *key, const char *value)
 	return json_object_set_new(obj, key, json_string(value));
 }
 
+/* An array of the list's non-empty strings under key; nothing when
+ * there are none. */
+static int
+set_list(json_t *obj, const char *key, const char *const *list, size_t n)
+{
+	json_t *arr = NULL;
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!list[i] || !*list[i])
+			continue;
+		if (!arr && !(arr = json_array()))
+			return -1;
+		rc |= json_array_append_new(arr, json_string(list[i]));
+	}
+	return arr ? rc | json_object_set_new(obj, key, arr) : rc;
+}
+
+static int
+set_quotes(json_t *obj, const lede_quote_t *quotes, size_t n)
+{
+	json_t *arr = NULL;
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!quotes[i].text || !*quotes[i].text)
+			continue;
+		if (!arr && !(arr = json_array()))
+			return -1;
+		json_t *q = json_object();
+		if (!q)
+			rc = -1;
+		else {
+			rc |= set_string(q, "text", quotes[i].text);
+			rc |= set_string(q, "speaker", quotes[i].speaker);
+			rc |= json_array_append_new(arr, q);
+		}
+	}
+	return arr ? rc | json_object_set_new(obj, "quotes", arr) : rc;
+}
+
 /* The stored fields, as the JSON object hits are made from. */
 static char *
-stored_data(const lede_article_t *a)
+stored_data(const lede_article_t *a, size_t words)
 {
 	json_t *obj = json_object();
 	if (!obj)
@@ -279,14 +352,7 @@ stored_data(const lede_article_t *a)
 	int rc = set_string(obj, "id", a->id);
 	rc |= set_string(obj, "headline", a->headline);
 	rc |= set_string(obj, "body", a->body);
-	if (a->n_authors) {
-		json_t *arr = json_array();
-		for (size_t i = 0; arr && i < a->n_authors; i++)
-			if (a->authors[i] && *a->authors[i])
-				rc |= json_array_append_new(
-					arr, json_string(a->authors[i]));
-		rc |= json_object_set_new(obj, "authors", arr);
-	}
+	rc |= set_list(obj, "authors", a->authors, a->n_authors);
 	if (a->date != LEDE_NO_DATE) {
 		char iso[LEDE_DATE_BUFSIZE];
 		lede_date_format(a->date, iso);
@@ -296,6 +362,12 @@ stored_data(const lede_article_t *a)
 	rc |= set_string(obj, "section", a->section);
 	rc |= set_string(obj, "language", a->language);
 	rc |= set_string(obj, "url", a->url);
+	rc |= set_list(obj, "tags", a->tags, a->n_tags);
+	rc |= set_list(obj, "places", a->places, a->n_places);
+	rc |= set_list(obj, "orgs", a->orgs, a->n_orgs);
+	rc |= set_list(obj, "people", a->people, a->n_people);
+	rc |= set_quotes(obj, a->quotes, a->n_quotes);
+	rc |= json_object_set_new(obj, "words", json_integer((json_int_t)words));
 	char *s = rc ? NULL : json_dumps(obj, JSON_COMPACT);
 	json_decref(obj);
 	return s;
@@ -309,7 +381,7 @@ build_document(const lede_article_t *a, const ldi_db_language_t *lang,
 	       xc_doc_t *doc, const char **detail)
 {
 	text_indexer_t ti = { doc, lang->stemmer, lang->code, "", NULL, 1,
-			      0, 1, XC_OK, "" };
+			      0, 1, XC_OK, "", 0 };
 	/* Headline words count twice: a word in the headline says more
 	 * about what the article is than one in the body. */
 	ti.also = LDI_PREFIX_HEADLINE;
@@ -318,17 +390,28 @@ build_document(const lede_article_t *a, const ldi_db_language_t *lang,
 	ti.also = NULL;
 	ti.wdfinc = 1;
 	ti.pos += LDI_POSITION_GAP;
+	size_t words = ti.words;
 	if (xs == XC_OK)
 		xs = index_text(&ti, a->body);
+	words = ti.words - words;
 	/* Names are not stemmed, and have no exact forms of their own. */
 	text_indexer_t names = { doc, NULL, lang->code, LDI_PREFIX_AUTHOR,
-				 NULL, 0, 0, 1, XC_OK, "" };
+				 NULL, 0, 0, 1, XC_OK, "", 0 };
 	for (size_t i = 0; xs == XC_OK && i < a->n_authors; i++) {
 		xs = index_text(&names, a->authors[i]);
 		names.pos += LDI_POSITION_GAP;
 	}
+	text_indexer_t quotes = { doc, lang->stemmer, lang->code,
+				  LDI_PREFIX_QUOTE, NULL, 0, 0, 1, XC_OK,
+				  "", 0 };
+	for (size_t i = 0; xs == XC_OK && i < a->n_quotes; i++) {
+		xs = index_text(&quotes, a->quotes[i].text);
+		quotes.pos += LDI_POSITION_GAP;
+	}
 	if (xs != XC_OK) {
-		*detail = ti.status != XC_OK ? ti.detail : names.detail;
+		*detail = ti.status != XC_OK	  ? ti.detail
+			  : names.status != XC_OK ? names.detail
+						  : quotes.detail;
 		return xs;
 	}
 	/* From here on only doc can fail. */
@@ -343,8 +426,18 @@ build_document(const lede_article_t *a, const ldi_db_language_t *lang,
 		xs = add_exact_term(doc, LDI_PREFIX_URL, a->url);
 	if (xs == XC_OK && a->date != LEDE_NO_DATE)
 		xs = add_date(doc, a->date);
+	static const char *const list_prefixes[] = {
+		LDI_PREFIX_TAG, LDI_PREFIX_PLACE, LDI_PREFIX_ORG,
+		LDI_PREFIX_PERSON };
+	const char *const *lists[] = { a->tags, a->places, a->orgs,
+				       a->people };
+	size_t counts[] = { a->n_tags, a->n_places, a->n_orgs, a->n_people };
+	for (size_t l = 0; l < 4; l++)
+		for (size_t i = 0; xs == XC_OK && i < counts[l]; i++)
+			xs = add_folded_term(doc, list_prefixes[l],
+					     lists[l][i]);
 	if (xs == XC_OK) {
-		char *data = stored_data(a);
+		char *data = stored_data(a, words);
 		if (!data)
 			return XC_NOMEM;
 		xs = xc_doc_set_data(doc, data, strlen(data));
@@ -402,11 +495,19 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
 				     "index '%s' was opened for reading only",
 				     db->path);
-	if (article->n_authors && !article->authors)
+	const char *bad_list =
+		article->n_authors && !article->authors	  ? "authors"
+		: article->n_tags && !article->tags	  ? "tags"
+		: article->n_places && !article->places ? "places"
+		: article->n_orgs && !article->orgs	  ? "orgs"
+		: article->n_people && !article->people ? "people"
+		: article->n_quotes && !article->quotes ? "quotes"
+							: NULL;
+	if (bad_list)
 		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
-				     "lede_db_add: n_authors is %zu but "
-				     "authors is NULL",
-				     article->n_authors);
+				     "lede_db_add: n_%s is not 0 but %s is "
+				     "NULL",
+				     bad_list, bad_list);
 	clean_article_t c;
 	if (clean_article(&c, article) != 0) {
 		clean_free(&c);

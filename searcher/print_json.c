@@ -52,6 +52,24 @@ set_field(json_printer_t *jp, json_t *hit, const char *key,
 		set(jp, hit, key, json_string(v));
 }
 
+/* A multi-valued field as an array; nothing when it has no value. */
+static void
+set_list(json_printer_t *jp, json_t *hit, const char *key,
+	 const lede_results_t *r, lede_field_t field)
+{
+	if (!lede_results_field(r, field, 0))
+		return;
+	json_t *arr = json_array();
+	for (size_t i = 0; arr; i++) {
+		const char *v = lede_results_field(r, field, i);
+		if (!v)
+			break;
+		if (json_array_append_new(arr, json_string(v)))
+			jp->failed = 1;
+	}
+	set(jp, hit, key, arr);
+}
+
 static int
 json_hit(printer_t *p, lede_results_t *r)
 {
@@ -65,18 +83,7 @@ json_hit(printer_t *p, lede_results_t *r)
 	set(jp, hit, "rank", json_integer(lede_results_rank(r)));
 	set(jp, hit, "score", json_real(lede_results_score(r)));
 	set_field(jp, hit, "headline", r, LEDE_FIELD_HEADLINE);
-	if (lede_results_field(r, LEDE_FIELD_AUTHOR, 0)) {
-		json_t *authors = json_array();
-		for (size_t i = 0; authors; i++) {
-			const char *a =
-				lede_results_field(r, LEDE_FIELD_AUTHOR, i);
-			if (!a)
-				break;
-			if (json_array_append_new(authors, json_string(a)))
-				jp->failed = 1;
-		}
-		set(jp, hit, "authors", authors);
-	}
+	set_list(jp, hit, "authors", r, LEDE_FIELD_AUTHOR);
 	int64_t date = lede_results_date(r);
 	if (date != LEDE_NO_DATE) {
 		char iso[LEDE_DATE_BUFSIZE];
@@ -87,6 +94,31 @@ json_hit(printer_t *p, lede_results_t *r)
 	set_field(jp, hit, "section", r, LEDE_FIELD_SECTION);
 	set_field(jp, hit, "language", r, LEDE_FIELD_LANGUAGE);
 	set_field(jp, hit, "url", r, LEDE_FIELD_URL);
+	set_list(jp, hit, "tags", r, LEDE_FIELD_TAG);
+	set_list(jp, hit, "places", r, LEDE_FIELD_PLACE);
+	set_list(jp, hit, "orgs", r, LEDE_FIELD_ORG);
+	set_list(jp, hit, "people", r, LEDE_FIELD_PERSON);
+	const char *text, *speaker;
+	if (lede_results_quote(r, 0, &text, &speaker) == LEDE_OK) {
+		json_t *quotes = json_array();
+		for (size_t i = 0; quotes && lede_results_quote(
+						     r, i, &text, &speaker) ==
+						     LEDE_OK;
+		     i++) {
+			json_t *q = json_object();
+			if (!q || json_array_append_new(quotes, q) != 0) {
+				jp->failed = 1;
+				break;
+			}
+			set(jp, q, "text", json_string(text));
+			if (speaker)
+				set(jp, q, "speaker", json_string(speaker));
+		}
+		set(jp, hit, "quotes", quotes);
+	}
+	if (lede_results_words(r))
+		set(jp, hit, "words",
+		    json_integer((json_int_t)lede_results_words(r)));
 	char *snippet = NULL;
 	if (lede_results_snippet(r, PRINTER_SNIPPET_CHARS, "", "",
 				 &snippet) == LEDE_OK)

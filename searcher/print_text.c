@@ -93,6 +93,33 @@ text_hit(printer_t *p, lede_results_t *r)
 	fprintf(out, " · score %.3f%s\n", lede_results_score(r),
 		tp->colour ? RESET : "");
 
+	/* What the article names, on a line of its own when it names any. */
+	static const struct {
+		lede_field_t field;
+		const char *label;
+	} names[] = { { LEDE_FIELD_PLACE, "places" },
+		      { LEDE_FIELD_ORG, "orgs" },
+		      { LEDE_FIELD_PERSON, "people" } };
+	int any = 0;
+	for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+		for (size_t i = 0;; i++) {
+			const char *v = lede_results_field(r, names[k].field, i);
+			if (!v)
+				break;
+			if (i == 0)
+				fprintf(out, "%s%s%s:%s ",
+					any ? " · " : "    ",
+					tp->colour ? DIM : "", names[k].label,
+					tp->colour ? RESET : "");
+			else
+				fputs(", ", out);
+			put_clean(tp, v);
+			any = 1;
+		}
+	}
+	if (any)
+		fputc('\n', out);
+
 	char *snippet = NULL;
 	if (lede_results_snippet(r, PRINTER_SNIPPET_CHARS, MARK_START,
 				 MARK_END, &snippet) == LEDE_OK &&

@@ -12,6 +12,7 @@
 
 #include "analyze.h"
 #include "db_internal.h"
+#include "extract.h"
 #include "language.h"
 #include "query_parse.h"
 #include "schema.h"
@@ -350,7 +351,17 @@ filter_query(parser_t *p, const ldi_query_field_t *field, const char *s,
 {
 	char *folded = NULL;
 	size_t flen = len;
-	if (field->kind == LDI_FIELD_BOOLEAN) {
+	if (field->kind == LDI_FIELD_PLACE) {
+		/* Places are indexed by one name each: place:UK means
+		 * what was indexed as "United Kingdom". */
+		const char *canonical = ldi_place_canonical(s, len);
+		if (canonical) {
+			s = canonical;
+			len = flen = strlen(canonical);
+		}
+	}
+	if (field->kind == LDI_FIELD_BOOLEAN ||
+	    field->kind == LDI_FIELD_PLACE) {
 		if (ldi_fold(s, len, &folded, &flen) != 0)
 			return fail(p, LEDE_NOMEM, 0, "out of memory");
 		s = folded;
@@ -527,7 +538,8 @@ parse_atom(parser_t *p, int remember, const ldi_query_field_t **filter,
 	if (field) {
 		size_t vat = (size_t)(colon - p->text) + 1;
 		int is_filter = field->kind == LDI_FIELD_BOOLEAN ||
-				field->kind == LDI_FIELD_EXACT;
+				field->kind == LDI_FIELD_EXACT ||
+				field->kind == LDI_FIELD_PLACE;
 		if (vat < p->len && p->text[vat] == '"') {
 			p->at = vat;
 			*filter = is_filter ? field : NULL;

@@ -303,6 +303,10 @@ field_key(lede_field_t field)
 	case LEDE_FIELD_SECTION: return "section";
 	case LEDE_FIELD_LANGUAGE: return "language";
 	case LEDE_FIELD_URL: return "url";
+	case LEDE_FIELD_TAG: return "tags";
+	case LEDE_FIELD_PLACE: return "places";
+	case LEDE_FIELD_ORG: return "orgs";
+	case LEDE_FIELD_PERSON: return "people";
 	}
 	return NULL;
 }
@@ -326,6 +330,30 @@ lede_results_field(const lede_results_t *results, lede_field_t field,
 		   size_t i)
 {
 	return stored_string(results, field_key(field), i);
+}
+
+lede_status_t
+lede_results_quote(const lede_results_t *results, size_t i,
+		   const char **text, const char **speaker)
+{
+	if (!results || !text || !speaker || !results->have_current)
+		return LEDE_MISUSE;
+	json_t *q = json_array_get(json_object_get(results->fields, "quotes"),
+				   i);
+	*text = json_string_value(json_object_get(q, "text"));
+	*speaker = json_string_value(json_object_get(q, "speaker"));
+	return *text ? LEDE_OK : LEDE_DONE;
+}
+
+uint64_t
+lede_results_words(const lede_results_t *results)
+{
+	if (!results || !results->have_current)
+		return 0;
+	json_t *w = json_object_get(results->fields, "words");
+	return json_is_integer(w) && json_integer_value(w) > 0
+		       ? (uint64_t)json_integer_value(w)
+		       : 0;
 }
 
 int64_t

@@ -15,9 +15,16 @@ cat >want.json <<'JSON'
       "headline": "Harbour Bank lifts quarterly profits as mortgage lending grows",
       "id": "business/001.txt",
       "language": "en",
+      "orgs": [
+        "Harbour Bank"
+      ],
+      "people": [
+        "Maren Holt"
+      ],
       "rank": 1,
       "section": "business",
-      "snippet": "…on Tuesday that quarterly profits rose 14% to £412m, helped by a rise in mortgage lending and lower bad-debt charges. The lender, which has 310 branches along the north-east coast, said new mortgage approvals climbed for the third quarter…"
+      "snippet": "…on Tuesday that quarterly profits rose 14% to £412m, helped by a rise in mortgage lending and lower bad-debt charges. The lender, which has 310 branches along the north-east coast, said new mortgage approvals climbed for the third quarter…",
+      "words": 76
     },
     {
       "headline": "Café culture returns to the old quarter",
@@ -25,7 +32,8 @@ cat >want.json <<'JSON'
       "language": "en",
       "rank": 2,
       "section": "culture",
-      "snippet": "After two quiet winters, the old quarter's cafés are full again, and the Café Lumière has reopened with its original 1920s interior. Owners said visitors were staying longer and spending more, and that the new pedestrian zone had helped…"
+      "snippet": "After two quiet winters, the old quarter's cafés are full again, and the Café Lumière has reopened with its original 1920s interior. Owners said visitors were staying longer and spending more, and that the new pedestrian zone had helped…",
+      "words": 39
     }
   ],
   "query": "quarterly profits",
