@@ -514,6 +514,34 @@ static void test_entities_and_encodings(void)
 	CHECK_STR(s.warning[0],
 		  "invalid windows-1252: 1 byte replaced by U+FFFD");
 
+	/* Labels read as charset.c reads them for mail too: UTF-8 with no
+	 * valid multi-byte character was never UTF-8; gb2312 is GB18030;
+	 * an unknown label over bytes that are not UTF-8 is
+	 * windows-1252. */
+	CHECK_INT(read_feed(&s, "l.rss",
+			    "<?xml version='1.0' encoding='UTF-8'?>"
+			    "<rss><item><title>caf\xE9</title></item></rss>",
+			    LEDE_NTS),
+		  LEDE_OK);
+	CHECK_STR(s.headline[0], "caf\xC3\xA9");
+	CHECK_INT(s.n_warn, 0);
+	CHECK_INT(read_feed(&s, "g.rss",
+			    "<?xml version='1.0' encoding='gb2312'?>"
+			    "<rss><item><title>\x81\x40</title></item></rss>",
+			    LEDE_NTS),
+		  LEDE_OK);
+	CHECK_STR(s.headline[0], "\xE4\xB8\x82");
+	CHECK_INT(s.n_warn, 0);
+	CHECK_INT(read_feed(&s, "k.rss",
+			    "<?xml version='1.0' encoding='x-klingon'?>"
+			    "<rss><item><title>caf\xE9</title></item></rss>",
+			    LEDE_NTS),
+		  LEDE_OK);
+	CHECK_STR(s.headline[0], "caf\xC3\xA9");
+	CHECK_INT(s.n_warn, 1);
+	CHECK_STR(s.warning[0],
+		  "unknown encoding 'x-klingon'; read as windows-1252");
+
 	/* Other encodings a feed declares. */
 	CHECK_INT(read_feed(&s, "j.rss",
 			    "<?xml version='1.0' encoding='Shift_JIS'?>"
