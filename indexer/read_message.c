@@ -28,8 +28,10 @@
  * MIME: quoted-printable and base64 are decoded and the charset read
  * through charset.c; of a multipart, the first text/plain part (depth
  * first, so inside multipart/alternative and forwarded messages too).
- * HTML parts are left to the HTML reader: a message whose only text is
- * HTML gives an article with an empty body and a warning.
+ * The plain part is what the writer typed, where the HTML one is what a
+ * mail client made of it. A message with no text/plain part at all gives
+ * its first text/html part, reduced to text by ldi_html_to_text as feed
+ * descriptions are.
  *
  * Dates are read with lede_date_parse, as feeds' and pages' are: it knows
  * news's day names, two-digit years, zone names ("Tue, 20 Apr 93
@@ -43,6 +45,7 @@
 
 #include "charset.h"
 #include "hash.h"
+#include "html_text.h"
 #include "reader.h"
 #include "utf8.h"
 
@@ -86,7 +89,12 @@ typedef struct msg {
 	size_t n_authors, cap_authors;
 	const char **tags;
 	size_t n_tags, cap_tags;
-	int saw_html; /* an HTML part was passed over */
+	/* The first text/html entity met, read only when there is no
+	 * text/plain one; it points into the message being read. */
+	int have_html;
+	const char *html;
+	size_t html_len;
+	slice_t html_ct, html_enc;
 	int nomem;
 } msg_t;
 
@@ -262,7 +270,7 @@ static void end_message(msg_t *m)
 	m->n_owned = 0;
 	m->n_authors = 0;
 	m->n_tags = 0;
-	m->saw_html = 0;
+	m->have_html = 0;
 }
 
 /* Adds s to a list of names unless it is NULL or already there, or the
@@ -1570,14 +1578,14 @@ static int ct_param(slice_t ct, const char *name, char out[PARAM_MAX])
 	return 0;
 }
 
-/* The body of a text/plain entity as UTF-8: transfer encoding undone,
- * charset decoded, CRLF made LF. Owned by m. */
-static char *plain_text(msg_t *m, const char *s, size_t n, slice_t ct,
-			slice_t enc)
+/* The body of a text entity as UTF-8: transfer encoding undone, charset
+ * decoded. Owned by m; its length in *len. */
+static char *decode_body(msg_t *m, const char *s, size_t n, slice_t ct,
+			 slice_t enc, size_t *len)
 {
 	char charset[PARAM_MAX], *raw = NULL, *utf8;
 	const char *e = enc.p;
-	size_t en = e ? enc.n : 0, dn = n, un, i, o;
+	size_t en = e ? enc.n : 0, dn = n;
 
 	trim(&e, &en);
 	if (equals_ci(e, en, "quoted-printable") ||
@@ -1593,9 +1601,19 @@ static char *plain_text(msg_t *m, const char *s, size_t n, slice_t ct,
 	}
 	utf8 = ldi_charset_to_utf8(ct_param(ct, "charset", charset) ? charset
 								   : NULL,
-				   s, dn, &un);
+				   s, dn, len);
 	free(raw);
-	if (!keep(m, utf8))
+	return keep(m, utf8);
+}
+
+/* The body of a text/plain entity as UTF-8, CRLF made LF. Owned by m. */
+static char *plain_text(msg_t *m, const char *s, size_t n, slice_t ct,
+			slice_t enc)
+{
+	size_t un, i, o;
+	char *utf8 = decode_body(m, s, n, ct, enc, &un);
+
+	if (!utf8)
 		return NULL;
 	for (i = 0, o = 0; i < un; i++)
 		if (utf8[i] != '\r')
@@ -1691,9 +1709,14 @@ static char *entity_text(msg_t *m, const char *s, size_t n, slice_t ct,
 	if (!strcmp(type, "text") && !strcmp(sub, "plain"))
 		return plain_text(m, s, n, ct, enc);
 	if (!strcmp(type, "text") && !strcmp(sub, "html")) {
-		/* TODO(html): HTML parts are the HTML reader's; until
-		 * html_text.c lands here they are passed over. */
-		m->saw_html = 1;
+		/* Kept for later: a text/plain part further on wins. */
+		if (!m->have_html) {
+			m->have_html = 1;
+			m->html = s;
+			m->html_len = n;
+			m->html_ct = ct;
+			m->html_enc = enc;
+		}
 		return NULL;
 	}
 	if (!strcmp(type, "multipart")) {
@@ -1706,6 +1729,25 @@ static char *entity_text(msg_t *m, const char *s, size_t n, slice_t ct,
 	    (!strcmp(sub, "rfc822") || !strcmp(sub, "global")))
 		return part_text(m, s, n, 0, depth);
 	return NULL;
+}
+
+/* The text of the first text/html entity, for a message with no
+ * text/plain one; NULL when it has none or it holds no text. Owned by
+ * m. The charset is the MIME header's, as for text/plain (with none,
+ * charset.c's guess): a <meta> inside the HTML is not looked for. */
+static char *html_body(msg_t *m)
+{
+	size_t len;
+	char *html, *text;
+
+	if (!m->have_html)
+		return NULL;
+	html = decode_body(m, m->html, m->html_len, m->html_ct, m->html_enc,
+			   &len);
+	if (!html)
+		return NULL;
+	text = keep(m, ldi_html_to_text(html, len, &len));
+	return text && len ? text : NULL;
 }
 
 /* ---- One message ------------------------------------------------------- */
@@ -1780,13 +1822,12 @@ static lede_status_t read_one(msg_t *m, const char *buf, size_t len,
 	a.id = article_id(m, &h, fallback_id, buf, len, hash_id);
 	text = entity_text(m, buf + body, len - body, h.content_type,
 			   h.encoding, 0, 0);
+	if (!text && !m->nomem)
+		text = html_body(m);
 	if (text)
 		a.body = clean_body(m, text);
 	if (m->nomem)
 		return LEDE_NOMEM;
-	if (!text && m->saw_html)
-		ldi_warn(m->r, 0, "HTML-only message: body not read (the "
-				  "headline and authors are)");
 	a.authors = m->authors;
 	a.n_authors = m->n_authors;
 	a.tags = m->tags;
