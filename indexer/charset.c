@@ -2,9 +2,11 @@
  * SPDX-License-Identifier: MIT
  *
  * windows-1252 is decoded here from a table rather than through iconv:
- * it is what most undeclared and mislabelled 8-bit news text is, glibc's
- * converter refuses its five undefined bytes, and the table cannot fail.
- * Everything else named goes to glibc's iconv.
+ * it is what most undeclared and mislabelled 8-bit news text is, and the
+ * table lets a guess between it and UTF-8 be made without a converter.
+ * Everything else named goes to glibc's iconv. Bytes a charset cannot
+ * hold become U+FFFD and are counted, never the end of the text: libxml2
+ * and iconv left to themselves stop at the first one.
  */
 #include "charset.h"
 
@@ -16,14 +18,10 @@
 
 #include "utf8.h"
 
-/* Long enough for every name iconv knows ("ISO_8859-1:1987",
- * "EXTENDED_UNIX_CODE_PACKED_FORMAT_FOR_JAPANESE" is the longest). */
-#define NAME_MAX_LEN 64
-
 typedef enum how {
 	HOW_GUESS,	/* UTF-8 if valid, else windows-1252 */
 	HOW_UTF8,	/* declared UTF-8 */
-	HOW_CP1252,	/* windows-1252, ISO-8859-1 for its holes */
+	HOW_CP1252,	/* windows-1252 */
 	HOW_ICONV	/* whatever iconv makes of the name */
 } how_t;
 
@@ -37,7 +35,7 @@ struct alias {
  * ASCII labels are guessed because 8-bit bytes under them are common
  * (Usenet clients wrote Latin-1 and declared us-ascii). The Chinese,
  * Korean, Japanese and Hebrew rows follow the WHATWG Encoding Standard:
- * mail declared with the narrow name usually holds the superset. */
+ * text declared with the narrow name usually holds the superset. */
 static const struct alias aliases[] = {
 	{"us-ascii", HOW_GUESS, NULL},
 	{"ascii", HOW_GUESS, NULL},
@@ -80,8 +78,13 @@ static const struct alias aliases[] = {
 	{"x-mac-roman", HOW_ICONV, "MACINTOSH"},
 };
 
-/* windows-1252's bytes 0x80-0x9F; 0 marks the five it leaves undefined,
- * which read as ISO-8859-1 (the C1 control of the same number). */
+/* Label beginnings that name encodings whose ASCII letters are more than
+ * one byte wide, for LDI_CHARSET_IN_BAND. */
+static const char *const wide[] = {"utf-16", "utf16", "utf-32", "utf32",
+				   "ucs-2",  "ucs2",  "ucs-4",  "ucs4",
+				   "unicode"};
+
+/* windows-1252's bytes 0x80-0x9F; 0 marks the five it leaves undefined. */
 static const uint16_t cp1252_high[32] = {
 	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
 	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
@@ -100,48 +103,74 @@ static int name_char(char c)
 	       c == '(' || c == ')';
 }
 
-/* The label in lower case, without quotes and spaces around it and
- * without an RFC 2231 language ("utf-8*en"). 0 when there is none or it
- * holds characters no charset name has: iconv would read "//" in a name
- * as options, and a label comes from the message's author. */
-static int clean_name(const char *charset, char out[NAME_MAX_LEN])
+static int label_blank(char c)
 {
-	size_t i = 0, n;
-
-	if (!charset)
-		return 0;
-	while (*charset == ' ' || *charset == '\t' || *charset == '"' ||
-	       *charset == '\'')
-		charset++;
-	n = strlen(charset);
-	while (n > 0 && (charset[n - 1] == ' ' || charset[n - 1] == '\t' ||
-			 charset[n - 1] == '"' || charset[n - 1] == '\''))
-		n--;
-	for (i = 0; i < n && charset[i] != '*'; i++) {
-		char c = lower(charset[i]);
-
-		if (i + 1 >= NAME_MAX_LEN || !name_char(c))
-			return 0;
-		out[i] = c;
-	}
-	out[i] = '\0';
-	return i > 0;
+	return c == ' ' || c == '\t' || c == '"' || c == '\'';
 }
 
-static how_t classify(const char *charset, const char **iconv_name,
-		      char name[NAME_MAX_LEN])
+enum label_kind {
+	LABEL_NONE,	/* no label, or only quotes and spaces */
+	LABEL_ODD,	/* characters no charset name has, or too long */
+	LABEL_OK
+};
+
+/* The label without quotes and spaces around it and without an RFC 2231
+ * language ("utf-8*en"): in lower case into name, for the lookups, and
+ * as written into shown, for warnings. A label with characters no
+ * charset name has is odd: iconv would read "//" in a name as options,
+ * and a label comes from the text's author. */
+static enum label_kind clean_name(const char *label,
+				  char name[LDI_CHARSET_NAME_MAX],
+				  char shown[LDI_CHARSET_NAME_MAX])
+{
+	size_t i, n;
+
+	name[0] = shown[0] = '\0';
+	if (!label)
+		return LABEL_NONE;
+	while (label_blank(*label))
+		label++;
+	n = strlen(label);
+	while (n > 0 && label_blank(label[n - 1]))
+		n--;
+	for (i = 0; i < n && label[i] != '*'; i++) {
+		char c = lower(label[i]);
+
+		if (i + 1 >= LDI_CHARSET_NAME_MAX || !name_char(c))
+			return LABEL_ODD;
+		name[i] = c;
+		shown[i] = label[i];
+	}
+	name[i] = shown[i] = '\0';
+	return i > 0 ? LABEL_OK : LABEL_NONE;
+}
+
+static int is_wide(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof wide / sizeof wide[0]; i++)
+		if (!strncmp(name, wide[i], strlen(wide[i])))
+			return 1;
+	return 0;
+}
+
+/* How to read text labelled `name` (cleaned). *iconv_name gets the name
+ * to give iconv when it is not the label itself. */
+static how_t classify(const char *name, unsigned flags,
+		      const char **iconv_name)
 {
 	size_t i;
 
 	*iconv_name = NULL;
-	if (!clean_name(charset, name))
-		return HOW_GUESS;
 	for (i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
 		if (!strcmp(name, aliases[i].name)) {
 			*iconv_name = aliases[i].iconv_name;
 			return aliases[i].how;
 		}
 	}
+	if ((flags & LDI_CHARSET_IN_BAND) && is_wide(name))
+		return HOW_UTF8;
 	return HOW_ICONV;
 }
 
@@ -162,8 +191,10 @@ static size_t put_utf8(char *out, uint32_t cp)
 	return 3;
 }
 
-/* Every byte becomes one character of at most three bytes. */
-static char *from_cp1252(const char *in, size_t len, size_t *out_len)
+/* Every byte becomes one character of at most three bytes; NUL and the
+ * five undefined bytes become U+FFFD, and only the latter are invalid. */
+static char *from_cp1252(const char *in, size_t len, size_t *out_len,
+			 size_t *invalid)
 {
 	const unsigned char *p = (const unsigned char *)in;
 	size_t i, o = 0;
@@ -177,10 +208,15 @@ static char *from_cp1252(const char *in, size_t len, size_t *out_len)
 	for (i = 0; i < len; i++) {
 		uint32_t cp = p[i];
 
-		if (cp == 0)
-			cp = 0xFFFD;
-		else if (cp >= 0x80 && cp < 0xA0 && cp1252_high[cp - 0x80])
+		if (cp >= 0x80 && cp < 0xA0) {
 			cp = cp1252_high[cp - 0x80];
+			if (!cp) {
+				cp = 0xFFFD;
+				(*invalid)++;
+			}
+		} else if (cp == 0) {
+			cp = 0xFFFD;
+		}
 		o += put_utf8(out + o, cp);
 	}
 	out[o] = '\0';
@@ -191,9 +227,9 @@ static char *from_cp1252(const char *in, size_t len, size_t *out_len)
 /* UTF-8 when the bytes are UTF-8 (NUL bytes apart: the repair turns them
  * into U+FFFD); windows-1252 otherwise. A declared UTF-8 text is trusted
  * when at least one multi-byte character in it is valid: then the bad
- * bytes are damage, not another encoding. */
+ * bytes are damage, not another encoding. *is_utf8 says which it was. */
 static char *guess(const char *in, size_t len, int declared_utf8,
-		   size_t *out_len)
+		   size_t *out_len, size_t *invalid, int *is_utf8)
 {
 	size_t i, nul = 0, high = 0, bad, bad_high;
 
@@ -203,9 +239,12 @@ static char *guess(const char *in, size_t len, int declared_utf8,
 	}
 	bad = ldi_utf8_invalid(in, len);
 	bad_high = bad - nul;
-	if (bad_high == 0 || (declared_utf8 && high > bad_high))
+	*is_utf8 = bad_high == 0 || (declared_utf8 && high > bad_high);
+	if (*is_utf8) {
+		*invalid += bad_high;
 		return ldi_utf8_repair(in, len, out_len, NULL);
-	return from_cp1252(in, len, out_len);
+	}
+	return from_cp1252(in, len, out_len, invalid);
 }
 
 /* Makes room for at least `need` more bytes after *o in *buf. */
@@ -231,11 +270,11 @@ static int reserve(char **buf, size_t *cap, size_t o, size_t need)
 
 /* Runs the conversion to the end, putting U+FFFD for each byte iconv
  * cannot read (EILSEQ) and for a sequence cut off at the end (EINVAL),
- * then flushes the shift state (ISO-2022-JP ends in ASCII mode). Leaves
- * room for a NUL. Returns the number of bytes written, or SIZE_MAX when
- * out of memory. */
+ * counting the bytes in *invalid, then flushes the shift state
+ * (ISO-2022-JP ends in ASCII mode). Leaves room for a NUL. Returns the
+ * number of bytes written, or SIZE_MAX when out of memory. */
 static size_t run_iconv(iconv_t cd, const char *in, size_t len, char **buf,
-			size_t *cap)
+			size_t *cap, size_t *invalid)
 {
 	char *inp = (char *)(uintptr_t)in; /* iconv's prototype lacks const */
 	size_t inleft = len, o = 0, outleft;
@@ -260,8 +299,11 @@ static size_t run_iconv(iconv_t cd, const char *in, size_t len, char **buf,
 		if (!reserve(buf, cap, o, 4))
 			return SIZE_MAX;
 		o += put_utf8(*buf + o, 0xFFFD);
-		if (err == EINVAL)
+		if (err == EINVAL) {
+			*invalid += inleft;
 			break;
+		}
+		(*invalid)++;
 		inp++;
 		inleft--;
 	}
@@ -281,9 +323,9 @@ static size_t run_iconv(iconv_t cd, const char *in, size_t len, char **buf,
 }
 
 static char *with_iconv(iconv_t cd, const char *in, size_t len,
-			size_t *out_len)
+			unsigned flags, size_t *out_len, size_t *invalid)
 {
-	size_t cap, o;
+	size_t cap, o, i, nul = 0, bad;
 	char *buf, *fixed;
 
 	if (len > (SIZE_MAX - 64) / 2)
@@ -292,56 +334,144 @@ static char *with_iconv(iconv_t cd, const char *in, size_t len,
 	buf = malloc(cap);
 	if (!buf)
 		return NULL;
-	o = run_iconv(cd, in, len, &buf, &cap);
+	o = run_iconv(cd, in, len, &buf, &cap, invalid);
 	if (o == SIZE_MAX) {
 		free(buf);
 		return NULL;
 	}
 	buf[o] = '\0';
-	/* Converters may give U+0000 (from UTF-16, say), and no converter
-	 * is trusted to give only valid UTF-8. */
-	if (!ldi_utf8_invalid(buf, o)) {
+	/* Converters give U+0000 for NUL (in UTF-16 it is two bytes, so it
+	 * could not be dealt with before), and no converter is trusted to
+	 * give only valid UTF-8. */
+	for (i = 0; i < o; i++) {
+		if (buf[i] != '\0')
+			continue;
+		if (flags & LDI_CHARSET_NUL_SPACE)
+			buf[i] = ' ';
+		else
+			nul++;
+	}
+	bad = ldi_utf8_invalid(buf, o);
+	if (!bad) {
 		*out_len = o;
 		return buf;
 	}
+	*invalid += bad - nul;
 	fixed = ldi_utf8_repair(buf, o, out_len, NULL);
 	free(buf);
 	return fixed;
 }
 
-char *ldi_charset_to_utf8(const char *charset, const char *in, size_t len,
-			  size_t *out_len)
+/* A copy of in with its NUL bytes made spaces, for charsets in which a
+ * NUL byte is a NUL character. */
+static char *spaced_copy(const char *in, size_t len)
 {
-	char name[NAME_MAX_LEN];
-	const char *iconv_name;
-	size_t n = 0;
-	char *out = NULL;
-	how_t how;
-	iconv_t cd;
+	char *out = malloc(len);
+	size_t i;
 
-	if (!in)
-		len = 0;
-	if (!in || len == 0) {
-		out = calloc(1, 1);
-		if (out && out_len)
-			*out_len = 0;
-		return out;
+	if (!out)
+		return NULL;
+	for (i = 0; i < len; i++)
+		out[i] = in[i] ? in[i] : ' ';
+	return out;
+}
+
+/* Reads in as how says, with iconv descriptor cd for HOW_ICONV. */
+static char *decode(how_t how, iconv_t cd, const char *in, size_t len,
+		    unsigned flags, size_t *out_len, ldi_charset_info_t *info)
+{
+	int is_utf8;
+	char *out;
+
+	if (how == HOW_ICONV)
+		return with_iconv(cd, in, len, flags, out_len,
+				  &info->invalid);
+	if (how == HOW_CP1252) {
+		strcpy(info->name, "windows-1252");
+		return from_cp1252(in, len, out_len, &info->invalid);
 	}
-	how = classify(charset, &iconv_name, name);
+	out = guess(in, len, how == HOW_UTF8, out_len, &info->invalid,
+		    &is_utf8);
+	strcpy(info->name, is_utf8 ? "UTF-8" : "windows-1252");
+	return out;
+}
+
+char *ldi_charset_decode(const char *label, const char *in, size_t len,
+			 unsigned flags, size_t *out_len,
+			 ldi_charset_info_t *info)
+{
+	char name[LDI_CHARSET_NAME_MAX];
+	const char *iconv_name = NULL;
+	ldi_charset_info_t local;
+	iconv_t cd = (iconv_t)-1;
+	char *spaced = NULL, *out = NULL;
+	size_t n = 0;
+	how_t how = HOW_GUESS;
+
+	if (!info)
+		info = &local;
+	memset(info, 0, sizeof *info);
+	switch (clean_name(label, name, info->name)) {
+	case LABEL_ODD:
+		info->unknown = 1;
+		break;
+	case LABEL_OK:
+		how = classify(name, flags, &iconv_name);
+		break;
+	case LABEL_NONE:
+		break;
+	}
 	if (how == HOW_ICONV) {
 		cd = iconv_open("UTF-8", iconv_name ? iconv_name : name);
 		if (cd == (iconv_t)-1) {
 			how = HOW_GUESS;
-		} else {
-			out = with_iconv(cd, in, len, &n);
-			iconv_close(cd);
+			info->unknown = 1;
 		}
 	}
-	if (how == HOW_GUESS || how == HOW_UTF8)
-		out = guess(in, len, how == HOW_UTF8, &n);
-	else if (how == HOW_CP1252)
-		out = from_cp1252(in, len, &n);
+	if (!in) {
+		in = "";
+		len = 0;
+	}
+	/* In the charsets read without iconv a NUL byte is a NUL
+	 * character, and can go before decoding; with_iconv deals with the
+	 * rest. */
+	if (how != HOW_ICONV && (flags & LDI_CHARSET_NUL_SPACE) &&
+	    memchr(in, '\0', len)) {
+		spaced = spaced_copy(in, len);
+		if (!spaced)
+			goto out;
+		in = spaced;
+	}
+	out = decode(how, cd, in, len, flags, &n, info);
 	if (out && out_len)
 		*out_len = n;
+out:
+	if (how == HOW_ICONV)
+		iconv_close(cd);
+	free(spaced);
 	return out;
+}
+
+char *ldi_charset_to_utf8(const char *charset, const char *in, size_t len,
+			  size_t *out_len)
+{
+	return ldi_charset_decode(charset, in, len, 0, out_len, NULL);
+}
+
+size_t ldi_charset_bom(const char *in, size_t len, const char **label)
+{
+	if (len >= 3 && !memcmp(in, "\xEF\xBB\xBF", 3)) {
+		*label = "UTF-8";
+		return 3;
+	}
+	if (len >= 2 && !memcmp(in, "\xFF\xFE", 2)) {
+		*label = "UTF-16LE";
+		return 2;
+	}
+	if (len >= 2 && !memcmp(in, "\xFE\xFF", 2)) {
+		*label = "UTF-16BE";
+		return 2;
+	}
+	*label = NULL;
+	return 0;
 }

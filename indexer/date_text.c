@@ -8,11 +8,41 @@
  * time and one zone. Anything left over makes the whole text a non-date,
  * because a wrong date sorts an article into the wrong place in every
  * timeline, while a missing one only leaves it out.
+ *
+ * Mail and news add three old forms, accepted only in the exact shape of
+ * an RFC 5322 date-time ("[weekday] day month year time zone"), where
+ * they cannot be mistaken for anything else: a zone in capitals we do
+ * not know ("MEST"), or a military letter ("A"), which RFC 5322 says to
+ * read as UTC; and a three-digit year, which it says to read as 1900
+ * plus the number (a Y2K bug's "31 Dec 100"). Comments in parentheses
+ * ("(Eastern Standard Time)") are skipped wherever they are, as RFC 5322
+ * allows.
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "date.h"
+
+/* Most words whose kinds are kept for the RFC 5322 shape test. */
+#define MAX_WORDS 8
+
+/* What a word of the text was taken for. */
+enum word_kind {
+	W_WEEKDAY,
+	W_FILLER,	/* "at", "of", "on" */
+	W_MONTH,
+	W_AMPM,
+	W_ZONE,		/* a zone we know, named or numeric */
+	W_ODD_ZONE,	/* capitals we do not know, read as UTC */
+	W_TIME,
+	W_ISO,		/* "2004-12-31T23:59:58" */
+	W_YMD,		/* "2024-03-12" */
+	W_DMY,		/* "12-Mar-2024" */
+	W_DAY_NUM,	/* a number of one or two digits */
+	W_YEAR3,	/* three digits */
+	W_YEAR4,	/* four digits */
+	W_ORDINAL	/* "12th" */
+};
 
 typedef struct parts {
 	int year, month, day;	/* 0: not seen */
@@ -24,6 +54,9 @@ typedef struct parts {
 	int numbers[3];		/* bare numbers, in order */
 	int digits[3];
 	int n_numbers;
+	int odd_zone;		/* the zone is a W_ODD_ZONE */
+	enum word_kind words[MAX_WORDS]; /* what each word was */
+	size_t n_words;		/* may pass MAX_WORDS: then not RFC 5322 */
 } parts_t;
 
 static int lower(char c)
@@ -123,6 +156,22 @@ static int zone_of(const char *w, size_t n, int *zone)
 	return 0;
 }
 
+/* A zone RFC 5322 says to read as UTC when its meaning is unknown: a
+ * military letter (any but J, which is local time) or three to five
+ * letters. Capitals only: zone abbreviations are written so, while a
+ * word in small letters after a time is a word ("10:00 Uhr"). */
+static int is_odd_zone(const char *w, size_t n)
+{
+	size_t i;
+
+	if (n != 1 && (n < 3 || n > 5))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (w[i] < 'A' || w[i] > 'Z')
+			return 0;
+	return n > 1 || w[0] != 'J';
+}
+
 /* Reads 1 to max digits at w[*i]; the count in *nd. */
 static int read_number(const char *w, size_t n, size_t *i, int max,
 		       int *value, int *nd)
@@ -211,8 +260,10 @@ static int clock_time(const char *w, size_t n, parts_t *p)
 	return 1;
 }
 
-/* "2024-03-12", "2024/03/12", "2024.03.12", and "12-Mar-2024". */
-static int compound_date(const char *w, size_t n, parts_t *p)
+/* "2024-03-12", "2024/03/12", "2024.03.12", and "12-Mar-2024"; *kind
+ * says which. */
+static int compound_date(const char *w, size_t n, parts_t *p,
+			 enum word_kind *kind)
 {
 	size_t i = 0, j;
 	int a, b, c, nda, ndb, ndc;
@@ -238,6 +289,7 @@ static int compound_date(const char *w, size_t n, parts_t *p)
 		p->year_digits = 4;
 		p->month = b;
 		p->day = c;
+		*kind = W_YMD;
 		return 1;
 	}
 	/* day-Month-year */
@@ -257,54 +309,70 @@ static int compound_date(const char *w, size_t n, parts_t *p)
 	p->month = b;
 	p->year = c;
 	p->year_digits = ndc;
+	*kind = W_DMY;
 	return 1;
 }
 
-/* One word of the text; 0 when it cannot be part of a date. */
-static int classify(const char *w, size_t n, parts_t *p)
+/* A word of letters; 0 when it cannot be part of a date. */
+static int alpha_word(const char *w, size_t n, parts_t *p,
+		      enum word_kind *kind)
+{
+	int m;
+
+	if (is_weekday(w, n)) {
+		*kind = W_WEEKDAY;
+		return 1;
+	}
+	if (word_is(w, n, "at") || word_is(w, n, "of") ||
+	    word_is(w, n, "on")) {
+		*kind = W_FILLER;
+		return 1;
+	}
+	if ((m = month_of(w, n)) != 0) {
+		if (p->month)
+			return 0;
+		p->month = m;
+		*kind = W_MONTH;
+		return 1;
+	}
+	if (word_is(w, n, "am") || word_is(w, n, "pm")) {
+		if (p->ampm)
+			return 0;
+		p->ampm = word_is(w, n, "am") ? 1 : 2;
+		*kind = W_AMPM;
+		return 1;
+	}
+	if (p->have_zone)
+		return 0;
+	if (zone_of(w, n, &p->zone)) {
+		*kind = W_ZONE;
+	} else if (is_odd_zone(w, n)) {
+		/* Whether it may stand is known only at the end, when the
+		 * whole shape of the text is. */
+		p->zone = 0;
+		p->odd_zone = 1;
+		*kind = W_ODD_ZONE;
+	} else {
+		return 0;
+	}
+	p->have_zone = 1;
+	return 1;
+}
+
+/* A word starting with a digit; 0 when it cannot be part of a date. */
+static int number_word(const char *w, size_t n, parts_t *p,
+		       enum word_kind *kind)
 {
 	size_t i = 0;
-	int v, nd, m;
+	int v, nd;
 
-	if (n == 0)
-		return 1;
-	if (w[0] == '(' && w[n - 1] == ')')
-		return 1; /* "(EST)" comments after a numeric zone */
-	if (w[n - 1] == '.' && n > 1 && is_alpha(w[n - 2]))
-		n--; /* "Sept." "Tue." */
-	if (is_alpha(w[0])) {
-		if (is_weekday(w, n) || word_is(w, n, "at") ||
-		    word_is(w, n, "of") || word_is(w, n, "on"))
-			return 1;
-		if ((m = month_of(w, n)) != 0) {
-			if (p->month)
-				return 0;
-			p->month = m;
-			return 1;
-		}
-		if (word_is(w, n, "am") || word_is(w, n, "pm")) {
-			if (p->ampm)
-				return 0;
-			p->ampm = word_is(w, n, "am") ? 1 : 2;
-			return 1;
-		}
-		if (!p->have_zone && zone_of(w, n, &p->zone)) {
-			p->have_zone = 1;
-			return 1;
-		}
-		return 0;
-	}
-	if (w[0] == '+' || w[0] == '-') {
-		if (p->have_zone || !numeric_zone(w, n, &p->zone))
-			return 0;
-		p->have_zone = 1;
+	if (clock_time(w, n, p)) {
+		*kind = W_TIME;
 		return 1;
 	}
-	if (!is_digit(w[0]))
-		return 0;
-	if (clock_time(w, n, p) || compound_date(w, n, p))
+	if (compound_date(w, n, p, kind))
 		return 1;
-	if (!read_number(w, n, &i, 4, &v, &nd) || nd == 3)
+	if (!read_number(w, n, &i, 4, &v, &nd))
 		return 0;
 	/* "12th", "1st", "2nd", "3rd" */
 	if (i < n && !(n - i == 2 && (word_is(w + i, 2, "st") ||
@@ -319,7 +387,59 @@ static int classify(const char *w, size_t n, parts_t *p)
 	p->numbers[p->n_numbers] = v;
 	p->digits[p->n_numbers] = i < n ? 1 : nd; /* ordinals are days */
 	p->n_numbers++;
+	if (i < n)
+		*kind = W_ORDINAL;
+	else
+		*kind = nd == 4 ? W_YEAR4 : nd == 3 ? W_YEAR3 : W_DAY_NUM;
 	return 1;
+}
+
+/* One word of the text (n > 0): its kind into *kind; 0 when it cannot
+ * be part of a date. */
+static int classify(const char *w, size_t n, parts_t *p,
+		    enum word_kind *kind)
+{
+	if (w[n - 1] == '.' && n > 1 && is_alpha(w[n - 2]))
+		n--; /* "Sept." "Tue." */
+	if (is_alpha(w[0]))
+		return alpha_word(w, n, p, kind);
+	if (w[0] == '+' || w[0] == '-') {
+		if (p->have_zone || !numeric_zone(w, n, &p->zone))
+			return 0;
+		p->have_zone = 1;
+		*kind = W_ZONE;
+		return 1;
+	}
+	if (!is_digit(w[0]))
+		return 0;
+	return number_word(w, n, p, kind);
+}
+
+/* 1 when the words are exactly an RFC 5322 date-time: an optional
+ * weekday, then day, month and year (or "20-Apr-93" as one word), a
+ * time and a zone. */
+static int rfc5322_shape(const parts_t *p)
+{
+	const enum word_kind *w = p->words;
+	size_t n = p->n_words;
+
+	if (n > MAX_WORDS)
+		return 0;
+	if (n > 0 && w[0] == W_WEEKDAY) {
+		w++;
+		n--;
+	}
+	if (n == 5 && w[0] == W_DAY_NUM && w[1] == W_MONTH &&
+	    (w[2] == W_DAY_NUM || w[2] == W_YEAR3 || w[2] == W_YEAR4)) {
+		w += 3;
+		n -= 3;
+	} else if (n == 3 && w[0] == W_DMY) {
+		w++;
+		n--;
+	} else {
+		return 0;
+	}
+	return w[0] == W_TIME && (w[1] == W_ZONE || w[1] == W_ODD_ZONE);
 }
 
 /* Bare numbers become day and year: a four-digit one is the year; of two
@@ -332,7 +452,7 @@ static int assign_numbers(parts_t *p)
 	for (k = 0; k < p->n_numbers; k++) {
 		int v = p->numbers[k], nd = p->digits[k];
 
-		if (nd == 4 || (p->day && !p->year)) {
+		if (nd == 4 || nd == 3 || (p->day && !p->year)) {
 			if (p->year)
 				return 0;
 			p->year = v;
@@ -345,6 +465,8 @@ static int assign_numbers(parts_t *p)
 	}
 	if (p->year_digits == 2)
 		p->year += p->year < 50 ? 2000 : 1900;
+	else if (p->year_digits == 3 && rfc5322_shape(p))
+		p->year += 1900;
 	else if (p->year_digits != 4)
 		return 0;
 	return 1;
@@ -373,6 +495,31 @@ static int iso_date_time(const char *w, size_t n, parts_t *p,
 	return 1;
 }
 
+/* Words end at these, and at a comment's '('. */
+static int is_separator(char c)
+{
+	return c == ' ' || c == ',' || c == '\t';
+}
+
+/* Skips the comment at text[*i] ('('), nested ones and quoted
+ * characters ("\\)") in it; 0 when it is not closed. */
+static int skip_comment(const char *text, size_t len, size_t *i)
+{
+	size_t depth = 0;
+
+	for (; *i < len; (*i)++) {
+		if (text[*i] == '\\' && *i + 1 < len)
+			(*i)++;
+		else if (text[*i] == '(')
+			depth++;
+		else if (text[*i] == ')' && --depth == 0) {
+			(*i)++;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 int ldi_date_parse_text(const char *text, size_t len, int64_t *out)
 {
 	parts_t p;
@@ -383,26 +530,34 @@ int ldi_date_parse_text(const char *text, size_t len, int64_t *out)
 	memset(&p, 0, sizeof p);
 	p.hour = -1;
 	while (i < len) {
-		size_t start, end;
+		enum word_kind kind;
+		size_t start;
 
-		while (i < len && (text[i] == ' ' || text[i] == ',' ||
-				   text[i] == '\t'))
+		while (i < len && is_separator(text[i]))
 			i++;
-		start = i;
-		while (i < len && text[i] != ' ' && text[i] != ',' &&
-		       text[i] != '\t')
-			i++;
-		end = i;
-		if (start == end)
-			continue;
-		if (start == 0 &&
-		    iso_date_time(text, end, &p, &iso_day)) {
-			have_iso = 1;
+		if (i < len && text[i] == '(') {
+			if (!skip_comment(text, len, &i))
+				return 0;
 			continue;
 		}
-		if (!classify(text + start, end - start, &p))
+		start = i;
+		while (i < len && !is_separator(text[i]) && text[i] != '(')
+			i++;
+		if (start == i)
+			continue;
+		if (start == 0 && iso_date_time(text, i, &p, &iso_day)) {
+			have_iso = 1;
+			kind = W_ISO;
+		} else if (!classify(text + start, i - start, &p, &kind)) {
 			return 0;
+		}
+		if (p.n_words < MAX_WORDS)
+			p.words[p.n_words] = kind;
+		p.n_words++;
 	}
+	/* An unknown zone is a zone only where RFC 5322 puts one. */
+	if (p.odd_zone && !rfc5322_shape(&p))
+		return 0;
 
 	if (have_iso) {
 		if (p.n_numbers || p.month || p.day || p.ampm)

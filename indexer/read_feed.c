@@ -24,18 +24,16 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
-#include <errno.h>
-#include <iconv.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "charset.h"
 #include "hash.h"
 #include "html_text.h"
 #include "reader.h"
-#include "utf8.h"
 
 #define NS_ATOM "http://www.w3.org/2005/Atom"
 #define NS_ATOM03 "http://purl.org/atom/ns#"
@@ -898,94 +896,6 @@ static int declared_encoding(const char *buf, size_t len, char *out,
 	return 0;
 }
 
-/* The charset to read a feed in that declares cs. Feeds that say
- * ISO-8859-1 (or ASCII) are read as windows-1252, as browsers do: the
- * two differ only in 0x80-0x9F, where such feeds hold curly quotes and
- * dashes rather than control characters. A declaration that could be
- * read as ASCII bytes is not in UTF-16, whatever it says. */
-static const char *charset_for(const char *cs)
-{
-	static const char *const latin1[] = {
-		"ascii", "cp1252", "cp819", "iso-8859-1", "iso8859-1",
-		"iso_8859-1", "l1", "latin1", "us-ascii", "windows-1252",
-		"x-cp1252",
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof latin1 / sizeof latin1[0]; i++)
-		if (!strcmp(cs, latin1[i]))
-			return "windows-1252";
-	if (!strcmp(cs, "utf-8") || !strcmp(cs, "utf8") ||
-	    !strncmp(cs, "utf-16", 6))
-		return "utf-8";
-	return cs;
-}
-
-/* Converts n bytes in charset cs to UTF-8 with iconv, each byte that
- * does not convert made U+FFFD (*nbad counts them) and NUL bytes spaces.
- * libxml2 could convert too, but it reports a bad byte on stderr and
- * stops reading there; windows-1252 alone has five undefined bytes.
- * Returns LEDE_OK, LEDE_NOMEM, or LEDE_BAD_INPUT when iconv does not
- * know cs. */
-static lede_status_t to_utf8(const char *cs, const char *in, size_t n,
-			     char **out, size_t *out_n, size_t *nbad)
-{
-	iconv_t cd = iconv_open("UTF-8", cs);
-	/* iconv's prototype lacks the const; it does not write the input. */
-	char *buf, *ip = (char *)(uintptr_t)in, *op;
-	size_t cap, il = n, ol, i;
-
-	*nbad = 0;
-	if (cd == (iconv_t)-1)
-		return errno == EINVAL ? LEDE_BAD_INPUT : LEDE_NOMEM;
-	cap = n < SIZE_MAX / 4 ? 2 * n + 16 : SIZE_MAX / 2;
-	buf = malloc(cap);
-	op = buf;
-	ol = cap - 1;
-	while (buf) {
-		size_t r = il ? iconv(cd, &ip, &il, &op, &ol)
-			      : iconv(cd, NULL, NULL, &op, &ol);
-
-		if (r != (size_t)-1 && il == 0)
-			break;
-		if (r == (size_t)-1 && errno != E2BIG && ol >= 3) {
-			/* EILSEQ or EINVAL: one byte that does not
-			 * convert, or a sequence cut off at the end. */
-			memcpy(op, "\xEF\xBF\xBD", 3);
-			op += 3;
-			ol -= 3;
-			ip++;
-			il--;
-			(*nbad)++;
-		} else if (r == (size_t)-1) {
-			size_t used = (size_t)(op - buf);
-			char *grown = cap < SIZE_MAX / 2
-					      ? realloc(buf, 2 * cap)
-					      : NULL;
-
-			if (!grown) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = grown;
-			cap *= 2;
-			op = buf + used;
-			ol = cap - 1 - used;
-		}
-	}
-	iconv_close(cd);
-	if (!buf)
-		return LEDE_NOMEM;
-	*out_n = (size_t)(op - buf);
-	for (i = 0; i < *out_n; i++)
-		if (buf[i] == '\0')
-			buf[i] = ' ';
-	buf[*out_n] = '\0';
-	*out = buf;
-	return LEDE_OK;
-}
-
 /* Parses n bytes of UTF-8 into f->doc. Returns LEDE_OK, LEDE_NOMEM or
  * LEDE_BAD_INPUT (reason given). */
 static lede_status_t parse_utf8(feed_t *f, const char *data, size_t n)
@@ -1030,83 +940,50 @@ static lede_status_t parse_utf8(feed_t *f, const char *data, size_t n)
 	return LEDE_OK;
 }
 
-/* Settles the feed's encoding, makes the bytes UTF-8 and parses them. */
+/* Settles the feed's encoding, makes the bytes UTF-8 and parses them. A
+ * byte order mark, or UTF-16's NUL beside the first '<', outranks the
+ * XML declaration; a declaration is read as charset.c reads every
+ * label, and one that says UTF-16 in ASCII is read as UTF-8. */
 static lede_status_t parse_xml(feed_t *f, const char *buf, size_t len)
 {
-	const char *cs = NULL, *data = buf;
-	char declared[48], *spaced = NULL, *utf8 = NULL;
-	size_t i, n = len, bad = 0, nuls = 0;
+	const char *label;
+	char declared[48], *utf8;
+	size_t bom = ldi_charset_bom(buf, len, &label), n = len - bom;
+	unsigned flags = LDI_CHARSET_NUL_SPACE;
+	ldi_charset_info_t info;
 	lede_status_t st;
 
-	if (n >= 2 && ((buf[0] == '\xFF' && buf[1] == '\xFE') ||
-		       (buf[0] == '\xFE' && buf[1] == '\xFF'))) {
-		cs = buf[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-		data += 2;
-		n -= 2;
-	} else if (n >= 2 && ((buf[0] == '<' && buf[1] == '\0') ||
-			      (buf[0] == '\0' && buf[1] == '<'))) {
-		cs = buf[0] == '<' ? "UTF-16LE" : "UTF-16BE";
-	} else {
-		if (n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
-			data += 3;
-			n -= 3;
-			cs = "utf-8";
-		}
-		if (memchr(data, '\0', n < SNIFF_BYTES ? n : SNIFF_BYTES)) {
+	buf += bom;
+	/* XML allows UTF-16 without a byte order mark. */
+	if (!label && n >= 2 && buf[0] == '<' && buf[1] == '\0')
+		label = "UTF-16LE";
+	else if (!label && n >= 2 && buf[0] == '\0' && buf[1] == '<')
+		label = "UTF-16BE";
+	if (!label || !strcmp(label, "UTF-8")) {
+		if (memchr(buf, '\0', n < SNIFF_BYTES ? n : SNIFF_BYTES)) {
 			ldi_warn(f->r, 0, "binary data, not a feed");
 			return LEDE_BAD_INPUT;
 		}
-		/* A NUL further in is damage: a space reads past it. */
-		for (i = 0; i < n; i++)
-			nuls += data[i] == '\0';
-		if (nuls) {
-			spaced = malloc(n);
-			if (!spaced)
-				return LEDE_NOMEM;
-			for (i = 0; i < n; i++)
-				spaced[i] = data[i] ? data[i] : ' ';
-			data = spaced;
-		}
-		if (!cs && declared_encoding(data, n, declared,
-					     sizeof declared))
-			cs = charset_for(declared);
-		if (!cs || !strcmp(cs, "utf-8"))
-			bad = ldi_utf8_invalid(data, n);
-		if (!cs)
-			cs = bad ? "windows-1252" : "utf-8";
 	}
-
-	if (!strcmp(cs, "utf-8") && bad) {
-		/* Repaired here: libxml2 would give up on UTF-8 at the
-		 * first broken byte and read the rest as Latin-1. */
-		utf8 = ldi_utf8_repair(data, n, &n, NULL);
-		st = utf8 ? LEDE_OK : LEDE_NOMEM;
-		if (utf8)
-			ldi_warn(f->r, 0,
-				 "invalid UTF-8: %zu byte%s replaced by U+FFFD",
-				 bad, bad == 1 ? "" : "s");
-	} else if (strcmp(cs, "utf-8")) {
-		st = to_utf8(cs, data, n, &utf8, &n, &bad);
-		if (st == LEDE_BAD_INPUT) {
-			bad = ldi_utf8_invalid(data, n);
-			ldi_warn(f->r, 0, "unknown encoding '%s'; read as %s",
-				 cs, bad ? "windows-1252" : "UTF-8");
-			cs = "windows-1252";
-			st = bad ? to_utf8(cs, data, n, &utf8, &n, &bad)
-				 : LEDE_OK;
-		}
-		if (st == LEDE_OK && bad)
-			ldi_warn(f->r, 0,
-				 "invalid %s: %zu byte%s replaced by U+FFFD",
-				 cs, bad, bad == 1 ? "" : "s");
-	} else {
-		st = LEDE_OK;
+	if (!label && declared_encoding(buf, n, declared, sizeof declared)) {
+		label = declared;
+		flags |= LDI_CHARSET_IN_BAND;
 	}
+	/* Decoded here, not by libxml2: it gives up on the encoding at the
+	 * first bad byte and reads the rest as Latin-1. */
+	utf8 = ldi_charset_decode(label, buf, n, flags, &n, &info);
+	if (!utf8)
+		return LEDE_NOMEM;
+	if (info.unknown)
+		ldi_warn(f->r, 0, "unknown encoding '%s'; read as %s", label,
+			 info.name);
+	if (info.invalid)
+		ldi_warn(f->r, 0, "invalid %s: %zu byte%s replaced by U+FFFD",
+			 info.name, info.invalid,
+			 info.invalid == 1 ? "" : "s");
 	/* libxml2 copies its input: the converted text can go now. */
-	if (st == LEDE_OK)
-		st = parse_utf8(f, utf8 ? utf8 : data, n);
+	st = parse_utf8(f, utf8, n);
 	free(utf8);
-	free(spaced);
 	return st;
 }
 

@@ -28,13 +28,15 @@
  * MIME: quoted-printable and base64 are decoded and the charset read
  * through charset.c; of a multipart, the first text/plain part (depth
  * first, so inside multipart/alternative and forwarded messages too).
- * HTML parts are left to the HTML reader: a message whose only text is
- * HTML gives an article with an empty body and a warning.
+ * The plain part is what the writer typed, where the HTML one is what a
+ * mail client made of it. A message with no text/plain part at all gives
+ * its first text/html part, reduced to text by ldi_html_to_text as feed
+ * descriptions are.
  *
- * Dates are read here, not with lede_date_parse, because news dates have
- * forms no other format has: day names, two-digit years, zone names
- * ("Tue, 20 Apr 93 12:00:00 EDT") and ctime's order ("Tue Apr 20
- * 12:00:00 1993"). lede_date_parse is the fallback for ISO 8601.
+ * Dates are read with lede_date_parse, as feeds' and pages' are: it knows
+ * news's day names, two-digit years, zone names ("Tue, 20 Apr 93
+ * 12:00:00 EDT"), ctime's order ("Tue Apr 20 12:00:00 1993") and RFC
+ * 5322's obsolete zones and years.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -43,6 +45,7 @@
 
 #include "charset.h"
 #include "hash.h"
+#include "html_text.h"
 #include "reader.h"
 #include "utf8.h"
 
@@ -86,7 +89,12 @@ typedef struct msg {
 	size_t n_authors, cap_authors;
 	const char **tags;
 	size_t n_tags, cap_tags;
-	int saw_html; /* an HTML part was passed over */
+	/* The first text/html entity met, read only when there is no
+	 * text/plain one; it points into the message being read. */
+	int have_html;
+	const char *html;
+	size_t html_len;
+	slice_t html_ct, html_enc;
 	int nomem;
 } msg_t;
 
@@ -262,7 +270,7 @@ static void end_message(msg_t *m)
 	m->n_owned = 0;
 	m->n_authors = 0;
 	m->n_tags = 0;
-	m->saw_html = 0;
+	m->have_html = 0;
 }
 
 /* Adds s to a list of names unless it is NULL or already there, or the
@@ -940,286 +948,6 @@ static void read_tags(msg_t *m, const char *v)
 
 /* ---- Dates ------------------------------------------------------------- */
 
-typedef struct scan {
-	const char *s;
-	size_t n, i;
-} scan_t;
-
-static char peek(const scan_t *c)
-{
-	return c->i < c->n ? c->s[c->i] : '\0';
-}
-
-/* Skips white space and comments ("(PDT)"). */
-static void skip_blank(scan_t *c)
-{
-	while (c->i < c->n) {
-		if (is_space(c->s[c->i])) {
-			c->i++;
-		} else if (c->s[c->i] == '(') {
-			int depth = 0;
-
-			do {
-				if (c->s[c->i] == '(')
-					depth++;
-				else if (c->s[c->i] == ')')
-					depth--;
-				c->i++;
-			} while (c->i < c->n && depth > 0);
-		} else {
-			break;
-		}
-	}
-}
-
-/* A word of letters, lower-cased into w (cut to 15 letters). */
-static size_t scan_word(scan_t *c, char w[16])
-{
-	size_t k = 0;
-
-	while (c->i < c->n && is_alpha(c->s[c->i])) {
-		if (k < 15)
-			w[k] = lower(c->s[c->i]);
-		k++;
-		c->i++;
-	}
-	w[k < 15 ? k : 15] = '\0';
-	return k;
-}
-
-/* 1 to max digits; *ndigits gets how many. */
-static int scan_number(scan_t *c, int max, int *v, int *ndigits)
-{
-	int k = 0, val = 0;
-
-	while (c->i < c->n && is_digit(c->s[c->i]) && k < max) {
-		val = val * 10 + (c->s[c->i] - '0');
-		c->i++;
-		k++;
-	}
-	if (k == 0 || (c->i < c->n && is_digit(c->s[c->i])))
-		return 0;
-	*v = val;
-	if (ndigits)
-		*ndigits = k;
-	return 1;
-}
-
-static int month_of(const char *w)
-{
-	static const char *const names[12] = {"jan", "feb", "mar", "apr",
-					      "may", "jun", "jul", "aug",
-					      "sep", "oct", "nov", "dec"};
-	int k;
-
-	for (k = 0; k < 12; k++)
-		if (!strncmp(w, names[k], 3) && strlen(w) >= 3)
-			return k + 1;
-	return 0;
-}
-
-static int is_day_name(const char *w)
-{
-	static const char *const names[7] = {"mon", "tue", "wed", "thu",
-					     "fri", "sat", "sun"};
-	int k;
-
-	for (k = 0; k < 7; k++)
-		if (!strncmp(w, names[k], 3))
-			return 1;
-	return 0;
-}
-
-/* Seconds east of UTC for a zone name: RFC 5322's obsolete names.
- * Others (military letters, "MET", typos) read as UTC, as RFC 5322
- * says of the military ones, whose signs RFC 822 got backwards. */
-static int zone_name(const char *w)
-{
-	static const struct {
-		const char *name;
-		int hours;
-	} zones[] = {{"ut", 0},	  {"utc", 0}, {"gmt", 0}, {"z", 0},
-		     {"est", -5}, {"edt", -4}, {"cst", -6}, {"cdt", -5},
-		     {"mst", -7}, {"mdt", -6}, {"pst", -8}, {"pdt", -7}};
-	size_t k;
-
-	for (k = 0; k < sizeof zones / sizeof zones[0]; k++)
-		if (!strcmp(w, zones[k].name))
-			return zones[k].hours * 3600;
-	return 0;
-}
-
-static int is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int days_in_month(int y, int m)
-{
-	static const int days[12] = {31, 28, 31, 30, 31, 30,
-				     31, 31, 30, 31, 30, 31};
-
-	return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
-
-/* Days from 1970-01-01 to y-m-d (y from 1): days in the whole years
- * before y, counting leap days, plus the days before m in y. */
-static int64_t days_since_1970(int y, int m, int d)
-{
-	static const int before[12] = {0,   31,	 59,  90,  120, 151,
-				       181, 212, 243, 273, 304, 334};
-	int64_t p = (int64_t)y - 1;
-	int64_t days = p * 365 + p / 4 - p / 100 + p / 400;
-
-	days += before[m - 1] + (m > 2 && is_leap(y)) + d - 1;
-	return days - (1969 * 365 + 1969 / 4 - 1969 / 100 + 1969 / 400);
-}
-
-/* "hh:mm" or "hh:mm:ss". */
-static int scan_time(scan_t *c, int *h, int *mi, int *sec)
-{
-	if (!scan_number(c, 2, h, NULL) || peek(c) != ':')
-		return 0;
-	c->i++;
-	if (!scan_number(c, 2, mi, NULL))
-		return 0;
-	*sec = 0;
-	if (peek(c) == ':') {
-		c->i++;
-		if (!scan_number(c, 2, sec, NULL))
-			return 0;
-	}
-	return 1;
-}
-
-/* 1 when the digits at the scan position are followed by ':'. */
-static int time_next(const scan_t *c)
-{
-	size_t i = c->i;
-
-	while (i < c->n && is_digit(c->s[i]))
-		i++;
-	return i > c->i && i < c->n && c->s[i] == ':';
-}
-
-/* Seconds east of UTC from "+hhmm", "-hh:mm" or a name; 0 for none and
- * for zones that cannot be read. */
-static int scan_zone(scan_t *c)
-{
-	char w[16];
-
-	skip_blank(c);
-	if (peek(c) == '+' || peek(c) == '-') {
-		int sign = peek(c) == '-' ? -1 : 1, hh = 0, mm = 0, k;
-		size_t start;
-
-		c->i++;
-		start = c->i;
-		for (k = 0; k < 4 && c->i < c->n; k++) {
-			if (k == 2 && peek(c) == ':')
-				c->i++;
-			if (!is_digit(peek(c)))
-				return 0;
-			if (k < 2)
-				hh = hh * 10 + (peek(c) - '0');
-			else
-				mm = mm * 10 + (peek(c) - '0');
-			c->i++;
-		}
-		if (c->i - start < 4 || hh > 23 || mm > 59)
-			return 0;
-		return sign * (hh * 3600 + mm * 60);
-	}
-	if (is_alpha(peek(c))) {
-		scan_word(c, w);
-		return zone_name(w);
-	}
-	return 0;
-}
-
-static int full_year(int y, int ndigits)
-{
-	if (ndigits == 2)
-		return y < 50 ? 2000 + y : 1900 + y;
-	if (ndigits == 3)
-		return 1900 + y;
-	return y;
-}
-
-/* An RFC 5322 date ("Tue, 20 Apr 1993 12:00:00 GMT"), leniently: the day
- * name and the seconds optional, two-digit years, '-' between day, month
- * and year ("20-Apr-1993"), ctime's order ("Tue Apr 20 12:00:00 1993").
- * What follows the zone is ignored. */
-static int parse_date(const char *s, size_t n, int64_t *out)
-{
-	scan_t c = {s, n, 0};
-	char w[16];
-	int day = 0, month = 0, year = 0, ydigits = 0, h = 0, mi = 0, sec = 0;
-	int zone;
-
-	skip_blank(&c);
-	if (is_alpha(peek(&c))) {
-		scan_word(&c, w);
-		if (is_day_name(w)) {
-			skip_blank(&c);
-			if (peek(&c) == ',')
-				c.i++;
-			skip_blank(&c);
-			w[0] = '\0';
-			if (is_alpha(peek(&c)))
-				scan_word(&c, w);
-		}
-		if (w[0] && !(month = month_of(w)))
-			return 0;
-	}
-	if (month) {
-		/* ctime: month day [time] year */
-		skip_blank(&c);
-		if (!scan_number(&c, 2, &day, NULL))
-			return 0;
-		skip_blank(&c);
-		if (time_next(&c)) {
-			if (!scan_time(&c, &h, &mi, &sec))
-				return 0;
-			skip_blank(&c);
-			if (!scan_number(&c, 4, &year, &ydigits))
-				return 0;
-		} else {
-			if (!scan_number(&c, 4, &year, &ydigits))
-				return 0;
-			skip_blank(&c);
-			if (is_digit(peek(&c)) && !scan_time(&c, &h, &mi, &sec))
-				return 0;
-		}
-	} else {
-		if (!scan_number(&c, 2, &day, NULL))
-			return 0;
-		skip_blank(&c);
-		if (peek(&c) == '-')
-			c.i++;
-		skip_blank(&c);
-		if (!scan_word(&c, w) || !(month = month_of(w)))
-			return 0;
-		skip_blank(&c);
-		if (peek(&c) == '-')
-			c.i++;
-		skip_blank(&c);
-		if (!scan_number(&c, 4, &year, &ydigits))
-			return 0;
-		skip_blank(&c);
-		if (is_digit(peek(&c)) && !scan_time(&c, &h, &mi, &sec))
-			return 0;
-	}
-	zone = scan_zone(&c);
-	year = full_year(year, ydigits);
-	if (year < 1 || day < 1 || day > days_in_month(year, month) ||
-	    h > 23 || mi > 59 || sec > 60)
-		return 0;
-	*out = days_since_1970(year, month, day) * 86400 + h * 3600 +
-	       mi * 60 + sec - zone;
-	return 1;
-}
-
 /* Copies at most QUOTE_MAX bytes of t into buf (QUOTE_MAX + 4 bytes),
  * cut at a character boundary and marked with "..." when cut. */
 static const char *quote(const char *t, char *buf)
@@ -1243,8 +971,7 @@ static int64_t read_date(msg_t *m, const slice_t *f)
 
 	if (!raw)
 		return LEDE_NO_DATE;
-	if (parse_date(raw, strlen(raw), &t) ||
-	    lede_date_parse(raw, LEDE_NTS, &t) == LEDE_OK)
+	if (lede_date_parse(raw, LEDE_NTS, &t) == LEDE_OK)
 		return t;
 	text = header_text(m, raw, strlen(raw));
 	if (text)
@@ -1851,14 +1578,14 @@ static int ct_param(slice_t ct, const char *name, char out[PARAM_MAX])
 	return 0;
 }
 
-/* The body of a text/plain entity as UTF-8: transfer encoding undone,
- * charset decoded, CRLF made LF. Owned by m. */
-static char *plain_text(msg_t *m, const char *s, size_t n, slice_t ct,
-			slice_t enc)
+/* The body of a text entity as UTF-8: transfer encoding undone, charset
+ * decoded. Owned by m; its length in *len. */
+static char *decode_body(msg_t *m, const char *s, size_t n, slice_t ct,
+			 slice_t enc, size_t *len)
 {
 	char charset[PARAM_MAX], *raw = NULL, *utf8;
 	const char *e = enc.p;
-	size_t en = e ? enc.n : 0, dn = n, un, i, o;
+	size_t en = e ? enc.n : 0, dn = n;
 
 	trim(&e, &en);
 	if (equals_ci(e, en, "quoted-printable") ||
@@ -1874,9 +1601,19 @@ static char *plain_text(msg_t *m, const char *s, size_t n, slice_t ct,
 	}
 	utf8 = ldi_charset_to_utf8(ct_param(ct, "charset", charset) ? charset
 								   : NULL,
-				   s, dn, &un);
+				   s, dn, len);
 	free(raw);
-	if (!keep(m, utf8))
+	return keep(m, utf8);
+}
+
+/* The body of a text/plain entity as UTF-8, CRLF made LF. Owned by m. */
+static char *plain_text(msg_t *m, const char *s, size_t n, slice_t ct,
+			slice_t enc)
+{
+	size_t un, i, o;
+	char *utf8 = decode_body(m, s, n, ct, enc, &un);
+
+	if (!utf8)
 		return NULL;
 	for (i = 0, o = 0; i < un; i++)
 		if (utf8[i] != '\r')
@@ -1972,9 +1709,14 @@ static char *entity_text(msg_t *m, const char *s, size_t n, slice_t ct,
 	if (!strcmp(type, "text") && !strcmp(sub, "plain"))
 		return plain_text(m, s, n, ct, enc);
 	if (!strcmp(type, "text") && !strcmp(sub, "html")) {
-		/* TODO(html): HTML parts are the HTML reader's; until
-		 * html_text.c lands here they are passed over. */
-		m->saw_html = 1;
+		/* Kept for later: a text/plain part further on wins. */
+		if (!m->have_html) {
+			m->have_html = 1;
+			m->html = s;
+			m->html_len = n;
+			m->html_ct = ct;
+			m->html_enc = enc;
+		}
 		return NULL;
 	}
 	if (!strcmp(type, "multipart")) {
@@ -1987,6 +1729,25 @@ static char *entity_text(msg_t *m, const char *s, size_t n, slice_t ct,
 	    (!strcmp(sub, "rfc822") || !strcmp(sub, "global")))
 		return part_text(m, s, n, 0, depth);
 	return NULL;
+}
+
+/* The text of the first text/html entity, for a message with no
+ * text/plain one; NULL when it has none or it holds no text. Owned by
+ * m. The charset is the MIME header's, as for text/plain (with none,
+ * charset.c's guess): a <meta> inside the HTML is not looked for. */
+static char *html_body(msg_t *m)
+{
+	size_t len;
+	char *html, *text;
+
+	if (!m->have_html)
+		return NULL;
+	html = decode_body(m, m->html, m->html_len, m->html_ct, m->html_enc,
+			   &len);
+	if (!html)
+		return NULL;
+	text = keep(m, ldi_html_to_text(html, len, &len));
+	return text && len ? text : NULL;
 }
 
 /* ---- One message ------------------------------------------------------- */
@@ -2061,13 +1822,12 @@ static lede_status_t read_one(msg_t *m, const char *buf, size_t len,
 	a.id = article_id(m, &h, fallback_id, buf, len, hash_id);
 	text = entity_text(m, buf + body, len - body, h.content_type,
 			   h.encoding, 0, 0);
+	if (!text && !m->nomem)
+		text = html_body(m);
 	if (text)
 		a.body = clean_body(m, text);
 	if (m->nomem)
 		return LEDE_NOMEM;
-	if (!text && m->saw_html)
-		ldi_warn(m->r, 0, "HTML-only message: body not read (the "
-				  "headline and authors are)");
 	a.authors = m->authors;
 	a.n_authors = m->n_authors;
 	a.tags = m->tags;

@@ -51,6 +51,39 @@ static const struct good_date good[] = {
 	{"Tue, 20 Apr 93 12:00:00 GMT", 735307200},
 	{"Tue Apr 20 12:00:00 1993", 735307200},	/* asctime */
 	{"Tue, 14 Nov 2023 10:00:00 CET", 1699956000 - 3600},
+	/* What old mail and news write (read_message.c's forms). */
+	{"20 Apr 93 08:15:30 EDT", 735308130},
+	{"Tue Apr 20 1993 12:00:00", 735307200},
+	{"Tuesday, 20-Apr-93 12:00:00 UT", 735307200},
+	{"Tue, 20 Apr 1993 13:00 +0100", 735307200},
+	{"20 Apr 1993 04:00:00 PST", 735307200},
+	{"20 Apr 1993 05:00:00 PDT", 735307200},
+	{"20 Apr 1993 06:00:00 CST", 735307200},
+	{"20 Apr 1993 07:00:00 CDT", 735307200},
+	{"20 Apr 1993 05:00:00 MST", 735307200},
+	{"20 Apr 1993 06:00:00 MDT", 735307200},
+	{"20 Apr 1993 12:00:00 Z", 735307200},
+	{"20 Apr 1993 12:00:00", 735307200},
+	{"20 Apr 1993 12:00:00 +05:30", 735307200 - 19800},
+	{"Thu, 29 Feb 2024 23:59:59 -0800", 1709279999},
+	{"1 Jan 49 00:00:00 GMT", 2493072000LL},
+	{"1 Jan 50 00:00:00 GMT", -631152000},
+	{"Fri, 31 Dec 1999 23:59:60 GMT", 946684800},
+	/* RFC 5322 section 4.3: military letters and unknown zones are
+	 * UTC, three-digit years are 1900 on. Only in its exact shape. */
+	{"20 Apr 1993 12:00:00 A", 735307200},
+	{"20 Apr 1993 12:00:00 N", 735307200},
+	{"20 Apr 1993 12:00:00 MEST", 735307200},
+	{"Tue, 20 Apr 1993 12:00 NZST", 735307200},
+	{"20-Apr-93 12:00:00 MEST", 735307200},
+	{"Fri, 31 Dec 100 23:59:59 GMT", 978307199},
+	{"31 Dec 100 23:59:59 -0100", 978307199 + 3600},
+	/* Comments, anywhere, nested, spaced, quoted. */
+	{"Tue, 20 Apr 1993 07:00:00 -0500 (Eastern Standard Time)",
+	 735307200},
+	{"20 Apr 1993 12:00:00 MEST (Middle (European) Summer Time)",
+	 735307200},
+	{"Tue, (x) 20 Apr 1993 12:00:00 GMT(a \\) b)", 735307200},
 	/* What pages write. */
 	{"12 March 2024", 1710201600},
 	{"12th March 2024", 1710201600},
@@ -126,6 +159,44 @@ static const char *const bad[] = {
 	"Tuesday",
 	"12 March 2024 and more",
 	"2004-12-31T23:59:58+01:00 UTC",
+	/* Mail and news forms, broken. */
+	"30 Feb 1993 10:00:00 GMT",
+	"20 Apr 1993 25:00:00 GMT",
+	"Tue, 20 Foo 1993 12:00:00",
+	"yesterday",
+	"123 Apr 1993",
+	"1 Jan 1",
+	"Mon Apr 99",
+	/* An unknown zone anywhere but after an RFC 5322 date-time. */
+	"20 Apr 1993 12:00:00 J",	/* J is local time: unknown */
+	"20 Apr 1993 12:00:00 Mest",	/* zones are in capitals */
+	"12 March 2024 10:00 Uhr",
+	"20 Apr 1993 12:00:00 AB",
+	"20 Apr 1993 12:00:00 EASTERN",
+	"20 Apr 1993 MEST",
+	"MEST 20 Apr 1993 12:00:00",
+	"20 Apr 1993 MEST 12:00:00",
+	"Apr 20 1993 12:00:00 MEST",
+	"Tue Apr 20 12:00:00 1993 MEST",
+	"20 Apr 1993 12:00 pm MEST",
+	"at 20 Apr 1993 12:00 MEST",
+	"20 Apr 1993 12:00:00 +0000 MEST",
+	"20 Apr 1993 12:00:00 MEST MEST",
+	"20 Apr 1993 12:00:00 MEST 10",
+	"2004-12-31T23:59:58 MEST",
+	"2024-03-12 10:00 MEST",
+	/* Three-digit years outside that shape. */
+	"31 Dec 100 23:59:59",
+	"31 Dec 100",
+	"12 March 124",
+	"Dec 31 100 23:59:59 GMT",
+	"100 Dec 31 23:59:59 GMT",
+	"31 Dec 100 11:59 pm GMT",
+	/* Comments that do not close. */
+	"20 Apr 1993 12:00:00 (unclosed",
+	"20 Apr 1993 (a (b) 12:00",
+	"20 Apr 1993 12:00:00 GMT (a \\)",
+	"(EST)",
 };
 
 static void test_good(void)

@@ -460,6 +460,41 @@ static void test_page_charsets(void)
 		  LEDE_OK);
 	CHECK_STR(s.body[0], "caf\xC3\xA9");
 
+	CHECK_INT(read_page(&s, "k.html",
+			    "<meta charset=x-klingon><p>caf\xE9</p>",
+			    LEDE_NTS),
+		  LEDE_OK);
+	CHECK_STR(s.body[0], "caf\xC3\xA9");
+	CHECK_INT(s.n_warn, 1);
+	CHECK_STR(s.warning[0],
+		  "unknown charset 'x-klingon'; read as windows-1252");
+
+	/* Labels read as charset.c reads them for mail too: UTF-8 with no
+	 * valid multi-byte character was never UTF-8; us-ascii over UTF-8
+	 * is UTF-8; gb2312 is GB18030. A <meta> that says UTF-16 is
+	 * ASCII, so it is not UTF-16. */
+	CHECK_INT(read_page(&s, "l.html",
+			    "<meta charset=utf-8><p>caf\xE9</p>", LEDE_NTS),
+		  LEDE_OK);
+	CHECK_STR(s.body[0], "caf\xC3\xA9");
+	CHECK_INT(s.n_warn, 0);
+	CHECK_INT(read_page(&s, "a.html",
+			    "<meta charset=us-ascii><p>caf\xC3\xA9</p>",
+			    LEDE_NTS),
+		  LEDE_OK);
+	CHECK_STR(s.body[0], "caf\xC3\xA9");
+	CHECK_INT(read_page(&s, "g.html",
+			    "<meta charset=gb2312><p>\x81\x40</p>", LEDE_NTS),
+		  LEDE_OK);
+	CHECK_STR(s.body[0], "\xE4\xB8\x82");
+	CHECK_INT(s.n_warn, 0);
+	CHECK_INT(read_page(&s, "16.html",
+			    "<meta charset=utf-16><p>caf\xC3\xA9</p>",
+			    LEDE_NTS),
+		  LEDE_OK);
+	CHECK_STR(s.body[0], "caf\xC3\xA9");
+	CHECK_INT(s.n_warn, 0);
+
 	/* Byte order marks. */
 	CHECK_INT(read_page(&s, "bom.html", "\xEF\xBB\xBF<p>caf\xC3\xA9</p>",
 			    LEDE_NTS),

@@ -246,9 +246,9 @@ static void test_latin1(void)
 		goto out;
 	CHECK_STR(s.authors[0], "Jürgen Müller");
 	CHECK_STR(s.headline[0], "Über Käse");
-	/* windows-1252's quotes and euro; its undefined 0x81 as Latin-1. */
+	/* windows-1252's quotes and euro; its undefined 0x81 is U+FFFD. */
 	CHECK_STR(s.body[0], "Grüße aus Köln, \u201Csehr gut\u201D "
-			     "\xC2\x81 und 5\u20AC.\n\nJürgen");
+			     "\uFFFD und 5\u20AC.\n\nJürgen");
 	CHECK_INT(s.date[0], LEDE_NO_DATE);
 out:
 	seen_free(&s);
@@ -316,6 +316,7 @@ out:
 	seen_free(&s);
 }
 
+/* With no text/plain part, the first text/html part is the body. */
 static void test_html_only(void)
 {
 	struct seen s = {0};
@@ -325,11 +326,49 @@ static void test_html_only(void)
 	CHECK_STR(s.headline[0], "Weekly digest");
 	CHECK_STR(s.authors[0], "news@example.com");
 	CHECK_STR(s.id[0], "html.1@example.com");
+	CHECK_STR(s.body[0], "Only markup here.");
+	CHECK_INT(s.n_warn, 0);
+
+	/* Quoted-printable Latin-1 inside multipart/related, with a style
+	 * sheet, a script and entities; a later HTML attachment is not the
+	 * body. */
+	CHECK_INT(run_file(&s, ldi_read_message, "html-related.eml"),
+		  LEDE_OK);
+	CHECK_INT(s.n, 1);
+	CHECK_INT(s.n_warn, 0);
+	CHECK_STR(s.headline[0], "Caf\u00E9 de la Gare reopens");
+	CHECK_STR(s.authors[0], "Ren\u00E9e Dupr\u00E9");
+	CHECK_INT(s.date[0], 1709572800); /* 2024-03-04T17:20:00Z */
+	CHECK_STR(s.body[0],
+		  "Caf\u00E9 de la Gare\n\n"
+		  "The caf\u00E9 reopens on Friday after a \u201Clong\u201D "
+		  "refit & a new terrace.\n\n"
+		  "Opening hours:\n8am\u20136pm");
+
+	/* A text/plain part wins wherever it is; base64 HTML is decoded;
+	 * HTML with no text gives no body. */
+	CHECK_INT(run(&s, ldi_read_message, "m",
+		      "Subject: s\nContent-Type: multipart/mixed; boundary=b\n"
+		      "\n--b\nContent-Type: text/html\n\n<p>html</p>\n"
+		      "--b\nContent-Type: text/plain\n\nplain\n--b--\n",
+		      LEDE_NTS),
+		  LEDE_OK);
+	CHECK_STR(s.body[0], "plain");
+	CHECK_INT(run(&s, ldi_read_message, "m",
+		      "Subject: s\nContent-Type: text/html; charset=utf-8\n"
+		      "Content-Transfer-Encoding: base64\n\n"
+		      "PHA+Y2Fmw6k8L3A+\n",
+		      LEDE_NTS),
+		  LEDE_OK);
+	CHECK_STR(s.body[0], "caf\u00E9");
+	CHECK_INT(run(&s, ldi_read_message, "m",
+		      "Subject: s\nContent-Type: text/html\n\n"
+		      "<script>x()</script>\n",
+		      LEDE_NTS),
+		  LEDE_OK);
+	CHECK_INT(s.n, 1);
 	CHECK_STR(s.body[0], NULL);
-	CHECK_INT(s.n_warn, 1);
-	CHECK_STR(s.where[0], "html-only.eml");
-	CHECK_STR(s.warning[0], "HTML-only message: body not read (the "
-				"headline and authors are)");
+	CHECK_INT(s.n_warn, 0);
 	seen_free(&s);
 }
 
@@ -862,7 +901,7 @@ static void test_charset(void)
 		CS("US-ASCII", "plain", "plain"),
 		CS("utf-8", "caf\xE9", "café"),
 		CS("UTF-8", "\xC3\xA9 \xE9", "é \xEF\xBF\xBD"),
-		CS("iso-8859-1", "\x93q\x94 \x81", "\u201Cq\u201D \xC2\x81"),
+		CS("iso-8859-1", "\x93q\x94 \x81", "\u201Cq\u201D \uFFFD"),
 		CS(" \"Latin1\" ", "\xE9", "é"),
 		CS("windows-1252", "\x80", "€"),
 		CS("ISO-8859-2", "\xB1", "ą"),
@@ -906,6 +945,97 @@ static void test_charset(void)
 		CHECK(out && !ldi_utf8_invalid(out, n));
 		free(out);
 	}
+}
+
+/* What ldi_charset_decode reports: the charset used, the bad bytes, an
+ * unknown label; and its flags. */
+struct decode_case {
+	const char *label;
+	unsigned flags;
+	const char *in;
+	size_t len;
+	const char *want, *name;
+	size_t invalid;
+	int unknown;
+};
+
+#define DC(label, flags, in, want, name, invalid, unknown) \
+	{label, flags, in, sizeof(in) - 1, want, name, invalid, unknown}
+
+static void test_charset_decode(void)
+{
+	static const struct decode_case cases[] = {
+		DC(NULL, 0, "caf\xC3\xA9", "café", "UTF-8", 0, 0),
+		DC(NULL, 0, "caf\xE9 \x9D", "café \uFFFD", "windows-1252",
+		   1, 0),
+		DC("Latin1", 0, "\x81\x8D\x8F\x90\x9D\x80",
+		   "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD€", "windows-1252", 5, 0),
+		DC("utf-8", 0, "\xC3\xA9 \xE9\xFF", "é \uFFFD\uFFFD",
+		   "UTF-8", 2, 0),
+		DC("utf-8", 0, "caf\xE9", "café", "windows-1252", 0, 0),
+		DC("\"KOI8-R\"", 0, "\xC4\xC1", "да", "KOI8-R", 0, 0),
+		DC("utf-8*en", 0, "a", "a", "UTF-8", 0, 0),
+		DC("euc-jp", 0, "a\xA4", "a\uFFFD", "euc-jp", 1, 0),
+		DC("x-klingon", 0, "caf\xC3\xA9", "café", "UTF-8", 0, 1),
+		DC("x-klingon", 0, "caf\xE9", "café", "windows-1252", 0, 1),
+		DC("utf-8//TRANSLIT", 0, "caf\xE9", "café", "windows-1252",
+		   0, 1),
+		/* NUL bytes are not counted, whatever they become. */
+		DC(NULL, 0, "a\0b", "a\uFFFDb", "UTF-8", 0, 0),
+		DC(NULL, LDI_CHARSET_NUL_SPACE, "a\0b\xE9", "a bé",
+		   "windows-1252", 0, 0),
+		DC("utf-16le", LDI_CHARSET_NUL_SPACE, "a\0\0\0b\0", "a b",
+		   "utf-16le", 0, 0),
+		DC("utf-16le", 0, "a\0\0\0b\0", "a\uFFFDb", "utf-16le", 0,
+		   0),
+		/* A label read from the text as ASCII is not UTF-16. */
+		DC("utf-16", LDI_CHARSET_IN_BAND, "caf\xC3\xA9", "café",
+		   "UTF-8", 0, 0),
+		DC("unicode", LDI_CHARSET_IN_BAND, "caf\xC3\xA9", "café",
+		   "UTF-8", 0, 0),
+		DC("utf-16le", 0, "c\0", "c", "utf-16le", 0, 0),
+		/* WHATWG's supersets. */
+		DC("gb2312", 0, "\x81\x40", "丂", "gb2312", 0, 0),
+		DC("euc-kr", 0, "\x81\x41", "갂", "euc-kr", 0, 0),
+		DC("shift_jis", 0, "\x87\x40", "①", "shift_jis", 0, 0),
+	};
+	ldi_charset_info_t info;
+	const char *label;
+	size_t i, n;
+	char *out;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct decode_case *c = &cases[i];
+
+		memset(&info, 0x55, sizeof info);
+		out = ldi_charset_decode(c->label, c->in, c->len, c->flags,
+					 &n, &info);
+		CHECK(out != NULL);
+		if (!out)
+			continue;
+		if (strcmp(out, c->want) || strcmp(info.name, c->name) ||
+		    info.invalid != c->invalid || info.unknown != c->unknown)
+			fprintf(stderr, "decode case %zu\n", i);
+		CHECK_STR(out, c->want);
+		CHECK_INT(n, strlen(c->want));
+		CHECK_STR(info.name, c->name);
+		CHECK_INT(info.invalid, c->invalid);
+		CHECK_INT(info.unknown, c->unknown);
+		free(out);
+	}
+	out = ldi_charset_decode("koi8-r", NULL, 3, 0, NULL, NULL);
+	CHECK_STR(out, "");
+	free(out);
+
+	CHECK_INT(ldi_charset_bom("\xEF\xBB\xBFx", 4, &label), 3);
+	CHECK_STR(label, "UTF-8");
+	CHECK_INT(ldi_charset_bom("\xFF\xFEx", 3, &label), 2);
+	CHECK_STR(label, "UTF-16LE");
+	CHECK_INT(ldi_charset_bom("\xFE\xFF", 2, &label), 2);
+	CHECK_STR(label, "UTF-16BE");
+	CHECK_INT(ldi_charset_bom("\xEF\xBB", 2, &label), 0);
+	CHECK_STR(label, NULL);
+	CHECK_INT(ldi_charset_bom("", 0, &label), 0);
 }
 
 /* ---- Odd input --------------------------------------------------------- */
@@ -1000,6 +1130,7 @@ int main(int argc, char **argv)
 	test_deep_nesting();
 	test_mbox_more();
 	test_charset();
+	test_charset_decode();
 	test_no_crash();
 	return CHECK_DONE();
 }
