@@ -143,10 +143,13 @@ typedef struct lede_article {
 	size_t n_quotes;
 } lede_article_t;
 
-/* Parses an ISO 8601 date or date-time ("2004-12-31", "2004-12-31T23:59Z",
- * "2004-12-31 23:59:58.25+01:00"; a date-time without a zone is UTC) into
- * seconds since 1970 UTC. Returns LEDE_OK, LEDE_MISUSE (NULL pointer) or
- * LEDE_BAD_INPUT (not such a date). */
+/* Parses a date in any form news carries into seconds since 1970 UTC:
+ * ISO 8601 ("2004-12-31", "2004-12-31T23:59Z", "2004-12-31 23:59:58.25
+ * +01:00"), RFC 822/5322 ("Fri, 31 Dec 2004 23:59:58 GMT", obsolete zone
+ * names and two-digit years included), "31 December 2004", "December 31,
+ * 2004 11:59 PM EST", "2004/12/31". A time without a zone is UTC. Dates
+ * whose day and month are both numbers are read only year first. Returns
+ * LEDE_OK, LEDE_MISUSE (NULL pointer) or LEDE_BAD_INPUT (not a date). */
 lede_status_t lede_date_parse(const char *text, size_t len, int64_t *out);
 
 /* Writes date as "YYYY-MM-DDTHH:MM:SSZ" (21 bytes with the NUL) to buf. */

@@ -136,13 +136,16 @@ static int is_weekday(const char *w, size_t n)
  * ones, the European ones are common in British and Polish feeds. */
 static const struct {
 	const char *name;
-	int hours;
+	int minutes; /* east of UTC */
 } zone_names[] = {
-	{"ut", 0},   {"utc", 0},  {"gmt", 0},  {"z", 0},    {"wet", 0},
-	{"bst", 1},  {"cet", 1},  {"west", 1}, {"cest", 2}, {"eet", 2},
-	{"eest", 3}, {"msk", 3},  {"ist", 5},  {"est", -5}, {"edt", -4},
-	{"cst", -6}, {"cdt", -5}, {"mst", -7}, {"mdt", -6}, {"pst", -8},
-	{"pdt", -7}, {"jst", 9},  {"aest", 10}, {"aedt", 11}};
+	/* IST is India's here: of its three meanings, the one news feeds
+	 * (The Times of India, ...) write. */
+	{"ut", 0},	 {"utc", 0},	{"gmt", 0},    {"z", 0},
+	{"wet", 0},	 {"bst", 60},	{"cet", 60},   {"west", 60},
+	{"cest", 120},	 {"eet", 120},	{"eest", 180}, {"msk", 180},
+	{"ist", 330},	 {"est", -300}, {"edt", -240}, {"cst", -360},
+	{"cdt", -300},	 {"mst", -420}, {"mdt", -360}, {"pst", -480},
+	{"pdt", -420},	 {"jst", 540},	{"aest", 600}, {"aedt", 660}};
 
 static int zone_of(const char *w, size_t n, int *zone)
 {
@@ -150,7 +153,7 @@ static int zone_of(const char *w, size_t n, int *zone)
 
 	for (i = 0; i < sizeof zone_names / sizeof zone_names[0]; i++)
 		if (word_is(w, n, zone_names[i].name)) {
-			*zone = zone_names[i].hours * 3600;
+			*zone = zone_names[i].minutes * 60;
 			return 1;
 		}
 	return 0;

@@ -6,7 +6,7 @@ DB="$LEDE_TMP/db"
 
 run lede-index --db "$DB" "$FIXTURES/formats" "$FIXTURES/messages"
 expect_rc 1 "some fixtures are broken on purpose"
-expect_in err "27 articles from 17 files" "every readable article"
+expect_in err "28 articles from 18 files" "every readable article"
 expect_in err "formats/binary.png: binary data, not an article (skipped)" \
 	"a binary file is named"
 expect_in err "rss2.xml: item 3: cannot read date 'xyz'; indexed without a date" \

@@ -51,6 +51,7 @@ static const struct good_date good[] = {
 	{"Tue, 20 Apr 93 12:00:00 GMT", 735307200},
 	{"Tue Apr 20 12:00:00 1993", 735307200},	/* asctime */
 	{"Tue, 14 Nov 2023 10:00:00 CET", 1699956000 - 3600},
+	{"Tue, 14 Nov 2023 10:00:00 IST", 1699956000 - 5 * 3600 - 1800},
 	/* What old mail and news write (read_message.c's forms). */
 	{"20 Apr 93 08:15:30 EDT", 735308130},
 	{"Tue Apr 20 1993 12:00:00", 735307200},
