@@ -103,12 +103,33 @@ static int is_generic(const char *s, size_t n)
 		"export", "exports", "archive", "archives", "corpus",
 		"dump", "files", "input", "feeds", "feed", "rss", "home",
 		"en", "pl", "de", "fr", "es", "it", "uk", "us", "gb",
-		"en-gb", "en-us", "static", "s", "n", "r", "x", "go"};
+		"en-gb", "en-us", "static", "s", "n", "r", "x", "go",
+		/* CMS plumbing seen in feed links: /category/NAME/ */
+		"category", "categories", "section", "sections", "tag",
+		"tags", "topic", "topics"};
 	size_t i;
 
 	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
 		size_t k;
 
+		if (strlen(words[i]) != n)
+			continue;
+		for (k = 0; k < n && lower(s[k]) == words[i][k]; k++)
+			;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+static int ends_search(const char *s, size_t n)
+{
+	static const char *const words[] = {"sites", "site", "node",
+					    "nodes", "author", "authors",
+					    "people", "user", "users"};
+	size_t i, k;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
 		if (strlen(words[i]) != n)
 			continue;
 		for (k = 0; k < n && lower(s[k]) == words[i][k]; k++)
@@ -152,6 +173,10 @@ int ldi_url_section(const char *url, char *buf, size_t size)
 
 		/* The last segment is the article's slug. */
 		if (seg[len] != '/')
+			return 0;
+		/* What follows these is an author or a number, not a
+		 * section: forbes.com/sites/NAME/, Drupal's /node/123. */
+		if (ends_search(seg, len))
 			return 0;
 		if (good_segment(seg, len)) {
 			size_t i;

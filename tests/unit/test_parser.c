@@ -171,6 +171,10 @@ static void test_urls(void)
 	CHECK(section_is("https://example.org/slug-only", NULL));
 	CHECK(section_is("https://example.org/a1b2c3d4e5/slug", NULL));
 	CHECK(section_is("https://example.org/us-news/x?y=1", "us-news"));
+	CHECK(section_is("https://www.forbes.com/sites/jane/2023/10/12/x",
+			 NULL));
+	CHECK(section_is("https://example.org/category/climate/x", "climate"));
+	CHECK(section_is("https://example.org/node/12345", NULL));
 	CHECK(section_is("https://example.org/world?x=/a/b", NULL));
 
 	CHECK(ldi_folder_is_section("business", 8));
