@@ -235,6 +235,13 @@ static int pronoun(const ldi_ctx_t *c, size_t p)
 			breaks++;
 			continue;
 		}
+		/* A capitalised word that is no known entity may be the one
+		 * the pronoun stands for ("But Parry, speaking to the BBC,
+		 * ... He told ..."): then no one is named for sure. */
+		if (t->kind == K_WORD && (t->flags & T_CAP) &&
+		    !(t->flags & (T_SENT | T_TITLECASE | T_INQUOTE)) &&
+		    t->men < 0 && k + 1 < p)
+			return -1;
 		m = speaker_at(c, k);
 		if (!m || c->ent[m->ent].type != E_PERSON)
 			continue;

@@ -242,6 +242,15 @@ static const struct extract_case cases[] = {
 	  "\"This is a dark day for all of us,\" he said.", "en",
 	  NONE, NONE, L("Peter Grant"),
 	  L(Q("This is a dark day for all of us", "Peter Grant")) },
+	/* Someone the rules cannot name stands between: the pronoun may
+	 * be them, so no speaker rather than the wrong one. */
+	{ __LINE__, NULL,
+	  "Mr Peter Grant, the club's chairman, met the players.\n\n"
+	  "But Hollins, speaking to reporters, was calm. He told the "
+	  "radio station: \"We will not sell our captain this year.\"",
+	  "en",
+	  NONE, NONE, L("Peter Grant"),
+	  L(Q("We will not sell our captain this year.", NULL)) },
 	/* No speaker named: NULL. */
 	{ __LINE__, NULL,
 	  "\"Nobody expected the river to rise so fast,\" a neighbour "
