@@ -1129,16 +1129,6 @@ static lede_status_t emit(page_t *p, const char *raw, size_t raw_len)
 
 		a.body = b ? clean_body(p, b, strlen(b)) : NULL;
 	}
-	if (!a.body && root && !p->nomem)
-		a.body = body_text(p, root);
-
-	if (p->nomem)
-		return LEDE_NOMEM;
-	if (!a.headline && !a.body) {
-		ldi_warn(r, 0, "no article text (no headline or body found)");
-		return LEDE_BAD_INPUT;
-	}
-
 	page_authors(p);
 	page_tags(p);
 	a.date = page_date(p);
@@ -1163,8 +1153,16 @@ static lede_status_t emit(page_t *p, const char *raw, size_t raw_len)
 		ldi_content_id(raw, raw_len, hash_id);
 		a.id = hash_id;
 	}
+	/* Last: taking the text prunes the tree, and the fields above
+	 * point into it (a canonical <link> may sit in a pruned aside). */
+	if (!a.body && root && !p->nomem)
+		a.body = body_text(p, root);
 	if (p->nomem)
 		return LEDE_NOMEM;
+	if (!a.headline && !a.body) {
+		ldi_warn(r, 0, "no article text (no headline or body found)");
+		return LEDE_BAD_INPUT;
+	}
 	a.authors = p->authors.v;
 	a.n_authors = p->authors.n;
 	a.tags = p->tags.v;
