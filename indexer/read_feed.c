@@ -44,8 +44,6 @@
 #define NS_DC "http://purl.org/dc/elements/1.1/"
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
 
-/* Values quoted in warnings are cut to this many bytes. */
-#define QUOTE_MAX 80
 /* A NUL byte this near the start marks the input as binary. */
 #define SNIFF_BYTES 8000
 /* Most authors or tags kept for one article. */
@@ -381,22 +379,6 @@ static char *body_of(feed_t *f, xmlNode *n)
 	return s;
 }
 
-/* Copies at most QUOTE_MAX bytes of t into buf (QUOTE_MAX + 4 bytes),
- * cut at a character boundary and marked with "..." when cut. */
-static const char *quote(const char *t, char *buf)
-{
-	size_t n = strlen(t);
-
-	if (n <= QUOTE_MAX)
-		return t;
-	n = QUOTE_MAX;
-	while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
-		n--;
-	memcpy(buf, t, n);
-	memcpy(buf + n, "...", 4);
-	return buf;
-}
-
 /* A language tag lower-cased, "_" made "-" ("en_US" -> "en-us"). */
 static char *clean_language(char *s)
 {
@@ -550,7 +532,7 @@ static int64_t item_date(feed_t *f, xmlNode *item, size_t num)
 	const char *const *names = f->kind == FEED_ATOM ? atom : rss;
 	size_t i, n_names = f->kind == FEED_ATOM ? 5 : 1;
 	const char *bad = NULL;
-	char qbuf[QUOTE_MAX + 4];
+	char qbuf[LDI_QUOTE_MAX + 4];
 	int64_t date;
 
 	for (i = 0; i <= n_names; i++) {
@@ -569,7 +551,7 @@ static int64_t item_date(feed_t *f, xmlNode *item, size_t num)
 		ldi_warn(f->r, 0,
 			 "%s %zu: cannot read date '%s'; "
 			 "indexed without a date",
-			 f->word, num, quote(bad, qbuf));
+			 f->word, num, ldi_quote(bad, qbuf));
 	return LEDE_NO_DATE;
 }
 
@@ -933,7 +915,7 @@ lede_status_t ldi_read_feed(const ldi_reader_t *r, const char *buf,
 			    size_t len)
 {
 	feed_t f;
-	char qbuf[QUOTE_MAX + 4];
+	char qbuf[LDI_QUOTE_MAX + 4];
 	xmlNode *root;
 	lede_status_t st;
 	size_t i = 0;
@@ -954,7 +936,7 @@ lede_status_t ldi_read_feed(const ldi_reader_t *r, const char *buf,
 		ldi_warn(r, 0,
 			 "not a feed: the root element is <%s>, not <rss>, "
 			 "<feed> or <rdf:RDF>",
-			 quote((const char *)root->name, qbuf));
+			 ldi_quote((const char *)root->name, qbuf));
 		st = LEDE_BAD_INPUT;
 		goto out;
 	}

@@ -41,8 +41,6 @@
 #include "reader.h"
 #include "record.h"
 
-/* Values quoted in warnings are cut to this many bytes. */
-#define QUOTE_MAX 80
 /* How far into the page a charset declaration is looked for, and how far
  * a NUL byte marks the input as binary (git's rule of thumb). */
 #define SNIFF_BYTES 8000
@@ -323,22 +321,6 @@ static char *node_text(page_t *p, xmlNode *node)
 	out = buf ? collapse(p, buf, len) : NULL;
 	free(buf);
 	return out;
-}
-
-/* Copies at most QUOTE_MAX bytes of t into buf (QUOTE_MAX + 4 bytes),
- * cut at a character boundary and marked with "..." when cut. */
-static const char *quote(const char *t, char *buf)
-{
-	size_t n = strlen(t);
-
-	if (n <= QUOTE_MAX)
-		return t;
-	n = QUOTE_MAX;
-	while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
-		n--;
-	memcpy(buf, t, n);
-	memcpy(buf + n, "...", 4);
-	return buf;
 }
 
 /* A BCP 47 tag in lower case ("en_GB" from og:locale made "en-gb"), or
@@ -972,7 +954,7 @@ static int64_t page_date(page_t *p)
 {
 	const char *cands[4];
 	const char *bad = NULL;
-	char qbuf[QUOTE_MAX + 4];
+	char qbuf[LDI_QUOTE_MAX + 4];
 	int64_t date;
 	size_t i;
 
@@ -993,7 +975,7 @@ static int64_t page_date(page_t *p)
 	if (bad)
 		ldi_warn(p->r, 0,
 			 "cannot read date '%s'; indexed without a date",
-			 quote(bad, qbuf));
+			 ldi_quote(bad, qbuf));
 	return LEDE_NO_DATE;
 }
 

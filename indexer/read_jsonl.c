@@ -53,8 +53,6 @@ static const char *const people_keys[] = {"people", "persons"};
 /* At most this many keys per field, mapped ones included. */
 #define MAX_KEYS 24
 
-/* Values quoted in warnings are cut to this many bytes. */
-#define QUOTE_MAX 80
 
 typedef struct jl_state {
 	const ldi_reader_t *r;
@@ -279,7 +277,8 @@ static void read_authors(jl_state_t *s, const json_t *obj)
 /* Tags and entity lists: an array of strings (or of objects with a
  * "name"), or one string of comma-separated values. */
 static void read_list(jl_state_t *s, const json_t *obj,
-		      const char *const *keys, size_t n_keys, ldi_strlist_t *list)
+		      const char *const *keys, size_t n_keys,
+		      ldi_strlist_t *list)
 {
 	size_t k, i;
 
@@ -334,22 +333,6 @@ static char *first_name(jl_state_t *s, const json_t *obj,
 	return NULL;
 }
 
-/* Copies at most QUOTE_MAX bytes of t into buf (QUOTE_MAX + 4 bytes),
- * cut at a character boundary and marked with "..." when cut. */
-static const char *quote(const char *t, char *buf)
-{
-	size_t n = strlen(t);
-
-	if (n <= QUOTE_MAX)
-		return t;
-	n = QUOTE_MAX;
-	while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
-		n--;
-	memcpy(buf, t, n);
-	memcpy(buf + n, "...", 4);
-	return buf;
-}
-
 static const char *json_kind(const json_t *v)
 {
 	switch (json_typeof(v)) {
@@ -380,7 +363,8 @@ static lede_status_t read_record(jl_state_t *s, const json_t *v, size_t line,
 				 size_t text_len)
 {
 	const ldi_reader_t *r = s->r;
-	char where[48] = "", qbuf[QUOTE_MAX + 4], hash_id[LDI_CONTENT_ID_SIZE];
+	char where[48] = "", qbuf[LDI_QUOTE_MAX + 4];
+	char hash_id[LDI_CONTENT_ID_SIZE];
 	const char *bad_date = NULL;
 	char *lang;
 	lede_article_t a;
@@ -462,7 +446,7 @@ static lede_status_t read_record(jl_state_t *s, const json_t *v, size_t line,
 	}
 	if (a.date == LEDE_NO_DATE && bad_date)
 		ldi_warn(r, line, "%sunrecognised date '%s' (field left empty)",
-			 where, quote(bad_date, qbuf));
+			 where, ldi_quote(bad_date, qbuf));
 
 	if (!a.id)
 		a.id = a.url;

@@ -52,8 +52,6 @@
 
 /* MIME nesting deeper than this is an attack or a loop, not a message. */
 #define MAX_DEPTH 16
-/* Values quoted in warnings are cut to this many bytes. */
-#define QUOTE_MAX 80
 /* A signature is at most this many lines after its "-- " line. Longer,
  * and what follows the line is more text (moderators' notes, a forwarded
  * post), so only the block up to the next blank line is left out. */
@@ -908,25 +906,9 @@ static void read_tags(msg_t *m, const char *v)
 
 /* ---- Dates ------------------------------------------------------------- */
 
-/* Copies at most QUOTE_MAX bytes of t into buf (QUOTE_MAX + 4 bytes),
- * cut at a character boundary and marked with "..." when cut. */
-static const char *quote(const char *t, char *buf)
-{
-	size_t n = strlen(t);
-
-	if (n <= QUOTE_MAX)
-		return t;
-	n = QUOTE_MAX;
-	while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
-		n--;
-	memcpy(buf, t, n);
-	memcpy(buf + n, "...", 4);
-	return buf;
-}
-
 static int64_t read_date(msg_t *m, const slice_t *f)
 {
-	char *raw = unfold(m, *f), *text, qbuf[QUOTE_MAX + 4];
+	char *raw = unfold(m, *f), *text, qbuf[LDI_QUOTE_MAX + 4];
 	int64_t t;
 
 	if (!raw)
@@ -937,7 +919,7 @@ static int64_t read_date(msg_t *m, const slice_t *f)
 	if (text)
 		ldi_warn(m->r, m->line_base ? m->line_base + f->line - 1 : 0,
 			 "unrecognised date '%s' (field left empty)",
-			 quote(text, qbuf));
+			 ldi_quote(text, qbuf));
 	return LEDE_NO_DATE;
 }
 

@@ -117,3 +117,17 @@ void ldi_split_byline(const char *s, size_t n,
 	}
 	fn(ctx, s + start, n - start);
 }
+
+const char *ldi_quote(const char *t, char *buf)
+{
+	size_t n = strlen(t);
+
+	if (n <= LDI_QUOTE_MAX)
+		return t;
+	n = LDI_QUOTE_MAX;
+	while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(buf, t, n);
+	memcpy(buf + n, "...", 4);
+	return buf;
+}

@@ -10,6 +10,9 @@
  *
  * Nothing here sets a reader's "out of memory" flag: each call says it
  * failed and the reader records that its own way.
+ *
+ * Also here, because every reader needs them the same way: the split of
+ * a byline into names, and the cut of a value quoted in a warning.
  */
 #ifndef LEDE_RECORD_H
 #define LEDE_RECORD_H
@@ -67,5 +70,14 @@ void ldi_strlist_free(ldi_strlist_t *l);
 void ldi_split_byline(const char *s, size_t n,
 		      int (*fn)(void *ctx, const char *s, size_t n),
 		      void *ctx);
+
+/* Values quoted in warnings are cut to this many bytes. */
+#define LDI_QUOTE_MAX 80
+
+/* t as a warning quotes it: t itself when it has at most LDI_QUOTE_MAX
+ * bytes, else its first LDI_QUOTE_MAX bytes, cut at a character
+ * boundary and followed by "...", copied into buf (LDI_QUOTE_MAX + 4
+ * bytes). */
+const char *ldi_quote(const char *t, char *buf);
 
 #endif /* LEDE_RECORD_H */
