@@ -218,4 +218,24 @@ static inline lede_status_t seen_read_file(struct seen *s, reader_fn fn,
 	return st;
 }
 
+/* Prints what one fixture gave, field by field: "test_x DIR FILE" shows
+ * what a new check should expect. Returns main's exit status. */
+static inline int seen_show_file(reader_fn fn, const char *file)
+{
+	struct seen s = {0};
+	size_t i;
+
+	printf("status %d\n", seen_read_file(&s, fn, file));
+	for (i = 0; i < s.n; i++)
+		printf("id=%s\nheadline=%s\nauthors=%s\ntags=%s\nsource=%s\n"
+		       "section=%s\nlanguage=%s\nurl=%s\ndate=%lld\nbody=[%s]\n",
+		       s.id[i], s.headline[i], s.authors[i], s.tags[i],
+		       s.source[i], s.section[i], s.language[i], s.url[i],
+		       (long long)s.date[i], s.body[i]);
+	for (i = 0; i < s.n_warn; i++)
+		printf("warning %s: %s\n", s.where[i], s.warning[i]);
+	seen_free(&s);
+	return 0;
+}
+
 #endif /* LEDE_TEST_READER_CHECK_H */

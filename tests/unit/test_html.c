@@ -603,32 +603,12 @@ static void test_page_no_crash(void)
 	seen_free(&s);
 }
 
-static void dump(const struct seen *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->n; i++)
-		printf("id=%s\nheadline=%s\nauthors=%s\ntags=%s\nsource=%s\n"
-		       "section=%s\nlanguage=%s\nurl=%s\ndate=%lld\nbody=[%s]\n",
-		       s->id[i], s->headline[i], s->authors[i], s->tags[i],
-		       s->source[i], s->section[i], s->language[i], s->url[i],
-		       (long long)s->date[i], s->body[i]);
-	for (i = 0; i < s->n_warn; i++)
-		printf("warning %s: %s\n", s->where[i], s->warning[i]);
-}
-
 int main(int argc, char **argv)
 {
 	if (argc > 1)
 		fixtures = argv[1];
-	if (argc > 2) {
-		struct seen s = {0};
-
-		printf("status %d\n", read_fixture(&s, argv[2]));
-		dump(&s);
-		seen_free(&s);
-		return 0;
-	}
+	if (argc > 2)
+		return seen_show_file(ldi_read_html, argv[2]);
 	test_has_markup();
 	test_html_to_text();
 	test_page_jsonld();
