@@ -34,6 +34,7 @@
 #include "hash.h"
 #include "html_text.h"
 #include "reader.h"
+#include "record.h"
 
 #define NS_ATOM "http://www.w3.org/2005/Atom"
 #define NS_ATOM03 "http://purl.org/atom/ns#"
@@ -43,8 +44,6 @@
 #define NS_DC "http://purl.org/dc/elements/1.1/"
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
 
-/* Values quoted in warnings are cut to this many bytes. */
-#define QUOTE_MAX 80
 /* A NUL byte this near the start marks the input as binary. */
 #define SNIFF_BYTES 8000
 /* Most authors or tags kept for one article. */
@@ -68,14 +67,12 @@ typedef struct feed {
 	xmlNode *head;		/* <channel> or <feed> */
 	/* Strings owned by the feed: those before mark live as long as the
 	 * feed (its title, language, authors), the rest for one item. */
-	char **owned;
-	size_t n_owned, cap_owned, mark;
+	ldi_kept_t kept;
+	size_t mark;
 	const char *source, *language;
-	const char **feed_authors;
-	size_t n_feed_authors;
-	/* The current item's lists, borrowed from owned. */
-	const char **authors, **tags;
-	size_t n_authors, cap_authors, n_tags, cap_tags;
+	ldi_strlist_t feed_authors;
+	/* The current item's lists, borrowed from kept. */
+	ldi_strlist_t authors, tags;
 	size_t items, emitted;
 	int broken;		/* the XML was not well-formed */
 	int nomem;
@@ -92,71 +89,30 @@ static char lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-static int ascii_caseeq(const char *a, const char *b)
-{
-	while (*a && lower(*a) == lower(*b)) {
-		a++;
-		b++;
-	}
-	return *a == '\0' && *b == '\0';
-}
-
 /* Takes ownership of s (NULL: memory ran out). */
 static char *keep(feed_t *f, char *s)
 {
-	if (!s) {
-		f->nomem = 1;
-		return NULL;
-	}
-	if (f->n_owned == f->cap_owned) {
-		size_t cap = f->cap_owned ? 2 * f->cap_owned : 16;
-		char **grown = realloc(f->owned, cap * sizeof *grown);
+	char *kept = ldi_keep(&f->kept, s);
 
-		if (!grown) {
-			free(s);
-			f->nomem = 1;
-			return NULL;
-		}
-		f->owned = grown;
-		f->cap_owned = cap;
-	}
-	f->owned[f->n_owned++] = s;
-	return s;
+	if (!kept)
+		f->nomem = 1;
+	return kept;
 }
 
 static void end_item(feed_t *f)
 {
-	while (f->n_owned > f->mark)
-		free(f->owned[--f->n_owned]);
-	f->n_authors = 0;
-	f->n_tags = 0;
+	ldi_kept_release(&f->kept, f->mark);
+	f->authors.n = 0;
+	f->tags.n = 0;
 }
 
 /* Adds s to a list unless it is there already (ASCII case folded).
  * Lists stop at LIST_MAX: no article has more authors or tags, and the
  * check for repeats is quadratic. */
-static void add_unique(feed_t *f, const char ***v, size_t *n, size_t *cap,
-		       const char *s)
+static void add_unique(feed_t *f, ldi_strlist_t *l, const char *s)
 {
-	size_t i;
-
-	if (!s || *n >= LIST_MAX)
-		return;
-	for (i = 0; i < *n; i++)
-		if (ascii_caseeq((*v)[i], s))
-			return;
-	if (*n == *cap) {
-		size_t c = *cap ? 2 * *cap : 8;
-		const char **grown = realloc(*v, c * sizeof *grown);
-
-		if (!grown) {
-			f->nomem = 1;
-			return;
-		}
-		*v = grown;
-		*cap = c;
-	}
-	(*v)[(*n)++] = s;
+	if (ldi_strlist_add(l, s, LIST_MAX, LDI_MATCH_ASCII_CASE))
+		f->nomem = 1;
 }
 
 /* ---- Elements ---------------------------------------------------------- */
@@ -423,22 +379,6 @@ static char *body_of(feed_t *f, xmlNode *n)
 	return s;
 }
 
-/* Copies at most QUOTE_MAX bytes of t into buf (QUOTE_MAX + 4 bytes),
- * cut at a character boundary and marked with "..." when cut. */
-static const char *quote(const char *t, char *buf)
-{
-	size_t n = strlen(t);
-
-	if (n <= QUOTE_MAX)
-		return t;
-	n = QUOTE_MAX;
-	while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
-		n--;
-	memcpy(buf, t, n);
-	memcpy(buf + n, "...", 4);
-	return buf;
-}
-
 /* A language tag lower-cased, "_" made "-" ("en_US" -> "en-us"). */
 static char *clean_language(char *s)
 {
@@ -478,34 +418,21 @@ static void add_author(feed_t *f, const char *s, size_t n)
 		n -= 3;
 	}
 	name = collapse(f, s, n);
-	add_unique(f, &f->authors, &f->n_authors, &f->cap_authors, name);
+	add_unique(f, &f->authors, name);
 }
 
-/* A byline may name several people: "A, B and C", "A; B". As in the
- * JSON reader, "Smith, John" becomes two names, a rarer shape in news
- * than a list of authors. */
+static int byline_author(void *ctx, const char *s, size_t n)
+{
+	feed_t *f = ctx;
+
+	add_author(f, s, n);
+	return f->nomem;
+}
+
+/* A byline may name several people: "A, B and C", "A; B". */
 static void add_byline(feed_t *f, const char *s)
 {
-	size_t start = 0, i = 0, n = strlen(s);
-
-	while (i < n && !f->nomem) {
-		size_t sep = 0;
-
-		if (s[i] == ';')
-			sep = 1;
-		else if (s[i] == ',' && i + 1 < n && s[i + 1] == ' ')
-			sep = 2;
-		else if (n - i >= 5 && !memcmp(s + i, " and ", 5))
-			sep = 5;
-		if (sep) {
-			add_author(f, s + start, i - start);
-			i += sep;
-			start = i;
-		} else {
-			i++;
-		}
-	}
-	add_author(f, s + start, n - start);
+	ldi_split_byline(s, strlen(s), byline_author, f);
 }
 
 /* RSS's <author> is an e-mail address, by the book with the name after
@@ -547,11 +474,10 @@ static void item_authors(feed_t *f, xmlNode *item)
 	if (f->kind == FEED_ATOM) {
 		add_atom_authors(f, item);
 		/* An entry without authors has its feed's. */
-		if (f->n_authors == 0)
-			for (i = 0; i < f->n_feed_authors; i++)
-				add_unique(f, &f->authors, &f->n_authors,
-					   &f->cap_authors,
-					   f->feed_authors[i]);
+		if (f->authors.n == 0)
+			for (i = 0; i < f->feed_authors.n; i++)
+				add_unique(f, &f->authors,
+					   f->feed_authors.v[i]);
 	}
 	for (n = child(item, f->ns, "author"); n && f->kind != FEED_ATOM;
 	     n = next_el(n, f->ns, "author")) {
@@ -588,11 +514,11 @@ static void item_tags(feed_t *f, xmlNode *item)
 		} else {
 			tag = line_of(f, n);
 		}
-		add_unique(f, &f->tags, &f->n_tags, &f->cap_tags, tag);
+		add_unique(f, &f->tags, tag);
 	}
 	for (n = child(item, NS_DC, "subject"); n;
 	     n = next_el(n, NS_DC, "subject"))
-		add_unique(f, &f->tags, &f->n_tags, &f->cap_tags,
+		add_unique(f, &f->tags,
 			   line_of(f, n));
 }
 
@@ -606,7 +532,7 @@ static int64_t item_date(feed_t *f, xmlNode *item, size_t num)
 	const char *const *names = f->kind == FEED_ATOM ? atom : rss;
 	size_t i, n_names = f->kind == FEED_ATOM ? 5 : 1;
 	const char *bad = NULL;
-	char qbuf[QUOTE_MAX + 4];
+	char qbuf[LDI_QUOTE_MAX + 4];
 	int64_t date;
 
 	for (i = 0; i <= n_names; i++) {
@@ -625,7 +551,7 @@ static int64_t item_date(feed_t *f, xmlNode *item, size_t num)
 		ldi_warn(f->r, 0,
 			 "%s %zu: cannot read date '%s'; "
 			 "indexed without a date",
-			 f->word, num, quote(bad, qbuf));
+			 f->word, num, ldi_quote(bad, qbuf));
 	return LEDE_NO_DATE;
 }
 
@@ -739,10 +665,10 @@ static lede_status_t read_item(feed_t *f, xmlNode *item, size_t num)
 
 	item_authors(f, item);
 	item_tags(f, item);
-	a.authors = f->authors;
-	a.n_authors = f->n_authors;
-	a.tags = f->tags;
-	a.n_tags = f->n_tags;
+	a.authors = f->authors.v;
+	a.n_authors = f->authors.n;
+	a.tags = f->tags.v;
+	a.n_tags = f->tags.n;
 	a.date = item_date(f, item, num);
 	a.source = source ? source : f->source;
 	lang = clean_language(value_of(f, child(item, NS_DC, "language")));
@@ -826,11 +752,9 @@ static int read_head(feed_t *f, xmlNode *root)
 		 * replace. */
 		add_atom_authors(f, root);
 		f->feed_authors = f->authors;
-		f->n_feed_authors = f->n_authors;
-		f->authors = NULL;
-		f->n_authors = f->cap_authors = 0;
+		memset(&f->authors, 0, sizeof f->authors);
 	}
-	f->mark = f->n_owned;
+	f->mark = f->kept.n;
 	return 1;
 }
 
@@ -991,7 +915,7 @@ lede_status_t ldi_read_feed(const ldi_reader_t *r, const char *buf,
 			    size_t len)
 {
 	feed_t f;
-	char qbuf[QUOTE_MAX + 4];
+	char qbuf[LDI_QUOTE_MAX + 4];
 	xmlNode *root;
 	lede_status_t st;
 	size_t i = 0;
@@ -1012,7 +936,7 @@ lede_status_t ldi_read_feed(const ldi_reader_t *r, const char *buf,
 		ldi_warn(r, 0,
 			 "not a feed: the root element is <%s>, not <rss>, "
 			 "<feed> or <rdf:RDF>",
-			 quote((const char *)root->name, qbuf));
+			 ldi_quote((const char *)root->name, qbuf));
 		st = LEDE_BAD_INPUT;
 		goto out;
 	}
@@ -1036,12 +960,10 @@ lede_status_t ldi_read_feed(const ldi_reader_t *r, const char *buf,
 		st = LEDE_BAD_INPUT;
 	}
 out:
-	f.mark = 0;
-	end_item(&f);
-	free(f.owned);
-	free(f.authors);
-	free(f.tags);
-	free(f.feed_authors);
+	ldi_kept_free(&f.kept);
+	ldi_strlist_free(&f.authors);
+	ldi_strlist_free(&f.tags);
+	ldi_strlist_free(&f.feed_authors);
 	if (f.doc)
 		xmlFreeDoc(f.doc);
 	return st;

@@ -39,20 +39,13 @@
 #include "hash.h"
 #include "html_text.h"
 #include "reader.h"
+#include "record.h"
 
-/* Values quoted in warnings are cut to this many bytes. */
-#define QUOTE_MAX 80
 /* How far into the page a charset declaration is looked for, and how far
  * a NUL byte marks the input as binary (git's rule of thumb). */
 #define SNIFF_BYTES 8000
 /* Most authors or tags kept for one article. */
 #define LIST_MAX 256
-
-/* Strings, owned or borrowed as the list's user says. */
-typedef struct str_list {
-	const char **v;
-	size_t n, cap;
-} str_list_t;
 
 /* Meta tags: the first value of each kind wins. */
 enum meta_key {
@@ -98,57 +91,33 @@ typedef struct page {
 	htmlDocPtr doc;
 	/* What the survey of the page found, borrowed from doc. */
 	const char *meta[N_META];
-	str_list_t meta_authors; /* article:author, one per tag */
-	str_list_t meta_tags;	 /* article:tag, one per tag */
+	ldi_strlist_t meta_authors; /* article:author, one per tag */
+	ldi_strlist_t meta_tags;	 /* article:tag, one per tag */
 	const char *canonical, *html_lang;
 	xmlNode *title, *h1, *main, *body;
 	/* The page's schema.org article object, borrowed from ld_doc. */
 	json_t *ld_doc;
 	const json_t *ld;
 	/* Strings made for the record, freed at the end. */
-	char **owned;
-	size_t n_owned, cap_owned;
-	str_list_t authors, tags; /* borrowed from owned */
+	ldi_kept_t kept;
+	ldi_strlist_t authors, tags; /* borrowed from kept */
 	int nomem;
 } page_t;
 
-static void push(page_t *p, str_list_t *l, const char *s)
+static void push(page_t *p, ldi_strlist_t *l, const char *s)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 8;
-		const char **grown = realloc(l->v, cap * sizeof *grown);
-
-		if (!grown) {
-			p->nomem = 1;
-			return;
-		}
-		l->v = grown;
-		l->cap = cap;
-	}
-	l->v[l->n++] = s;
+	if (ldi_strlist_push(l, s))
+		p->nomem = 1;
 }
 
 /* Takes ownership of s (NULL: memory ran out) until the page is done. */
 static char *keep(page_t *p, char *s)
 {
-	if (!s) {
-		p->nomem = 1;
-		return NULL;
-	}
-	if (p->n_owned == p->cap_owned) {
-		size_t cap = p->cap_owned ? 2 * p->cap_owned : 16;
-		char **grown = realloc(p->owned, cap * sizeof *grown);
+	char *kept = ldi_keep(&p->kept, s);
 
-		if (!grown) {
-			free(s);
-			p->nomem = 1;
-			return NULL;
-		}
-		p->owned = grown;
-		p->cap_owned = cap;
-	}
-	p->owned[p->n_owned++] = s;
-	return s;
+	if (!kept)
+		p->nomem = 1;
+	return kept;
 }
 
 static int is_space(char c)
@@ -354,22 +323,6 @@ static char *node_text(page_t *p, xmlNode *node)
 	return out;
 }
 
-/* Copies at most QUOTE_MAX bytes of t into buf (QUOTE_MAX + 4 bytes),
- * cut at a character boundary and marked with "..." when cut. */
-static const char *quote(const char *t, char *buf)
-{
-	size_t n = strlen(t);
-
-	if (n <= QUOTE_MAX)
-		return t;
-	n = QUOTE_MAX;
-	while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
-		n--;
-	memcpy(buf, t, n);
-	memcpy(buf + n, "...", 4);
-	return buf;
-}
-
 /* A BCP 47 tag in lower case ("en_GB" from og:locale made "en-gb"), or
  * NULL when s does not look like one. */
 static char *clean_language(page_t *p, const char *s)
@@ -412,16 +365,10 @@ static int looks_like_url(const char *s)
  * is folded, so "Politics" and "politics" are one tag. Lists stop at
  * LIST_MAX: no article has more authors or tags, and the check for
  * repeats is quadratic. */
-static void add_unique(page_t *p, str_list_t *l, const char *s)
+static void add_unique(page_t *p, ldi_strlist_t *l, const char *s)
 {
-	size_t i;
-
-	if (!s || l->n >= LIST_MAX)
-		return;
-	for (i = 0; i < l->n; i++)
-		if (ascii_caseeq(l->v[i], s))
-			return;
-	push(p, l, s);
+	if (ldi_strlist_add(l, s, LIST_MAX, LDI_MATCH_ASCII_CASE))
+		p->nomem = 1;
 }
 
 /* One author name: cleaned, without a leading "By ", and not a profile
@@ -439,31 +386,18 @@ static void add_author(page_t *p, const char *s, size_t n)
 		add_unique(p, &p->authors, name);
 }
 
-/* A byline string may name several people: "A, B and C", "A; B". As in
- * the JSON reader, "Smith, John" becomes two names, a rarer shape in
- * news than a list of authors. */
+static int byline_author(void *ctx, const char *s, size_t n)
+{
+	page_t *p = ctx;
+
+	add_author(p, s, n);
+	return p->nomem;
+}
+
+/* A byline string may name several people: "A, B and C", "A; B". */
 static void add_byline(page_t *p, const char *s)
 {
-	size_t start = 0, i = 0, n = strlen(s);
-
-	while (i < n && !p->nomem) {
-		size_t sep = 0;
-
-		if (s[i] == ';')
-			sep = 1;
-		else if (s[i] == ',' && i + 1 < n && s[i + 1] == ' ')
-			sep = 2;
-		else if (n - i >= 5 && !memcmp(s + i, " and ", 5))
-			sep = 5;
-		if (sep) {
-			add_author(p, s + start, i - start);
-			i += sep;
-			start = i;
-		} else {
-			i++;
-		}
-	}
-	add_author(p, s + start, n - start);
+	ldi_split_byline(s, strlen(s), byline_author, p);
 }
 
 /* Tags from a comma-separated list ("keywords", article:tag). */
@@ -1020,7 +954,7 @@ static int64_t page_date(page_t *p)
 {
 	const char *cands[4];
 	const char *bad = NULL;
-	char qbuf[QUOTE_MAX + 4];
+	char qbuf[LDI_QUOTE_MAX + 4];
 	int64_t date;
 	size_t i;
 
@@ -1041,7 +975,7 @@ static int64_t page_date(page_t *p)
 	if (bad)
 		ldi_warn(p->r, 0,
 			 "cannot read date '%s'; indexed without a date",
-			 quote(bad, qbuf));
+			 ldi_quote(bad, qbuf));
 	return LEDE_NO_DATE;
 }
 
@@ -1371,15 +1305,11 @@ static lede_status_t decode_and_parse(page_t *p, const char *buf,
 
 static void page_free(page_t *p)
 {
-	size_t i;
-
-	for (i = 0; i < p->n_owned; i++)
-		free(p->owned[i]);
-	free(p->owned);
-	free(p->authors.v);
-	free(p->tags.v);
-	free(p->meta_authors.v);
-	free(p->meta_tags.v);
+	ldi_kept_free(&p->kept);
+	ldi_strlist_free(&p->authors);
+	ldi_strlist_free(&p->tags);
+	ldi_strlist_free(&p->meta_authors);
+	ldi_strlist_free(&p->meta_tags);
 	json_decref(p->ld_doc);
 	if (p->doc)
 		xmlFreeDoc(p->doc);

@@ -23,6 +23,7 @@
 #include "html_text.h"
 #include "parser.h"
 #include "reader.h"
+#include "record.h"
 #include "utf8.h"
 
 #define N_KEYS(a) (sizeof(a) / sizeof((a)[0]))
@@ -52,21 +53,13 @@ static const char *const people_keys[] = {"people", "persons"};
 /* At most this many keys per field, mapped ones included. */
 #define MAX_KEYS 24
 
-/* Values quoted in warnings are cut to this many bytes. */
-#define QUOTE_MAX 80
-
-/* A list field of the current record (authors, tags, ...). */
-typedef struct jl_list {
-	const char **v;
-	size_t n, cap;
-} jl_list_t;
 
 typedef struct jl_state {
 	const ldi_reader_t *r;
 	/* Strings made for the current record, freed after it. */
-	char **owned;
-	size_t n_owned, cap_owned;
-	jl_list_t authors, tags, places, orgs, people;
+	ldi_kept_t kept;
+	/* List fields of the current record, borrowed from kept. */
+	ldi_strlist_t authors, tags, places, orgs, people;
 	size_t records; /* non-blank lines or array elements seen */
 	size_t emitted; /* articles passed to on_article */
 	int nomem;
@@ -91,33 +84,16 @@ static void trim(const char **s, size_t *len)
 /* Takes ownership of p until the end of the record. */
 static char *keep(jl_state_t *s, char *p)
 {
-	if (!p) {
-		s->nomem = 1;
-		return NULL;
-	}
-	if (s->n_owned == s->cap_owned) {
-		size_t cap = s->cap_owned ? 2 * s->cap_owned : 16;
-		char **grown = realloc(s->owned, cap * sizeof *grown);
+	char *kept = ldi_keep(&s->kept, p);
 
-		if (!grown) {
-			free(p);
-			s->nomem = 1;
-			return NULL;
-		}
-		s->owned = grown;
-		s->cap_owned = cap;
-	}
-	s->owned[s->n_owned++] = p;
-	return p;
+	if (!kept)
+		s->nomem = 1;
+	return kept;
 }
 
 static void end_record(jl_state_t *s)
 {
-	size_t i;
-
-	for (i = 0; i < s->n_owned; i++)
-		free(s->owned[i]);
-	s->n_owned = 0;
+	ldi_kept_release(&s->kept, 0);
 	s->authors.n = 0;
 	s->tags.n = 0;
 	s->places.n = 0;
@@ -208,30 +184,13 @@ static int starts_with_by(const char *t, size_t n)
 
 /* Adds one value to a list, trimmed, unless it is empty or already
  * there. */
-static void add_value(jl_state_t *s, jl_list_t *list, const char *t,
+static void add_value(jl_state_t *s, ldi_strlist_t *list, const char *t,
 		      size_t n)
 {
-	char *value;
-	size_t i;
+	const char *value = copy_text(s, t, n);
 
-	value = copy_text(s, t, n);
-	if (!value)
-		return;
-	for (i = 0; i < list->n; i++)
-		if (!strcmp(list->v[i], value))
-			return;
-	if (list->n == list->cap) {
-		size_t cap = list->cap ? 2 * list->cap : 8;
-		const char **grown = realloc(list->v, cap * sizeof *grown);
-
-		if (!grown) {
-			s->nomem = 1;
-			return;
-		}
-		list->v = grown;
-		list->cap = cap;
-	}
-	list->v[list->n++] = value;
+	if (ldi_strlist_add(list, value, SIZE_MAX, LDI_MATCH_EXACT))
+		s->nomem = 1;
 }
 
 /* An author's name, without a leading "By ". */
@@ -245,32 +204,21 @@ static void add_author(jl_state_t *s, const char *t, size_t n)
 	add_value(s, &s->authors, t, n);
 }
 
+static int byline_author(void *ctx, const char *t, size_t n)
+{
+	jl_state_t *s = ctx;
+
+	add_author(s, t, n);
+	return s->nomem;
+}
+
 /* A byline string may hold several names: "A, B and C", "A; B". The cost
  * is that "Smith, John" becomes two names; bylines in that order are
  * rare in news data, lists of authors and agencies are not. */
 static void split_authors(jl_state_t *s, const char *t, size_t n)
 {
-	size_t start = 0, i = 0;
-
-	while (i < n && !s->nomem) {
-		size_t sep = 0;
-
-		if (t[i] == ';')
-			sep = 1;
-		else if (t[i] == ',' && i + 1 < n && t[i + 1] == ' ')
-			sep = 2;
-		else if (n - i >= 5 && !memcmp(t + i, " and ", 5))
-			sep = 5;
-		if (sep) {
-			add_author(s, t + start, i - start);
-			i += sep;
-			start = i;
-		} else {
-			i++;
-		}
-	}
 	if (!s->nomem)
-		add_author(s, t + start, n - start);
+		ldi_split_byline(t, n, byline_author, s);
 }
 
 /* The keys a field is read from: those the user mapped to it, then its
@@ -329,7 +277,8 @@ static void read_authors(jl_state_t *s, const json_t *obj)
 /* Tags and entity lists: an array of strings (or of objects with a
  * "name"), or one string of comma-separated values. */
 static void read_list(jl_state_t *s, const json_t *obj,
-		      const char *const *keys, size_t n_keys, jl_list_t *list)
+		      const char *const *keys, size_t n_keys,
+		      ldi_strlist_t *list)
 {
 	size_t k, i;
 
@@ -384,22 +333,6 @@ static char *first_name(jl_state_t *s, const json_t *obj,
 	return NULL;
 }
 
-/* Copies at most QUOTE_MAX bytes of t into buf (QUOTE_MAX + 4 bytes),
- * cut at a character boundary and marked with "..." when cut. */
-static const char *quote(const char *t, char *buf)
-{
-	size_t n = strlen(t);
-
-	if (n <= QUOTE_MAX)
-		return t;
-	n = QUOTE_MAX;
-	while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
-		n--;
-	memcpy(buf, t, n);
-	memcpy(buf + n, "...", 4);
-	return buf;
-}
-
 static const char *json_kind(const json_t *v)
 {
 	switch (json_typeof(v)) {
@@ -430,7 +363,8 @@ static lede_status_t read_record(jl_state_t *s, const json_t *v, size_t line,
 				 size_t text_len)
 {
 	const ldi_reader_t *r = s->r;
-	char where[48] = "", qbuf[QUOTE_MAX + 4], hash_id[LDI_CONTENT_ID_SIZE];
+	char where[48] = "", qbuf[LDI_QUOTE_MAX + 4];
+	char hash_id[LDI_CONTENT_ID_SIZE];
 	const char *bad_date = NULL;
 	char *lang;
 	lede_article_t a;
@@ -512,7 +446,7 @@ static lede_status_t read_record(jl_state_t *s, const json_t *v, size_t line,
 	}
 	if (a.date == LEDE_NO_DATE && bad_date)
 		ldi_warn(r, line, "%sunrecognised date '%s' (field left empty)",
-			 where, quote(bad_date, qbuf));
+			 where, ldi_quote(bad_date, qbuf));
 
 	if (!a.id)
 		a.id = a.url;
@@ -674,12 +608,12 @@ lede_status_t ldi_read_jsonl(const ldi_reader_t *r, const char *buf,
 	else
 		st = read_lines(&s, buf, len);
 	end_record(&s);
-	free(s.owned);
-	free(s.authors.v);
-	free(s.tags.v);
-	free(s.places.v);
-	free(s.orgs.v);
-	free(s.people.v);
+	ldi_kept_free(&s.kept);
+	ldi_strlist_free(&s.authors);
+	ldi_strlist_free(&s.tags);
+	ldi_strlist_free(&s.places);
+	ldi_strlist_free(&s.orgs);
+	ldi_strlist_free(&s.people);
 
 	if (st != LEDE_OK)
 		return st;

@@ -47,12 +47,11 @@
 #include "hash.h"
 #include "html_text.h"
 #include "reader.h"
+#include "record.h"
 #include "utf8.h"
 
 /* MIME nesting deeper than this is an attack or a loop, not a message. */
 #define MAX_DEPTH 16
-/* Values quoted in warnings are cut to this many bytes. */
-#define QUOTE_MAX 80
 /* A signature is at most this many lines after its "-- " line. Longer,
  * and what follows the line is more text (moderators' notes, a forwarded
  * post), so only the block up to the next blank line is left out. */
@@ -83,12 +82,8 @@ typedef struct msg {
 	const ldi_reader_t *r; /* warnings go here */
 	size_t line_base;      /* added to header lines; 0: name no lines */
 	/* Strings made for the current message, freed after it. */
-	char **owned;
-	size_t n_owned, cap_owned;
-	const char **authors;
-	size_t n_authors, cap_authors;
-	const char **tags;
-	size_t n_tags, cap_tags;
+	ldi_kept_t kept;
+	ldi_strlist_t authors, tags; /* borrowed from kept */
 	/* The first text/html entity met, read only when there is no
 	 * text/plain one; it points into the message being read. */
 	int have_html;
@@ -225,24 +220,11 @@ static void sb_add(strbuf_t *b, const char *s, size_t n)
 /* Takes ownership of p until the end of the message. */
 static char *keep(msg_t *m, char *p)
 {
-	if (!p) {
-		m->nomem = 1;
-		return NULL;
-	}
-	if (m->n_owned == m->cap_owned) {
-		size_t cap = m->cap_owned ? 2 * m->cap_owned : 16;
-		char **grown = realloc(m->owned, cap * sizeof *grown);
+	char *kept = ldi_keep(&m->kept, p);
 
-		if (!grown) {
-			free(p);
-			m->nomem = 1;
-			return NULL;
-		}
-		m->owned = grown;
-		m->cap_owned = cap;
-	}
-	m->owned[m->n_owned++] = p;
-	return p;
+	if (!kept)
+		m->nomem = 1;
+	return kept;
 }
 
 /* The string b built, owned by m; NULL when it is empty or memory ran
@@ -263,13 +245,9 @@ static char *sb_keep(msg_t *m, strbuf_t *b)
 
 static void end_message(msg_t *m)
 {
-	size_t i;
-
-	for (i = 0; i < m->n_owned; i++)
-		free(m->owned[i]);
-	m->n_owned = 0;
-	m->n_authors = 0;
-	m->n_tags = 0;
+	ldi_kept_release(&m->kept, 0);
+	m->authors.n = 0;
+	m->tags.n = 0;
 	m->have_html = 0;
 }
 
@@ -277,29 +255,10 @@ static void end_message(msg_t *m)
  * list is full: a From or Keywords line with more than MAX_NAMES entries
  * is a mailing-list blunder or an attack, and the check for repeats would
  * grow with the square of its length. */
-static void add_unique(msg_t *m, const char ***list, size_t *n, size_t *cap,
-		       const char *s)
+static void add_unique(msg_t *m, ldi_strlist_t *list, const char *s)
 {
-	size_t i;
-
-	if (!s || *n >= MAX_NAMES)
-		return;
-	for (i = 0; i < *n; i++)
-		if (!strcmp((*list)[i], s))
-			return;
-	if (*n == *cap) {
-		size_t cap2 = *cap ? 2 * *cap : 8;
-		const char **grown = realloc((void *)*list,
-					     cap2 * sizeof *grown);
-
-		if (!grown) {
-			m->nomem = 1;
-			return;
-		}
-		*list = grown;
-		*cap = cap2;
-	}
-	(*list)[(*n)++] = s;
+	if (ldi_strlist_add(list, s, MAX_NAMES, LDI_MATCH_EXACT))
+		m->nomem = 1;
 }
 
 /* ---- Header block ------------------------------------------------------ */
@@ -874,7 +833,7 @@ static void read_authors(msg_t *m, const char *s)
 	size_t i, start = 0, n = strlen(s);
 	int depth = 0, quoted = 0, angle = 0, address = 0;
 
-	for (i = 0; i <= n && !m->nomem && m->n_authors < MAX_NAMES; i++) {
+	for (i = 0; i <= n && !m->nomem && m->authors.n < MAX_NAMES; i++) {
 		char c = i < n ? s[i] : ',';
 
 		address |= c == '@' || c == '<';
@@ -897,8 +856,7 @@ static void read_authors(msg_t *m, const char *s)
 			       !angle && address)) {
 			char *name = mailbox_name(m, s + start, i - start);
 
-			add_unique(m, &m->authors, &m->n_authors,
-				   &m->cap_authors, name);
+			add_unique(m, &m->authors, name);
 			start = i + 1;
 			address = 0;
 		}
@@ -937,10 +895,10 @@ static void read_tags(msg_t *m, const char *v)
 {
 	size_t start = 0, i, n = strlen(v);
 
-	for (i = 0; i <= n && !m->nomem && m->n_tags < MAX_NAMES; i++) {
+	for (i = 0; i <= n && !m->nomem && m->tags.n < MAX_NAMES; i++) {
 		if (i < n && v[i] != ',' && v[i] != ';')
 			continue;
-		add_unique(m, &m->tags, &m->n_tags, &m->cap_tags,
+		add_unique(m, &m->tags,
 			   header_text(m, v + start, i - start));
 		start = i + 1;
 	}
@@ -948,25 +906,9 @@ static void read_tags(msg_t *m, const char *v)
 
 /* ---- Dates ------------------------------------------------------------- */
 
-/* Copies at most QUOTE_MAX bytes of t into buf (QUOTE_MAX + 4 bytes),
- * cut at a character boundary and marked with "..." when cut. */
-static const char *quote(const char *t, char *buf)
-{
-	size_t n = strlen(t);
-
-	if (n <= QUOTE_MAX)
-		return t;
-	n = QUOTE_MAX;
-	while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
-		n--;
-	memcpy(buf, t, n);
-	memcpy(buf + n, "...", 4);
-	return buf;
-}
-
 static int64_t read_date(msg_t *m, const slice_t *f)
 {
-	char *raw = unfold(m, *f), *text, qbuf[QUOTE_MAX + 4];
+	char *raw = unfold(m, *f), *text, qbuf[LDI_QUOTE_MAX + 4];
 	int64_t t;
 
 	if (!raw)
@@ -977,7 +919,7 @@ static int64_t read_date(msg_t *m, const slice_t *f)
 	if (text)
 		ldi_warn(m->r, m->line_base ? m->line_base + f->line - 1 : 0,
 			 "unrecognised date '%s' (field left empty)",
-			 quote(text, qbuf));
+			 ldi_quote(text, qbuf));
 	return LEDE_NO_DATE;
 }
 
@@ -1828,19 +1770,19 @@ static lede_status_t read_one(msg_t *m, const char *buf, size_t len,
 		a.body = clean_body(m, text);
 	if (m->nomem)
 		return LEDE_NOMEM;
-	a.authors = m->authors;
-	a.n_authors = m->n_authors;
-	a.tags = m->tags;
-	a.n_tags = m->n_tags;
+	a.authors = m->authors.v;
+	a.n_authors = m->authors.n;
+	a.tags = m->tags.v;
+	a.n_tags = m->tags.n;
 	return m->r->on_article(m->r->ctx, &a) ? LEDE_DONE : LEDE_OK;
 }
 
 static void msg_free(msg_t *m)
 {
 	end_message(m);
-	free(m->owned);
-	free((void *)m->authors);
-	free((void *)m->tags);
+	ldi_kept_free(&m->kept);
+	ldi_strlist_free(&m->authors);
+	ldi_strlist_free(&m->tags);
 }
 
 lede_status_t ldi_read_message(const ldi_reader_t *r, const char *buf,

@@ -14,168 +14,18 @@
 #include "reader.h"
 
 #define MAX_SEEN 8
-
-static const char *fixtures = ".";
-
-/* What one read gave: articles flattened to strings, and warnings. */
-struct seen {
-	size_t n;
-	char *id[MAX_SEEN], *headline[MAX_SEEN], *body[MAX_SEEN];
-	char *authors[MAX_SEEN], *tags[MAX_SEEN]; /* joined with '|' */
-	char *source[MAX_SEEN], *section[MAX_SEEN], *language[MAX_SEEN];
-	char *url[MAX_SEEN];
-	int64_t date[MAX_SEEN];
-	size_t n_warn;
-	char *where[MAX_SEEN], *warning[MAX_SEEN];
-	int stop; /* on_article returns this */
-};
-
-static char *dup_or_null(const char *s)
-{
-	char *d;
-
-	if (!s)
-		return NULL;
-	d = malloc(strlen(s) + 1);
-	if (d)
-		strcpy(d, s);
-	return d;
-}
-
-static char *join(const char *const *v, size_t n)
-{
-	size_t i, len = 1;
-	char *out;
-
-	for (i = 0; i < n; i++)
-		len += strlen(v[i]) + 1;
-	out = malloc(len);
-	if (!out)
-		return NULL;
-	out[0] = '\0';
-	for (i = 0; i < n; i++) {
-		if (i)
-			strcat(out, "|");
-		strcat(out, v[i]);
-	}
-	return out;
-}
-
-static int on_article(void *ctx, const lede_article_t *a)
-{
-	struct seen *s = ctx;
-
-	if (s->n == MAX_SEEN)
-		return 1;
-	s->id[s->n] = dup_or_null(a->id);
-	s->headline[s->n] = dup_or_null(a->headline);
-	s->body[s->n] = dup_or_null(a->body);
-	s->authors[s->n] = join(a->authors, a->n_authors);
-	s->tags[s->n] = join(a->tags, a->n_tags);
-	s->source[s->n] = dup_or_null(a->source);
-	s->section[s->n] = dup_or_null(a->section);
-	s->language[s->n] = dup_or_null(a->language);
-	s->url[s->n] = dup_or_null(a->url);
-	s->date[s->n] = a->date;
-	s->n++;
-	return s->stop;
-}
-
-static void on_warning(void *ctx, const char *where, const char *message)
-{
-	struct seen *s = ctx;
-
-	CHECK(where != NULL && message != NULL);
-	if (s->n_warn == MAX_SEEN)
-		return;
-	s->where[s->n_warn] = dup_or_null(where);
-	s->warning[s->n_warn] = dup_or_null(message);
-	s->n_warn++;
-}
-
-static void seen_free(struct seen *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->n; i++) {
-		free(s->id[i]);
-		free(s->headline[i]);
-		free(s->body[i]);
-		free(s->authors[i]);
-		free(s->tags[i]);
-		free(s->source[i]);
-		free(s->section[i]);
-		free(s->language[i]);
-		free(s->url[i]);
-	}
-	for (i = 0; i < s->n_warn; i++) {
-		free(s->where[i]);
-		free(s->warning[i]);
-	}
-	memset(s, 0, sizeof *s);
-}
+#include "reader_check.h"
 
 /* Reads len bytes of buf (LEDE_NTS: a C string) as a page into s. */
 static lede_status_t read_page(struct seen *s, const char *name,
 			       const char *buf, size_t len)
 {
-	ldi_reader_t r = {name, on_article, on_warning, s, NULL};
-	int stop = s->stop;
-
-	seen_free(s);
-	s->stop = stop;
-	if (len == LEDE_NTS)
-		len = strlen(buf);
-	return ldi_read_html(&r, buf, len);
-}
-
-/* The bytes of a fixture, NUL-terminated (len without it); NULL and a
- * failed check when it cannot be read. */
-static char *load(const char *file, size_t *len)
-{
-	char path[1024];
-	FILE *f;
-	char *buf = NULL;
-	long size;
-
-	snprintf(path, sizeof path, "%s/%s", fixtures, file);
-	f = fopen(path, "rb");
-	if (f && fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0) {
-		buf = malloc((size_t)size + 1);
-		if (buf && fread(buf, 1, (size_t)size, f) != (size_t)size) {
-			free(buf);
-			buf = NULL;
-		}
-		if (buf) {
-			buf[size] = '\0';
-			*len = (size_t)size;
-		}
-	}
-	if (f)
-		fclose(f);
-	if (!buf)
-		fprintf(stderr, "cannot read fixture '%s'\n", path);
-	CHECK(buf != NULL);
-	return buf;
+	return seen_read(s, ldi_read_html, name, buf, len);
 }
 
 static lede_status_t read_fixture(struct seen *s, const char *file)
 {
-	size_t len = 0;
-	char *buf = load(file, &len);
-	lede_status_t st;
-
-	if (!buf)
-		return LEDE_INTERNAL;
-	st = read_page(s, file, buf, len);
-	free(buf);
-	return st;
-}
-
-static int contains(const char *haystack, const char *needle)
-{
-	return haystack && strstr(haystack, needle) != NULL;
+	return seen_read_file(s, ldi_read_html, file);
 }
 
 /* One html_to_text case: input, expected text. */
@@ -689,10 +539,10 @@ static void test_page_problems(void)
 	CHECK_STR(s.where[0], "<input>");
 
 	/* The callback stops the read. */
-	s.stop = 1;
+	s.stop_after = 1;
 	CHECK_INT(read_page(&s, "s.html", "<p>x</p>", LEDE_NTS), LEDE_DONE);
 	CHECK_INT(s.n, 1);
-	s.stop = 0;
+	s.stop_after = 0;
 
 	/* A NUL byte past the start is damage, read as a space. */
 	big = malloc(9100);
@@ -753,32 +603,12 @@ static void test_page_no_crash(void)
 	seen_free(&s);
 }
 
-static void dump(const struct seen *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->n; i++)
-		printf("id=%s\nheadline=%s\nauthors=%s\ntags=%s\nsource=%s\n"
-		       "section=%s\nlanguage=%s\nurl=%s\ndate=%lld\nbody=[%s]\n",
-		       s->id[i], s->headline[i], s->authors[i], s->tags[i],
-		       s->source[i], s->section[i], s->language[i], s->url[i],
-		       (long long)s->date[i], s->body[i]);
-	for (i = 0; i < s->n_warn; i++)
-		printf("warning %s: %s\n", s->where[i], s->warning[i]);
-}
-
 int main(int argc, char **argv)
 {
 	if (argc > 1)
 		fixtures = argv[1];
-	if (argc > 2) {
-		struct seen s = {0};
-
-		printf("status %d\n", read_fixture(&s, argv[2]));
-		dump(&s);
-		seen_free(&s);
-		return 0;
-	}
+	if (argc > 2)
+		return seen_show_file(ldi_read_html, argv[2]);
 	test_has_markup();
 	test_html_to_text();
 	test_page_jsonld();

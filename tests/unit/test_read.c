@@ -8,114 +8,15 @@
 #include "hash.h"
 #include "lede.h"
 #include "reader.h"
+#include "reader_check.h"
 
-#define MAX_SEEN 16
-
-/* What one parse gave: articles flattened to strings, and warnings. */
-struct seen {
-	size_t n;
-	char *id[MAX_SEEN], *headline[MAX_SEEN], *body[MAX_SEEN];
-	char *authors[MAX_SEEN]; /* joined with '|' */
-	char *source[MAX_SEEN], *section[MAX_SEEN], *language[MAX_SEEN];
-	char *url[MAX_SEEN];
-	int64_t date[MAX_SEEN];
-	size_t n_warn;
-	char *where[MAX_SEEN], *warning[MAX_SEEN];
-	int stop_after; /* on_article returns 1 after this many; 0: never */
-};
-
-static char *dup_or_null(const char *s)
-{
-	char *d;
-
-	if (!s)
-		return NULL;
-	d = malloc(strlen(s) + 1);
-	if (d)
-		strcpy(d, s);
-	return d;
-}
-
-static int on_article(void *ctx, const lede_article_t *a)
-{
-	struct seen *s = ctx;
-	size_t i, len = 1;
-	char *joined;
-
-	if (s->n == MAX_SEEN)
-		return 1;
-	for (i = 0; i < a->n_authors; i++)
-		len += strlen(a->authors[i]) + 1;
-	joined = malloc(len);
-	if (joined) {
-		joined[0] = '\0';
-		for (i = 0; i < a->n_authors; i++) {
-			if (i)
-				strcat(joined, "|");
-			strcat(joined, a->authors[i]);
-		}
-	}
-	s->id[s->n] = dup_or_null(a->id);
-	s->headline[s->n] = dup_or_null(a->headline);
-	s->body[s->n] = dup_or_null(a->body);
-	s->authors[s->n] = joined;
-	s->source[s->n] = dup_or_null(a->source);
-	s->section[s->n] = dup_or_null(a->section);
-	s->language[s->n] = dup_or_null(a->language);
-	s->url[s->n] = dup_or_null(a->url);
-	s->date[s->n] = a->date;
-	s->n++;
-	return s->stop_after && s->n >= (size_t)s->stop_after;
-}
-
-static void on_warning(void *ctx, const char *where, const char *message)
-{
-	struct seen *s = ctx;
-
-	CHECK(where != NULL && message != NULL);
-	if (s->n_warn == MAX_SEEN)
-		return;
-	s->where[s->n_warn] = dup_or_null(where);
-	s->warning[s->n_warn] = dup_or_null(message);
-	s->n_warn++;
-}
-
-static void seen_free(struct seen *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->n; i++) {
-		free(s->id[i]);
-		free(s->headline[i]);
-		free(s->body[i]);
-		free(s->authors[i]);
-		free(s->source[i]);
-		free(s->section[i]);
-		free(s->language[i]);
-		free(s->url[i]);
-	}
-	for (i = 0; i < s->n_warn; i++) {
-		free(s->where[i]);
-		free(s->warning[i]);
-	}
-	memset(s, 0, sizeof *s);
-}
-
-/* Parses len bytes of buf (LEDE_NTS: a C string) into s. */
+/* Parses len bytes of buf (LEDE_NTS: a C string) into s, emptied first. */
 static lede_status_t parse(struct seen *s, const char *name, const char *buf,
 			   size_t len, lede_format_t format)
 {
-	int stop_after = s->stop_after;
-
 	seen_free(s);
-	s->stop_after = stop_after;
 	return lede_parse_buffer(name, buf, len, format, on_article,
 				 on_warning, s);
-}
-
-static int contains(const char *haystack, const char *needle)
-{
-	return haystack && strstr(haystack, needle) != NULL;
 }
 
 static void test_text(void)

@@ -16,46 +16,7 @@
 #include "byline.h"
 #include "check.h"
 #include "lede.h"
-
-/* What one article came out as; authors joined with '|'. */
-struct got {
-	int n;
-	char *headline, *body, *authors;
-};
-
-static char *dup_or_null(const char *s)
-{
-	char *d;
-
-	if (!s)
-		return NULL;
-	d = malloc(strlen(s) + 1);
-	if (d)
-		strcpy(d, s);
-	return d;
-}
-
-static int on_article(void *ctx, const lede_article_t *a)
-{
-	struct got *g = ctx;
-	size_t i, len = 1;
-
-	g->n++;
-	g->headline = dup_or_null(a->headline);
-	g->body = dup_or_null(a->body);
-	for (i = 0; i < a->n_authors; i++)
-		len += strlen(a->authors[i]) + 1;
-	g->authors = malloc(len);
-	if (g->authors) {
-		g->authors[0] = '\0';
-		for (i = 0; i < a->n_authors; i++) {
-			if (i)
-				strcat(g->authors, "|");
-			strcat(g->authors, a->authors[i]);
-		}
-	}
-	return 0;
-}
+#include "reader_check.h"
 
 /* Reads text as a plain-text article and checks the headline, the body
  * (NULL: none) and the authors ("" for none). A failure also names the
@@ -63,21 +24,19 @@ static int on_article(void *ctx, const lede_article_t *a)
 static void expect_at(int line, const char *text, const char *headline,
 		      const char *body, const char *authors)
 {
-	struct got g = {0};
+	struct seen s = {0};
 	unsigned failed = check_failed;
 
 	CHECK_INT(lede_parse_buffer("case.txt", text, LEDE_NTS,
-				    LEDE_FORMAT_TEXT, on_article, NULL, &g),
+				    LEDE_FORMAT_TEXT, on_article, NULL, &s),
 		  LEDE_OK);
-	CHECK_INT(g.n, 1);
-	CHECK_STR(g.headline, headline);
-	CHECK_STR(g.body, body);
-	CHECK_STR(g.authors, authors);
+	CHECK_INT(s.n, 1);
+	CHECK_STR(s.headline[0], headline);
+	CHECK_STR(s.body[0], body);
+	CHECK_STR(s.authors[0], authors);
 	if (check_failed != failed)
 		fprintf(stderr, "  in the case at line %d\n", line);
-	free(g.headline);
-	free(g.body);
-	free(g.authors);
+	seen_free(&s);
 }
 
 #define EXPECT(text, headline, body, authors) \
@@ -657,13 +616,14 @@ static void test_bio_shapes(void)
 /* Blank lines of no-break spaces are no text either. */
 static void test_empty(void)
 {
-	struct got g = {0};
+	struct seen s = {0};
 
 	CHECK_INT(lede_parse_buffer("nb.txt", "\xC2\xA0\n \xC2\xA0\t\r\n",
 				    LEDE_NTS, LEDE_FORMAT_TEXT, on_article,
-				    NULL, &g),
+				    NULL, &s),
 		  LEDE_BAD_INPUT);
-	CHECK_INT(g.n, 0);
+	CHECK_INT(s.n, 0);
+	seen_free(&s);
 }
 
 int main(void)
