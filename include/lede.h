@@ -322,6 +322,21 @@ lede_status_t lede_db_commit(lede_db_t *db);
 
 /* ---- Searching --------------------------------------------------------- */
 
+typedef enum lede_field {
+	LEDE_FIELD_ID,
+	LEDE_FIELD_HEADLINE,
+	LEDE_FIELD_BODY,
+	LEDE_FIELD_AUTHOR,	/* multi-valued */
+	LEDE_FIELD_SOURCE,
+	LEDE_FIELD_SECTION,
+	LEDE_FIELD_LANGUAGE,
+	LEDE_FIELD_URL,
+	LEDE_FIELD_TAG,		/* multi-valued, as are the three below */
+	LEDE_FIELD_PLACE,
+	LEDE_FIELD_ORG,
+	LEDE_FIELD_PERSON
+} lede_field_t;
+
 typedef struct lede_query lede_query_t;
 typedef struct lede_results lede_results_t;
 
@@ -343,6 +358,76 @@ const char *lede_query_text(const lede_query_t *query);
  * the totals) starting offset hits in (default 0). */
 lede_status_t lede_query_set_limit(lede_query_t *query, uint32_t limit);
 lede_status_t lede_query_set_offset(lede_query_t *query, uint32_t offset);
+
+/* Fields by name, as options and facets name them: "author", "source",
+ * "section", "language" (or "lang"), "place", "org", "person", "tag",
+ * "id", "url", "headline". LEDE_MISUSE for any other name. */
+lede_status_t lede_field_parse(const char *name, lede_field_t *out);
+
+/* Keeps only articles whose `field` has this value (whole value, case
+ * and accents folded; places by any of their names). Filters on one
+ * field are alternatives, filters on different fields must all hold; no
+ * filter changes a score. Fields: LEDE_FIELD_AUTHOR, SOURCE, SECTION,
+ * LANGUAGE, TAG, PLACE, ORG, PERSON (others give LEDE_MISUSE). */
+lede_status_t lede_query_add_filter(lede_query_t *query, lede_field_t field,
+				    const char *value);
+
+/* Keeps only articles dated from `since` to `until`, both inclusive, in
+ * seconds since 1970 UTC; LEDE_NO_DATE leaves that end open. Articles
+ * without a date are left out once either end is set. */
+lede_status_t lede_query_set_dates(lede_query_t *query, int64_t since,
+				   int64_t until);
+
+/* Parses a date or a range as people write them in queries (date:...)
+ * and options (--since): "2004", "2004-01", "2023-11-12", any form
+ * lede_date_parse reads, "A..B", "A..", "..B", and relative forms counted
+ * back from `now`: "today", "yesterday", "7d", "2w", "3m", "1y" (that
+ * long ago), "last week", "last month", "last year", "this week", ... A
+ * single day, month or year means all of it. Sets *from and *to
+ * (inclusive; LEDE_NO_DATE for an open end). Returns LEDE_OK, LEDE_MISUSE,
+ * LEDE_BAD_INPUT. */
+lede_status_t lede_date_range_parse(const char *text, size_t len, int64_t now,
+				    int64_t *from, int64_t *to);
+
+typedef enum lede_sort {
+	LEDE_SORT_RELEVANCE,	/* best first (the default) */
+	LEDE_SORT_NEWEST,	/* newest first; undated last */
+	LEDE_SORT_OLDEST,	/* oldest first; undated last */
+	LEDE_SORT_RECENCY	/* relevance times 2^(-age / half_life) */
+} lede_sort_t;
+
+/* How hits are ordered. half_life (seconds, > 0) is used by
+ * LEDE_SORT_RECENCY only; 0 means the default, 7 days. Ages count from
+ * the newest article in the index, so an archive keeps its order as it
+ * ages. Ties go to the article id. */
+lede_status_t lede_query_set_sort(lede_query_t *query, lede_sort_t sort,
+				  int64_t half_life);
+
+/* Asks for the counts of a field's values over the whole match set:
+ * LEDE_FIELD_AUTHOR, SOURCE, SECTION, LANGUAGE, TAG, PLACE, ORG, PERSON.
+ * At most max_values values (0: all), by count then name. Multi-valued
+ * fields count each value once per article. When a filter on the same
+ * field is set, the counts are those the query would have without that
+ * field's filters (so a user can see where else to go). */
+lede_status_t lede_query_add_facet(lede_query_t *query, lede_field_t field,
+				   uint32_t max_values);
+
+typedef enum lede_timeline {
+	LEDE_TIMELINE_NONE,
+	LEDE_TIMELINE_DAY,	/* periods "2023-11-12" */
+	LEDE_TIMELINE_WEEK,	/* ISO weeks, "2023-W45" */
+	LEDE_TIMELINE_MONTH,	/* "2023-11" */
+	LEDE_TIMELINE_YEAR	/* "2023" */
+} lede_timeline_t;
+
+/* Asks for hit counts per period over the whole match set. */
+lede_status_t lede_query_set_timeline(lede_query_t *query,
+				      lede_timeline_t unit);
+
+/* Facet and timeline counts are exact unless approx is 1: then they come
+ * from the first few thousand matches only, faster on big match sets,
+ * and lede_results_counts_exact says so. */
+lede_status_t lede_query_set_approx(lede_query_t *query, int approx);
 
 /* Runs the query. Reopens and retries once if a writer committed under
  * it. Returns LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_MODIFIED,
@@ -368,20 +453,6 @@ uint32_t lede_results_rank(const lede_results_t *results); /* 1-based */
 double lede_results_score(const lede_results_t *results);
 int64_t lede_results_date(const lede_results_t *results); /* LEDE_NO_DATE */
 
-typedef enum lede_field {
-	LEDE_FIELD_ID,
-	LEDE_FIELD_HEADLINE,
-	LEDE_FIELD_BODY,
-	LEDE_FIELD_AUTHOR,	/* multi-valued */
-	LEDE_FIELD_SOURCE,
-	LEDE_FIELD_SECTION,
-	LEDE_FIELD_LANGUAGE,
-	LEDE_FIELD_URL,
-	LEDE_FIELD_TAG,		/* multi-valued, as are the three below */
-	LEDE_FIELD_PLACE,
-	LEDE_FIELD_ORG,
-	LEDE_FIELD_PERSON
-} lede_field_t;
 
 /* The i-th value (0-based) of a stored field of the current hit, or NULL
  * when the field has no i-th value. Borrowed until the next call to
@@ -398,6 +469,23 @@ lede_status_t lede_results_quote(const lede_results_t *results, size_t i,
 
 /* The number of words in the current hit's body; 0 when unknown. */
 uint64_t lede_results_words(const lede_results_t *results);
+
+/* The i-th value (0-based) of facet `field`, by count then name, and
+ * its count. Borrowed until lede_results_free. Returns LEDE_OK, LEDE_DONE
+ * past the last value, LEDE_MISUSE (field not asked for). */
+lede_status_t lede_results_facet(const lede_results_t *results,
+				 lede_field_t field, size_t i,
+				 const char **value, uint64_t *count);
+
+/* The i-th period (0-based, oldest first) of the timeline and its hit
+ * count; periods without hits are left out. Borrowed until
+ * lede_results_free. Returns LEDE_OK, LEDE_DONE, LEDE_MISUSE (no
+ * timeline asked for). */
+lede_status_t lede_results_timeline(const lede_results_t *results, size_t i,
+				    const char **period, uint64_t *count);
+
+/* 1 when facet and timeline counts are exact, 0 when estimated. */
+int lede_results_counts_exact(const lede_results_t *results);
 
 /* The best passage of the current hit's body for the query, at most about
  * `max_chars` characters, with each matching word between hi_start and
