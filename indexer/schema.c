@@ -24,6 +24,7 @@ static const ldi_query_field_t query_fields[] = {
 	{ "org", LDI_PREFIX_ORG, LDI_FIELD_BOOLEAN },
 	{ "person", LDI_PREFIX_PERSON, LDI_FIELD_BOOLEAN },
 	{ "quote", LDI_PREFIX_QUOTE, LDI_FIELD_TEXT },
+	{ "date", LDI_PREFIX_DAY, LDI_FIELD_DATE },
 };
 
 const ldi_query_field_t *

@@ -103,8 +103,11 @@ typedef enum ldi_field_kind {
 	LDI_FIELD_NAME,	   /* words with positions, not stemmed */
 	LDI_FIELD_BOOLEAN, /* one term of the folded whole value */
 	LDI_FIELD_EXACT,   /* one term of the value as given */
-	LDI_FIELD_PLACE	   /* like BOOLEAN, the value made canonical first
+	LDI_FIELD_PLACE,   /* like BOOLEAN, the value made canonical first
 			      (place:UK finds "United Kingdom") */
+	LDI_FIELD_DATE	   /* a date or range (lede_date_range_parse) on
+			      the value in LDI_SLOT_DATE; the prefix only
+			      names the field among filters */
 } ldi_field_kind_t;
 
 /* A field as queries name it: "title:", "by:", ... */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "analyze.h"
 #include "db_internal.h"
@@ -31,6 +32,8 @@ typedef struct parser {
 	lede_status_t status;
 	char *errmsg;
 	ldi_parsed_query_t *out;
+	int have_now; /* now is read once, at the first date: field */
+	int64_t now;
 } parser_t;
 
 /* A growable list of queries the parser owns until it combines them. */
@@ -391,6 +394,82 @@ filter_query(parser_t *p, const ldi_query_field_t *field, const char *s,
 	return q;
 }
 
+/* "Now" for relative dates (date:yesterday, date:7d..): the clock's,
+ * unless the environment variable LEDE_NOW gives it as seconds since 1970
+ * ("1711886400") or as a date lede_date_parse reads ("2024-03-31T12:00Z"),
+ * so tests and scripts get the same answer on any day. 0 when set; a
+ * LEDE_NOW that is neither fails the query, since silently using the
+ * clock would make a test pass or fail by the calendar. */
+static int
+query_now(parser_t *p)
+{
+	if (p->have_now)
+		return 0;
+	const char *env = getenv("LEDE_NOW");
+	if (!env || !*env) {
+		p->now = (int64_t)time(NULL);
+		p->have_now = 1;
+		return 0;
+	}
+	size_t i = env[0] == '-' ? 1 : 0, digits = 0;
+	int64_t v = 0;
+	while (env[i] >= '0' && env[i] <= '9' && digits < 18) {
+		v = v * 10 + (env[i++] - '0');
+		digits++;
+	}
+	if (digits > 0 && env[i] == '\0') {
+		p->now = env[0] == '-' ? -v : v;
+	} else if (lede_date_parse(env, strlen(env), &p->now) != LEDE_OK) {
+		p->status = LEDE_BAD_QUERY;
+		ldi_set_error(&p->errmsg, LEDE_BAD_QUERY,
+			      "cannot read LEDE_NOW '%s': give seconds since "
+			      "1970 or a date",
+			      env);
+		return -1;
+	}
+	p->have_now = 1;
+	return 0;
+}
+
+/* A date: value (s, len bytes, at column of `at`): a value range on the
+ * date slot, open where the range is. Like other filters it weighs
+ * nothing, and articles without a date never match it. */
+static xc_query_t *
+date_query(parser_t *p, const char *s, size_t len, size_t at)
+{
+	int64_t from, to;
+	if (query_now(p) != 0)
+		return NULL;
+	if (lede_date_range_parse(s, len, p->now, &from, &to) != LEDE_OK) {
+		/* Quote at most 40 bytes of the value, cut between
+		 * characters so the message stays UTF-8. */
+		size_t show = len;
+		if (show > 40) {
+			show = 40;
+			while (show > 0 &&
+			       ((unsigned char)s[show] & 0xC0) == 0x80)
+				show--;
+		}
+		char what[96];
+		snprintf(what, sizeof what, "cannot read date '%.*s%s'",
+			 (int)show, s, show < len ? "..." : "");
+		return fail(p, LEDE_BAD_QUERY, at, what);
+	}
+	char lo[XC_SORTABLE_MAX], hi[XC_SORTABLE_MAX];
+	size_t lolen = 0, hilen = 0;
+	if (from != LEDE_NO_DATE)
+		lolen = xc_sortable_serialise((double)from, lo);
+	if (to != LEDE_NO_DATE)
+		hilen = xc_sortable_serialise((double)to, hi);
+	xc_query_t *q = NULL;
+	xc_status_t xs = xc_query_value_range(
+		LDI_SLOT_DATE, from != LEDE_NO_DATE ? lo : NULL, lolen,
+		to != LEDE_NO_DATE ? hi : NULL, hilen, &q);
+	if (xs != XC_OK)
+		return fail_xc(p, xs);
+	return q;
+}
+
 static xc_query_t *
 wildcard_query(parser_t *p, const ldi_query_field_t *field, const char *s,
 	       size_t len, size_t at, int remember)
@@ -485,6 +564,8 @@ parse_phrase(parser_t *p, const ldi_query_field_t *field, int remember)
 	const char *s = p->text + p->at;
 	size_t len = (size_t)(close - s);
 	p->at += len + 1;
+	if (field && field->kind == LDI_FIELD_DATE)
+		return date_query(p, s, len, open);
 	if (field && field->kind != LDI_FIELD_TEXT &&
 	    field->kind != LDI_FIELD_NAME)
 		return filter_query(p, field, s, len);
@@ -539,7 +620,8 @@ parse_atom(parser_t *p, int remember, const ldi_query_field_t **filter,
 		size_t vat = (size_t)(colon - p->text) + 1;
 		int is_filter = field->kind == LDI_FIELD_BOOLEAN ||
 				field->kind == LDI_FIELD_EXACT ||
-				field->kind == LDI_FIELD_PLACE;
+				field->kind == LDI_FIELD_PLACE ||
+				field->kind == LDI_FIELD_DATE;
 		if (vat < p->len && p->text[vat] == '"') {
 			p->at = vat;
 			*filter = is_filter ? field : NULL;
@@ -554,6 +636,10 @@ parse_atom(parser_t *p, int remember, const ldi_query_field_t **filter,
 			return fail(p, LEDE_BAD_QUERY, start,
 				    "field name with nothing after ':'");
 		p->at = vat + vlen;
+		if (field->kind == LDI_FIELD_DATE) {
+			*filter = field;
+			return date_query(p, p->text + vat, vlen, vat);
+		}
 		if (is_filter) {
 			*filter = field;
 			return filter_query(p, field, p->text + vat, vlen);
@@ -813,7 +899,8 @@ ldi_query_parse(const char *text, size_t len, const ldi_db_language_t *langs,
 		size_t n_langs, ldi_parsed_query_t *out, char **errmsg)
 {
 	memset(out, 0, sizeof *out);
-	parser_t p = { text, len, 0, 0, langs, n_langs, LEDE_OK, NULL, out };
+	parser_t p = { text, len, 0, 0, langs, n_langs, LEDE_OK, NULL, out,
+		       0, 0 };
 	skip_space(&p);
 	if (p.at >= len) {
 		*errmsg = NULL;

@@ -14,8 +14,11 @@
  * analysis splits ("U.S.-led") matches as a phrase, or as one compound;
  * a "quoted phrase" matches its words as written, accents included when
  * given; "word*" matches every word starting with "word". Fields
- * come from schema.h; filter fields (source:, section:, lang:, id:, url:)
- * narrow the results without changing scores.
+ * come from schema.h; filter fields (source:, section:, lang:, id:, url:,
+ * date:) narrow the results without changing scores. date: takes what
+ * lede_date_range_parse reads ("2004-01..2004-06", "yesterday..",
+ * date:"last week"), relative forms counted from the clock or from the
+ * environment variable LEDE_NOW (see query_now in query_parse.c).
  */
 #ifndef LEDE_QUERY_PARSE_H
 #define LEDE_QUERY_PARSE_H

@@ -1,6 +1,7 @@
 /* test_query_parse.c: what each query becomes, as Xapian describes it.
  * SPDX-License-Identifier: MIT
  */
+#define _POSIX_C_SOURCE 200809L /* setenv, for LEDE_NOW */
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,12 +89,121 @@ static const qcase_t cases[] = {
 	Q("\xCC\x81*", "a wildcard must follow one plain word at column 1"),
 	Q("title:(a b)", "a field takes a word or a \"phrase\", not a group"),
 	Q("NOT", "nothing after NOT at column 1"),
+	Q("date:2004-13", "cannot read date '2004-13' at column 6"),
+	Q("x date:\"last decade\"",
+	  "cannot read date 'last decade' at column 8"),
+	Q("date:..", "cannot read date '..' at column 6"),
+	Q("date:2004-01..2003-01",
+	  "cannot read date '2004-01..2003-01' at column 6"),
+	Q("date:", "field name with nothing after ':' at column 1"),
 };
+
+/* Xapian's description of a value range on the date slot from `from` to
+ * `to` (dates lede_date_parse reads; NULL: open), without the "Query()"
+ * around it: what a date: filter must become. */
+static char *
+range_description(const char *from, const char *to)
+{
+	char lo[XC_SORTABLE_MAX], hi[XC_SORTABLE_MAX];
+	size_t lolen = 0, hilen = 0;
+	int64_t t;
+	if (from && lede_date_parse(from, strlen(from), &t) == LEDE_OK)
+		lolen = xc_sortable_serialise((double)t, lo);
+	if (to && lede_date_parse(to, strlen(to), &t) == LEDE_OK)
+		hilen = xc_sortable_serialise((double)t, hi);
+	xc_query_t *q = NULL;
+	char *desc = NULL, *inner = NULL;
+	if (xc_query_value_range(0, from ? lo : NULL, lolen, to ? hi : NULL,
+				 hilen, &q) == XC_OK &&
+	    xc_query_describe(q, &desc) == XC_OK &&
+	    !strncmp(desc, "Query(", 6)) {
+		size_t n = strlen(desc) - 7;
+		inner = malloc(n + 1);
+		if (inner) {
+			memcpy(inner, desc + 6, n);
+			inner[n] = '\0';
+		}
+	}
+	xc_free(desc);
+	xc_query_free(q);
+	return inner;
+}
+
+/* One date: case: the query, then what surrounds the range in Xapian's
+ * description ("%s" stands for it), and the range's ends. */
+typedef struct dcase {
+	int line;
+	const char *query, *shape, *from, *to;
+} dcase_t;
+
+#define D(query, shape, from, to) { __LINE__, query, shape, from, to }
+
+/* LEDE_NOW for these: Sunday 2024-03-31T12:00:00Z. */
+static const dcase_t date_cases[] = {
+	D("date:2004", "Query(%s)", "2004-01-01", "2004-12-31T23:59:59Z"),
+	D("date:2004-01..2004-06", "Query(%s)", "2004-01-01",
+	  "2004-06-30T23:59:59Z"),
+	D("date:2023-11-12", "Query(%s)", "2023-11-12",
+	  "2023-11-12T23:59:59Z"),
+	D("date:2004..", "Query(%s)", "2004-01-01", NULL),
+	D("date:..2004-06", "Query(%s)", NULL, "2004-06-30T23:59:59Z"),
+	D("date:yesterday..", "Query(%s)", "2024-03-30", NULL),
+	D("date:\"last week\"", "Query(%s)", "2024-03-18",
+	  "2024-03-24T23:59:59Z"),
+	D("date:7d..", "Query(%s)", "2024-03-24", NULL),
+	D("date:today", "Query(%s)", "2024-03-31", "2024-03-31T23:59:59Z"),
+	/* A filter: it never changes a score. */
+	D("profits date:2004", "Query((Zprofit@1 FILTER %s))", "2004-01-01",
+	  "2004-12-31T23:59:59Z"),
+	D("-date:2004 x", "Query((Zx@1 AND_NOT %s))", "2004-01-01",
+	  "2004-12-31T23:59:59Z"),
+	D("x section:a date:2004", "Query((Zx@1 FILTER (XSECTIONa AND %s)))",
+	  "2004-01-01", "2004-12-31T23:59:59Z"),
+};
+
+static void
+check_date_cases(void)
+{
+	for (size_t i = 0; i < sizeof date_cases / sizeof *date_cases; i++) {
+		const dcase_t *c = &date_cases[i];
+		char *range = range_description(c->from, c->to);
+		char want[256] = "";
+		const char *hole = strstr(c->shape, "%s");
+		if (range && hole)
+			snprintf(want, sizeof want, "%.*s%s%s",
+				 (int)(hole - c->shape), c->shape, range,
+				 hole + 2);
+		ldi_parsed_query_t pq;
+		char *err = NULL, *desc = NULL;
+		lede_status_t st = ldi_query_parse(c->query, strlen(c->query),
+						   langs, 1, &pq, &err);
+		const char *got = err;
+		if (st == LEDE_OK && xc_query_describe(pq.query, &desc) ==
+					     XC_OK)
+			got = desc;
+		if (st == LEDE_OK && range && got && !strcmp(got, want)) {
+			check_passed++;
+		} else {
+			check_failed++;
+			fprintf(stderr,
+				"%s:%d: query '%s'\n  got  %s\n  want %s\n",
+				__FILE__, c->line, c->query,
+				got ? got : "(null)", want);
+		}
+		xc_free(desc);
+		free(err);
+		free(range);
+		if (st == LEDE_OK)
+			ldi_parsed_query_free(&pq);
+	}
+}
 
 int
 main(void)
 {
 	char *msg = NULL;
+	/* Relative dates count from here, whatever the day. */
+	setenv("LEDE_NOW", "1711886400", 1);
 	if (xc_stemmer_new("english", &langs[0].stemmer, &msg) != XC_OK) {
 		fprintf(stderr, "no english stemmer: %s\n", msg);
 		return 1;
@@ -125,6 +235,34 @@ main(void)
 		if (st == LEDE_OK)
 			ldi_parsed_query_free(&pq);
 	}
+
+	check_date_cases();
+
+	/* LEDE_NOW as a date, and one that is neither a date nor a number. */
+	setenv("LEDE_NOW", "2024-03-31T12:00Z", 1);
+	ldi_parsed_query_t dq;
+	char *derr = NULL, *ddesc = NULL, *dwant = range_description(
+		"2024-03-30", "2024-03-30T23:59:59Z");
+	CHECK_INT(ldi_query_parse("date:yesterday", 14, langs, 1, &dq, &derr),
+		  LEDE_OK);
+	if (derr == NULL && xc_query_describe(dq.query, &ddesc) == XC_OK) {
+		CHECK(dwant && !strncmp(ddesc, "Query(", 6) &&
+		      !strncmp(ddesc + 6, dwant, strlen(dwant)));
+		ldi_parsed_query_free(&dq);
+	}
+	xc_free(ddesc);
+	free(dwant);
+	setenv("LEDE_NOW", "soon", 1);
+	CHECK_INT(ldi_query_parse("date:yesterday", 14, langs, 1, &dq, &derr),
+		  LEDE_BAD_QUERY);
+	CHECK_STR(derr, "cannot read LEDE_NOW 'soon': give seconds since "
+			"1970 or a date");
+	free(derr);
+	derr = NULL;
+	/* Only a date: query reads it. */
+	CHECK_INT(ldi_query_parse("x", 1, langs, 1, &dq, &derr), LEDE_OK);
+	ldi_parsed_query_free(&dq);
+	setenv("LEDE_NOW", "1711886400", 1);
 
 	/* The words kept for snippets: asked-for words only. */
 	ldi_parsed_query_t pq;

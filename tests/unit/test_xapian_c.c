@@ -594,6 +594,45 @@ static void test_queries(xc_db_t *db)
 	CHECK(contains(hits, "a1") && contains(hits, "a3") &&
 	      !contains(hits, "a4"));
 	xc_query_free(c);
+	/* Each shape is Xapian's own operator: a closed range, and an open
+	 * end as VALUE_GE or VALUE_LE, not a range to "" or "\xff...". */
+	{
+		static const struct {
+			const char *lo, *hi, *want;
+		} shapes[] = {
+			{"20240102", "20240105",
+			 "VALUE_RANGE 0 20240102 20240105"},
+			{"20240102", NULL, "VALUE_GE 0 20240102"},
+			{NULL, "20240105", "VALUE_LE 0 20240105"},
+		};
+		for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++) {
+			CHECK_INT(xc_query_value_range(SLOT_DATE, shapes[i].lo,
+						       XC_NTS, shapes[i].hi,
+						       XC_NTS, &c),
+				  XC_OK);
+			CHECK_INT(xc_query_describe(c, &desc), XC_OK);
+			CHECK(desc && contains(desc, shapes[i].want));
+			xc_free(desc);
+			desc = NULL;
+			xc_query_free(c);
+			c = NULL;
+		}
+	}
+	/* Numbers through the sortable encoding, closed at both ends:
+	 * bodies of 40 to 45 bytes (a2's is 43, a1's 49). */
+	{
+		char hi[XC_SORTABLE_MAX];
+		size_t hilen = xc_sortable_serialise(45.0, hi);
+
+		lolen = xc_sortable_serialise(40.0, lo);
+		CHECK_INT(xc_query_value_range(SLOT_WORDS, lo, lolen, hi,
+					       hilen, &c),
+			  XC_OK);
+		CHECK_INT(run_query(db, NULL, c, hits, sizeof hits), XC_OK);
+		CHECK_STR(hits, "a2");
+		xc_query_free(c);
+		c = NULL;
+	}
 	/* Numbers through the sortable encoding: bodies of 40+ bytes. */
 	lolen = xc_sortable_serialise(40.0, lo);
 	CHECK_INT(xc_query_value_range(SLOT_WORDS, lo, lolen, NULL, 0, &c),
