@@ -29,6 +29,7 @@
  *   "XPERSONgordon brown"), one per value.
  * - Quotes are indexed word by word under "XQ" with positions (and stems
  *   under "ZXQ"), for quote: queries; they are in the body too.
+ * - Facet values are value slot 2 (see LDI_SLOT_FACETS).
  * - The date is value slot 0 (sortable_serialise of seconds since 1970
  *   UTC) and boolean terms "D"YYYYMMDD, "M"YYYYMM, "Y"YYYY.
  * - The document data is a JSON object of the stored fields (id, headline,
@@ -43,6 +44,7 @@
  *   2  stems by the article's language, "XE" exact forms, languages in
  *      metadata.
  *   3  tags, places, organisations, people and quotes; word counts.
+ *   4  the facet slot (2) and the oldest-first slot (3).
  */
 #ifndef LEDE_SCHEMA_H
 #define LEDE_SCHEMA_H
@@ -51,7 +53,7 @@
 
 #include "lede.h"
 
-#define LDI_FORMAT_VERSION 3
+#define LDI_FORMAT_VERSION 4
 
 /* Prefixes, Omega's letters where Omega has one. */
 #define LDI_PREFIX_ID "Q"
@@ -77,6 +79,25 @@
 #define LDI_SLOT_DATE 0
 /* The article id, so hits of equal score come out in id order. */
 #define LDI_SLOT_ID 1
+/* Every facet value of the article in one slot, so one match spy counts
+ * them all: entries "<code>\x1f<value>" separated by "\x1e", the value
+ * as stored (display form). Codes below; "d" is the day, YYYYMMDD, from
+ * which timelines are counted. */
+#define LDI_SLOT_FACETS 2
+#define LDI_FACET_SEP '\x1e'
+#define LDI_FACET_KEY_SEP '\x1f'
+#define LDI_FACET_AUTHOR 'a'
+#define LDI_FACET_SOURCE 's'
+#define LDI_FACET_SECTION 'c'
+#define LDI_FACET_LANGUAGE 'l'
+#define LDI_FACET_TAG 't'
+#define LDI_FACET_PLACE 'p'
+#define LDI_FACET_ORG 'o'
+#define LDI_FACET_PERSON 'n'
+#define LDI_FACET_DAY 'd'
+/* sortable_serialise(-date): oldest first is this slot descending, which
+ * leaves undated articles (no value) last, as newest first does. */
+#define LDI_SLOT_OLDEST 3
 
 /* Longest id kept whole in the unique term (Xapian allows 245 bytes). */
 #define LDI_MAX_ID_TERM 200

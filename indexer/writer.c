@@ -157,6 +157,10 @@ add_date(xc_doc_t *doc, int64_t date)
 	char buf[XC_SORTABLE_MAX];
 	size_t n = xc_sortable_serialise((double)date, buf);
 	xc_status_t xs = xc_doc_set_value(doc, LDI_SLOT_DATE, buf, n);
+	if (xs == XC_OK) {
+		n = xc_sortable_serialise(-(double)date, buf);
+		xs = xc_doc_set_value(doc, LDI_SLOT_OLDEST, buf, n);
+	}
 	char iso[LEDE_DATE_BUFSIZE];
 	lede_date_format(date, iso);
 	/* iso is "YYYY-MM-DDTHH:MM:SSZ": day, month and year terms. */
@@ -342,6 +346,86 @@ set_quotes(json_t *obj, const lede_quote_t *quotes, size_t n)
 	return arr ? rc | json_object_set_new(obj, "quotes", arr) : rc;
 }
 
+/* A growing byte buffer for the facet slot. */
+typedef struct facet_buf {
+	char *s;
+	size_t len, cap;
+	int nomem;
+} facet_buf_t;
+
+static void
+facet_put(facet_buf_t *b, char code, const char *value, size_t vlen)
+{
+	if (!value || vlen == 0 || b->nomem)
+		return;
+	/* The separators cannot be part of a value: they would split it. */
+	if (memchr(value, LDI_FACET_SEP, vlen) ||
+	    memchr(value, LDI_FACET_KEY_SEP, vlen))
+		return;
+	size_t need = b->len + vlen + 3;
+	if (need > b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 256;
+		while (cap < need)
+			cap *= 2;
+		char *grown = realloc(b->s, cap);
+		if (!grown) {
+			b->nomem = 1;
+			return;
+		}
+		b->s = grown;
+		b->cap = cap;
+	}
+	if (b->len)
+		b->s[b->len++] = LDI_FACET_SEP;
+	b->s[b->len++] = code;
+	b->s[b->len++] = LDI_FACET_KEY_SEP;
+	memcpy(b->s + b->len, value, vlen);
+	b->len += vlen;
+}
+
+static void
+facet_list(facet_buf_t *b, char code, const char *const *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i])
+			facet_put(b, code, v[i], strlen(v[i]));
+}
+
+/* Slot LDI_SLOT_FACETS: every value a facet or timeline counts. */
+static xc_status_t
+add_facets(xc_doc_t *doc, const lede_article_t *a)
+{
+	facet_buf_t b = { NULL, 0, 0, 0 };
+	facet_list(&b, LDI_FACET_AUTHOR, a->authors, a->n_authors);
+	if (a->source)
+		facet_put(&b, LDI_FACET_SOURCE, a->source, strlen(a->source));
+	if (a->section)
+		facet_put(&b, LDI_FACET_SECTION, a->section,
+			  strlen(a->section));
+	if (a->language)
+		facet_put(&b, LDI_FACET_LANGUAGE, a->language,
+			  strlen(a->language));
+	facet_list(&b, LDI_FACET_TAG, a->tags, a->n_tags);
+	facet_list(&b, LDI_FACET_PLACE, a->places, a->n_places);
+	facet_list(&b, LDI_FACET_ORG, a->orgs, a->n_orgs);
+	facet_list(&b, LDI_FACET_PERSON, a->people, a->n_people);
+	if (a->date != LEDE_NO_DATE) {
+		char iso[LEDE_DATE_BUFSIZE], ymd[8];
+		lede_date_format(a->date, iso);
+		if (strlen(iso) >= 10 && iso[4] == '-') {
+			memcpy(ymd, iso, 4);
+			memcpy(ymd + 4, iso + 5, 2);
+			memcpy(ymd + 6, iso + 8, 2);
+			facet_put(&b, LDI_FACET_DAY, ymd, 8);
+		}
+	}
+	xc_status_t xs = b.nomem ? XC_NOMEM : XC_OK;
+	if (xs == XC_OK && b.len)
+		xs = xc_doc_set_value(doc, LDI_SLOT_FACETS, b.s, b.len);
+	free(b.s);
+	return xs;
+}
+
 /* The stored fields, as the JSON object hits are made from. */
 static char *
 stored_data(const lede_article_t *a, size_t words)
@@ -436,6 +520,8 @@ build_document(const lede_article_t *a, const ldi_db_language_t *lang,
 		for (size_t i = 0; xs == XC_OK && i < counts[l]; i++)
 			xs = add_folded_term(doc, list_prefixes[l],
 					     lists[l][i]);
+	if (xs == XC_OK)
+		xs = add_facets(doc, a);
 	if (xs == XC_OK) {
 		char *data = stored_data(a, words);
 		if (!data)

@@ -1,6 +1,7 @@
 /* search.c: running a query and walking its hits.
  * SPDX-License-Identifier: MIT
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include "language.h"
 #include "query_parse.h"
 #include "schema.h"
+#include "search_internal.h"
 #include "snippet.h"
 #include "utf8.h"
 
@@ -24,28 +26,6 @@
 /* Matches counted exactly, beyond the page asked for, so that a total
  * is usually exact without walking every posting of a common word. */
 #define CHECK_AT_LEAST 1000
-
-struct lede_query {
-	lede_db_t *db;
-	char *text; /* as given, invalid UTF-8 repaired */
-	ldi_parsed_query_t parsed;
-	uint32_t limit;
-	uint32_t offset;
-	char *errmsg;
-};
-
-struct lede_results {
-	lede_query_t *query;
-	xc_enquire_t *enquire;
-	xc_mset_t *mset;
-	uint32_t estimated, lower, upper;
-	size_t next;	  /* index of the next hit in mset */
-	int have_current; /* 1 once lede_results_next gave a hit */
-	uint32_t rank;
-	double score;
-	json_t *fields;	  /* the current hit's stored fields */
-	char *errmsg;
-};
 
 lede_status_t
 lede_query_new(lede_db_t *db, const char *text, size_t len,
@@ -68,6 +48,7 @@ lede_query_new(lede_db_t *db, const char *text, size_t len,
 		return ldi_set_error(&db->errmsg, LEDE_NOMEM, "out of memory");
 	q->db = db;
 	q->limit = 10;
+	q->since = q->until = LEDE_NO_DATE;
 	/* Repaired up front, so the parser, the folding and whoever prints
 	 * the query back all see valid UTF-8. */
 	size_t tlen;
@@ -105,6 +86,10 @@ lede_query_free(lede_query_t *query)
 	if (!query)
 		return;
 	ldi_parsed_query_free(&query->parsed);
+	for (size_t i = 0; i < query->n_filters; i++)
+		free(query->filters[i].term);
+	free(query->filters);
+	free(query->facets);
 	free(query->text);
 	free(query->errmsg);
 	free(query);
@@ -151,10 +136,176 @@ run_failed(lede_query_t *query, lede_results_t *r, xc_status_t xs,
 					 "search in '%s' failed: %s",
 					 query->db->path,
 					 *detail ? detail : xc_status_str(xs));
-	xc_mset_free(r->mset);
-	xc_enquire_free(r->enquire);
-	free(r);
+	lede_results_free(r);
 	return st;
+}
+
+/* Hits re-ranked by recency are taken from this many best matches. */
+#define RECENCY_POOL 1000
+/* The default half-life of --sort recency: a week, news's rhythm. */
+#define DEFAULT_HALF_LIFE (7 * 86400)
+
+static xc_status_t
+set_order(const lede_query_t *q, xc_enquire_t *enq)
+{
+	switch (q->sort) {
+	case LEDE_SORT_NEWEST:
+		return xc_enquire_set_sort_by_value(enq, LDI_SLOT_DATE, 1, 1);
+	case LEDE_SORT_OLDEST:
+		return xc_enquire_set_sort_by_value(enq, LDI_SLOT_OLDEST, 1,
+						    1);
+	case LEDE_SORT_RELEVANCE:
+	case LEDE_SORT_RECENCY:
+	default:
+		/* Equal scores in id order: the same query gives the same
+		 * page. */
+		return xc_enquire_set_sort_by_relevance_then_value(
+			enq, LDI_SLOT_ID, 0);
+	}
+}
+
+/* A fresh enquire for xq with lede's weighting and q's order. */
+static xc_status_t
+new_enquire(lede_query_t *q, const xc_query_t *xq, xc_enquire_t **out)
+{
+	xc_status_t xs = xc_enquire_new(q->db->xdb, out);
+	if (xs == XC_OK)
+		xs = xc_enquire_set_query(*out, xq, 0);
+	if (xs == XC_OK)
+		xs = xc_enquire_set_bm25(*out, BM25_K1, BM25_K2, BM25_K3,
+					 BM25_B, BM25_MIN_NORMLEN);
+	if (xs == XC_OK)
+		xs = set_order(q, *out);
+	return xs;
+}
+
+/* The date of hit i of mset, or LEDE_NO_DATE. */
+static int64_t
+hit_date(xc_mset_t *mset, size_t i)
+{
+	xc_doc_t *doc = NULL;
+	const char *v;
+	size_t len;
+	int64_t date = LEDE_NO_DATE;
+	if (xc_mset_document(mset, i, &doc) == XC_OK &&
+	    xc_doc_get_value(doc, LDI_SLOT_DATE, &v, &len) == XC_OK && len)
+		date = (int64_t)xc_sortable_unserialise(v, len);
+	xc_doc_free(doc);
+	return date;
+}
+
+typedef struct scored {
+	size_t index;
+	double score;
+} scored_t;
+
+static int
+by_score(const void *a, const void *b)
+{
+	const scored_t *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Re-ranks the pool by score * 2^(-age / half-life), age counted from
+ * the newest hit in the pool (undated hits count as oldest), and keeps
+ * the page asked for. */
+static lede_status_t
+rank_by_recency(lede_results_t *r)
+{
+	const lede_query_t *q = r->query;
+	size_t n = xc_mset_size(r->mset), i;
+	double half = (double)(q->half_life ? q->half_life
+					    : DEFAULT_HALF_LIFE);
+	int64_t newest = LEDE_NO_DATE, oldest = LEDE_NO_DATE;
+	scored_t *s = calloc(n ? n : 1, sizeof *s);
+	int64_t *dates = calloc(n ? n : 1, sizeof *dates);
+	if (!s || !dates) {
+		free(s);
+		free(dates);
+		return LEDE_NOMEM;
+	}
+	for (i = 0; i < n; i++) {
+		dates[i] = hit_date(r->mset, i);
+		if (dates[i] == LEDE_NO_DATE)
+			continue;
+		if (newest == LEDE_NO_DATE || dates[i] > newest)
+			newest = dates[i];
+		if (oldest == LEDE_NO_DATE || dates[i] < oldest)
+			oldest = dates[i];
+	}
+	for (i = 0; i < n; i++) {
+		uint32_t docid, rank;
+		double w = 0;
+		xc_mset_item(r->mset, i, &docid, &w, &rank);
+		int64_t d = dates[i] != LEDE_NO_DATE ? dates[i] : oldest;
+		double age = newest != LEDE_NO_DATE && d != LEDE_NO_DATE
+				     ? (double)(newest - d)
+				     : 0.0;
+		s[i].index = i;
+		s[i].score = w * exp2(-age / half);
+	}
+	free(dates);
+	qsort(s, n, sizeof *s, by_score);
+	size_t first = q->offset < n ? q->offset : n;
+	size_t count = n - first < q->limit ? n - first : q->limit;
+	r->order = malloc((count ? count : 1) * sizeof *r->order);
+	r->scores = malloc((count ? count : 1) * sizeof *r->scores);
+	if (!r->order || !r->scores) {
+		free(s);
+		return LEDE_NOMEM;
+	}
+	for (i = 0; i < count; i++) {
+		r->order[i] = s[first + i].index;
+		r->scores[i] = s[first + i].score;
+	}
+	r->n_order = count;
+	free(s);
+	return LEDE_OK;
+}
+
+/* Runs xq once more, without the page, to count `fields` (bits) of the
+ * facet slot: the counts of a filtered field with its own filters
+ * lifted. */
+static lede_status_t
+count_lifted(lede_results_t *r, int field, uint32_t check)
+{
+	lede_query_t *q = r->query;
+	xc_query_t *xq = NULL;
+	xc_enquire_t *enq = NULL;
+	xc_mset_t *mset = NULL;
+	xc_multi_spy_t *spy = NULL;
+	lede_status_t st = ldi_search_query(q, field, &xq);
+	if (st != LEDE_OK)
+		return st;
+	xc_status_t xs = new_enquire(q, xq, &enq);
+	if (xs == XC_OK)
+		xs = xc_enquire_add_multi_spy(enq, LDI_SLOT_FACETS,
+					      LDI_FACET_SEP, &spy);
+	if (xs == XC_OK)
+		xs = xc_enquire_mset(enq, 0, 0, check, &mset);
+	if (xs == XC_OK)
+		st = ldi_facets_collect(r, spy, 1u << field, 0);
+	else
+		st = ldi_set_error(&q->errmsg, ldi_status_from_xc(xs),
+				   "search in '%s' failed: %s", q->db->path,
+				   *xc_enquire_errmsg(enq)
+					   ? xc_enquire_errmsg(enq)
+					   : xc_status_str(xs));
+	xc_mset_free(mset);
+	xc_enquire_free(enq);
+	xc_query_free(xq);
+	return st;
+}
+
+static int
+has_filter(const lede_query_t *q, lede_field_t field)
+{
+	for (size_t i = 0; i < q->n_filters; i++)
+		if (q->filters[i].field == field)
+			return 1;
+	return 0;
 }
 
 lede_status_t
@@ -177,27 +328,73 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 	xc_status_t xs = xc_db_reopen(xdb, NULL);
 	if (xs != XC_OK)
 		return run_failed(query, r, xs, xc_db_errmsg(xdb));
-	xs = xc_enquire_new(xdb, &r->enquire);
-	if (xs != XC_OK)
-		return run_failed(query, r, xs, xc_db_errmsg(xdb));
-	xs = xc_enquire_set_query(r->enquire, query->parsed.query, 0);
-	if (xs == XC_OK)
-		xs = xc_enquire_set_bm25(r->enquire, BM25_K1, BM25_K2,
-					 BM25_K3, BM25_B, BM25_MIN_NORMLEN);
-	/* Equal scores in id order: the same query gives the same page. */
-	if (xs == XC_OK)
-		xs = xc_enquire_set_sort_by_relevance_then_value(
-			r->enquire, LDI_SLOT_ID, 0);
-	if (xs == XC_OK) {
-		uint32_t check = query->offset + query->limit;
-		if (check < CHECK_AT_LEAST)
-			check = CHECK_AT_LEAST;
-		xs = xc_enquire_mset(r->enquire, query->offset, query->limit,
-				     check, &r->mset);
+	xc_query_t *xq = NULL;
+	lede_status_t st = ldi_search_query(query, -1, &xq);
+	if (st != LEDE_OK) {
+		lede_results_free(r);
+		return st;
 	}
+	xs = new_enquire(query, xq, &r->enquire);
+	xc_query_free(xq);
+	if (xs != XC_OK)
+		return run_failed(query, r, xs,
+				  r->enquire ? xc_enquire_errmsg(r->enquire)
+					     : xc_db_errmsg(xdb));
+
+	/* Facets and timelines count the whole match set: every match
+	 * must be looked at, unless the caller settled for an estimate. */
+	unsigned fields = 0, lifted = 0;
+	for (size_t i = 0; i < query->n_facets; i++) {
+		unsigned bit = 1u << query->facets[i].field;
+		if (has_filter(query, query->facets[i].field))
+			lifted |= bit;
+		else
+			fields |= bit;
+		r->facet_asked[query->facets[i].field] = 1;
+	}
+	int counting = query->n_facets || query->timeline;
+	xc_multi_spy_t *spy = NULL;
+	if (counting && (fields || query->timeline))
+		xs = xc_enquire_add_multi_spy(r->enquire, LDI_SLOT_FACETS,
+					      LDI_FACET_SEP, &spy);
+	uint32_t check = query->offset + query->limit;
+	if (check < CHECK_AT_LEAST)
+		check = CHECK_AT_LEAST;
+	if (counting && !query->approx) {
+		uint32_t docs = 0;
+		if (xs == XC_OK)
+			xs = xc_db_doccount(xdb, &docs);
+		if (docs > check)
+			check = docs;
+	}
+	uint32_t first = query->offset, max = query->limit;
+	if (query->sort == LEDE_SORT_RECENCY) {
+		first = 0;
+		max = query->offset + query->limit;
+		if (max < RECENCY_POOL)
+			max = RECENCY_POOL;
+	}
+	if (xs == XC_OK)
+		xs = xc_enquire_mset(r->enquire, first, max, check, &r->mset);
 	if (xs != XC_OK)
 		return run_failed(query, r, xs, xc_enquire_errmsg(r->enquire));
 	xc_mset_matches(r->mset, &r->estimated, &r->lower, &r->upper);
+	r->counts_exact = !query->approx ||
+			  (r->lower == r->upper && r->estimated <= check);
+	if (query->sort == LEDE_SORT_RECENCY)
+		st = rank_by_recency(r);
+	if (st == LEDE_OK && spy)
+		st = ldi_facets_collect(r, spy, fields,
+					query->timeline != LEDE_TIMELINE_NONE);
+	for (int f = 0; st == LEDE_OK && f < LDI_N_FIELDS; f++)
+		if (lifted & (1u << f))
+			st = count_lifted(r, f, check);
+	if (st != LEDE_OK) {
+		if (st == LEDE_NOMEM)
+			ldi_set_error(&query->errmsg, st, "out of memory");
+		lede_results_free(r);
+		return st;
+	}
 	*out = r;
 	return LEDE_OK;
 }
@@ -210,8 +407,47 @@ lede_results_free(lede_results_t *results)
 	json_decref(results->fields);
 	xc_mset_free(results->mset);
 	xc_enquire_free(results->enquire);
+	for (int f = 0; f < LDI_N_FIELDS; f++)
+		ldi_count_list_free(&results->facets[f]);
+	ldi_count_list_free(&results->timeline);
+	free(results->order);
+	free(results->scores);
 	free(results->errmsg);
 	free(results);
+}
+
+lede_status_t
+lede_results_facet(const lede_results_t *r, lede_field_t field, size_t i,
+		   const char **value, uint64_t *count)
+{
+	if (!r || !value || !count || (int)field < 0 ||
+	    field >= LDI_N_FIELDS || !r->facet_asked[field])
+		return LEDE_MISUSE;
+	if (i >= r->facets[field].n)
+		return LEDE_DONE;
+	*value = r->facets[field].v[i].value;
+	*count = r->facets[field].v[i].count;
+	return LEDE_OK;
+}
+
+lede_status_t
+lede_results_timeline(const lede_results_t *r, size_t i, const char **period,
+		      uint64_t *count)
+{
+	if (!r || !period || !count ||
+	    r->query->timeline == LEDE_TIMELINE_NONE)
+		return LEDE_MISUSE;
+	if (i >= r->timeline.n)
+		return LEDE_DONE;
+	*period = r->timeline.v[i].value;
+	*count = r->timeline.v[i].count;
+	return LEDE_OK;
+}
+
+int
+lede_results_counts_exact(const lede_results_t *r)
+{
+	return r ? r->counts_exact : 0;
 }
 
 const char *
@@ -242,12 +478,19 @@ lede_results_next(lede_results_t *r)
 	json_decref(r->fields);
 	r->fields = NULL;
 	r->have_current = 0;
-	if (r->next >= xc_mset_size(r->mset))
+	size_t size = r->order ? r->n_order : xc_mset_size(r->mset);
+	if (r->next >= size)
 		return LEDE_DONE;
-	size_t i = r->next++;
+	size_t i = r->order ? r->order[r->next] : r->next;
+	r->next++;
 	uint32_t docid, rank;
 	xc_doc_t *doc = NULL;
 	xc_status_t xs = xc_mset_item(r->mset, i, &docid, &r->score, &rank);
+	if (r->order) {
+		/* Re-ranked: the rank is the place in the new order. */
+		r->score = r->scores[r->next - 1];
+		rank = r->query->offset + (uint32_t)(r->next - 1);
+	}
 	if (xs == XC_OK)
 		xs = xc_mset_document(r->mset, i, &doc);
 	const char *data = NULL;

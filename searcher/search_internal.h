@@ -1,0 +1,97 @@
+/* search_internal.h: the query and results handles, shared by the files
+ * that run a search (internal to the library).
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef LEDE_SEARCH_INTERNAL_H
+#define LEDE_SEARCH_INTERNAL_H
+
+#include <jansson.h>
+
+#include "db_internal.h"
+#include "lede.h"
+#include "query_parse.h"
+#include "xapian-c.h"
+
+/* Fields filters and facets apply to. */
+#define LDI_N_FIELDS (LEDE_FIELD_PERSON + 1)
+
+typedef struct ldi_filter {
+	lede_field_t field;
+	char *term; /* prefix + folded value */
+} ldi_filter_t;
+
+typedef struct ldi_facet_req {
+	lede_field_t field;
+	uint32_t max;
+} ldi_facet_req_t;
+
+struct lede_query {
+	lede_db_t *db;
+	char *text; /* as given, invalid UTF-8 repaired */
+	ldi_parsed_query_t parsed;
+	uint32_t limit;
+	uint32_t offset;
+	ldi_filter_t *filters;
+	size_t n_filters;
+	int64_t since, until; /* LEDE_NO_DATE: open */
+	lede_sort_t sort;
+	int64_t half_life;
+	ldi_facet_req_t *facets;
+	size_t n_facets;
+	lede_timeline_t timeline;
+	int approx;
+	char *errmsg;
+};
+
+/* One counted value of a facet or a timeline period. */
+typedef struct ldi_count {
+	char *value;
+	uint64_t count;
+} ldi_count_t;
+
+typedef struct ldi_count_list {
+	ldi_count_t *v;
+	size_t n;
+} ldi_count_list_t;
+
+struct lede_results {
+	lede_query_t *query;
+	xc_enquire_t *enquire;
+	xc_mset_t *mset;
+	uint32_t estimated, lower, upper;
+	size_t next;	  /* index of the next hit in the page */
+	int have_current; /* 1 once lede_results_next gave a hit */
+	uint32_t rank;
+	double score;
+	json_t *fields;	  /* the current hit's stored fields */
+	/* With recency ordering, the page's hits as mset indexes and
+	 * their decayed scores, in order; NULL otherwise. */
+	size_t *order;
+	double *scores;
+	size_t n_order;
+	ldi_count_list_t facets[LDI_N_FIELDS];
+	int facet_asked[LDI_N_FIELDS];
+	ldi_count_list_t timeline;
+	int counts_exact;
+	char *errmsg;
+};
+
+/* The query to run: the parsed query filtered by the query's filters
+ * (all of them, or all but those on field `lift` when lift is a field;
+ * pass -1 for none lifted) and its date range. *out is the caller's to
+ * free. */
+lede_status_t ldi_search_query(lede_query_t *q, int lift, xc_query_t **out);
+
+/* The facet slot's code for field, or 0 when it has none. */
+char ldi_facet_code(lede_field_t field);
+
+/* Fills r->facets[field] (for `fields`, a bit per field) and, when
+ * `timeline`, r->timeline, from a multi spy's counts. */
+struct xc_multi_spy;
+lede_status_t ldi_facets_collect(lede_results_t *r,
+				 const struct xc_multi_spy *spy,
+				 unsigned fields, int timeline);
+
+void ldi_count_list_free(ldi_count_list_t *l);
+
+#endif /* LEDE_SEARCH_INTERNAL_H */
