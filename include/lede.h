@@ -429,6 +429,12 @@ lede_status_t lede_query_set_timeline(lede_query_t *query,
  * and lede_results_counts_exact says so. */
 lede_status_t lede_query_set_approx(lede_query_t *query, int approx);
 
+/* Spelling suggestions: when a word of the query is in no article and
+ * the index knows a close one (at most two edits away, the most frequent
+ * of the closest), the results carry the query with each such word
+ * replaced (lede_results_suggestion). On by default; 0 turns it off. */
+lede_status_t lede_query_set_suggest(lede_query_t *query, int suggest);
+
 /* Runs the query. Reopens and retries once if a writer committed under
  * it. Returns LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_MODIFIED,
  * LEDE_XAPIAN, LEDE_INTERNAL. Results are valid until lede_results_free
@@ -483,6 +489,10 @@ lede_status_t lede_results_facet(const lede_results_t *results,
  * timeline asked for). */
 lede_status_t lede_results_timeline(const lede_results_t *results, size_t i,
 				    const char **period, uint64_t *count);
+
+/* The query with its misspelt words replaced ("did you mean"), or NULL
+ * when there is nothing to suggest. Borrowed until lede_results_free. */
+const char *lede_results_suggestion(const lede_results_t *results);
 
 /* 1 when facet and timeline counts are exact, 0 when estimated. */
 int lede_results_counts_exact(const lede_results_t *results);

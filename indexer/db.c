@@ -255,6 +255,7 @@ lede_db_close(lede_db_t *db)
 	xc_status_t xs = xc_db_close(db->xdb);
 	for (size_t i = 0; i < db->n_languages; i++)
 		xc_stemmer_free(db->languages[i].stemmer);
+	ldi_wordset_free(&db->spelling);
 	free(db->path);
 	free(db->errmsg);
 	free(db);

@@ -5,6 +5,7 @@
 #define LEDE_DB_INTERNAL_H
 
 #include "lede.h"
+#include "spelling.h"
 #include "xapian-c.h"
 
 /* Articles per automatic commit: Xapian's per-article cost was lowest
@@ -31,6 +32,7 @@ struct lede_db {
 	size_t n_languages;
 	int languages_changed; /* a writer added one not yet in metadata */
 	char *errmsg;	       /* last failure's detail, "" when none */
+	ldi_wordset_t spelling; /* a writer's scratch: one article's words */
 };
 
 /* The entry for code (a canonical code or "und"), added with its stemmer

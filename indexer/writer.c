@@ -31,6 +31,7 @@ typedef struct text_indexer {
 	xc_status_t status;
 	const char *detail; /* the failing handle's message */
 	size_t words;	    /* tokens that start a position */
+	ldi_wordset_t *spelling; /* words for the spelling table, or NULL */
 } text_indexer_t;
 
 static int
@@ -79,6 +80,8 @@ add_token(void *ctx, const ldi_token_t *tok)
 	text_indexer_t *ti = ctx;
 	ti->pos += tok->pos_inc;
 	ti->words += tok->pos_inc > 0;
+	if (ti->spelling && tok->kind == LDI_TOKEN_WORD)
+		ldi_wordset_add(ti->spelling, tok->term, tok->len);
 	if (post(ti, ti->prefix, tok->term, tok->len) ||
 	    (ti->also && post(ti, ti->also, tok->term, tok->len)))
 		return 1;
@@ -462,10 +465,10 @@ stored_data(const lede_article_t *a, size_t words)
  * all). */
 static xc_status_t
 build_document(const lede_article_t *a, const ldi_db_language_t *lang,
-	       xc_doc_t *doc, const char **detail)
+	       ldi_wordset_t *spelling, xc_doc_t *doc, const char **detail)
 {
 	text_indexer_t ti = { doc, lang->stemmer, lang->code, "", NULL, 1,
-			      0, 1, XC_OK, "", 0 };
+			      0, 1, XC_OK, "", 0, spelling };
 	/* Headline words count twice: a word in the headline says more
 	 * about what the article is than one in the body. */
 	ti.also = LDI_PREFIX_HEADLINE;
@@ -480,14 +483,14 @@ build_document(const lede_article_t *a, const ldi_db_language_t *lang,
 	words = ti.words - words;
 	/* Names are not stemmed, and have no exact forms of their own. */
 	text_indexer_t names = { doc, NULL, lang->code, LDI_PREFIX_AUTHOR,
-				 NULL, 0, 0, 1, XC_OK, "", 0 };
+				 NULL, 0, 0, 1, XC_OK, "", 0, NULL };
 	for (size_t i = 0; xs == XC_OK && i < a->n_authors; i++) {
 		xs = index_text(&names, a->authors[i]);
 		names.pos += LDI_POSITION_GAP;
 	}
 	text_indexer_t quotes = { doc, lang->stemmer, lang->code,
 				  LDI_PREFIX_QUOTE, NULL, 0, 0, 1, XC_OK,
-				  "", 0 };
+				  "", 0, NULL };
 	for (size_t i = 0; xs == XC_OK && i < a->n_quotes; i++) {
 		xs = index_text(&quotes, a->quotes[i].text);
 		quotes.pos += LDI_POSITION_GAP;
@@ -611,7 +614,7 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 	xc_status_t xs = xc_doc_new(&doc);
 	const char *detail = "";
 	if (xs == XC_OK)
-		xs = build_document(a, lang, doc, &detail);
+		xs = build_document(a, lang, &db->spelling, doc, &detail);
 	if (xs == XC_OK) {
 		char term[LDI_ID_TERM_SIZE];
 		size_t tlen = ldi_id_term(a->id, strlen(a->id), term);
@@ -626,6 +629,17 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 			detail = xc_db_errmsg(db->xdb);
 		}
 	}
+	/* The spelling table learns the article's words once each. A
+	 * replaced article's old words are not taken back: the table only
+	 * ranks suggestions, and a re-index adds to all words alike. */
+	if (xs == XC_OK && ldi_wordset_finish(&db->spelling) != 0)
+		xs = XC_NOMEM;
+	for (size_t i = 0; xs == XC_OK && i < db->spelling.n_words; i++) {
+		const char *w = db->spelling.words[i];
+		xs = xc_db_add_spelling(db->xdb, w, strlen(w), 1);
+		detail = xc_db_errmsg(db->xdb);
+	}
+	ldi_wordset_clear(&db->spelling);
 	lede_status_t st = LEDE_OK;
 	if (xs != XC_OK)
 		st = ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),

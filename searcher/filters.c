@@ -230,6 +230,14 @@ lede_status_t lede_query_set_timeline(lede_query_t *q, lede_timeline_t unit)
 	return LEDE_OK;
 }
 
+lede_status_t lede_query_set_suggest(lede_query_t *q, int suggest)
+{
+	if (!q)
+		return LEDE_MISUSE;
+	q->no_suggest = !suggest;
+	return LEDE_OK;
+}
+
 lede_status_t lede_query_set_approx(lede_query_t *q, int approx)
 {
 	if (!q)

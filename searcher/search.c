@@ -389,6 +389,9 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 	for (int f = 0; st == LEDE_OK && f < LDI_N_FIELDS; f++)
 		if (lifted & (1u << f))
 			st = count_lifted(r, f, check);
+	if (st == LEDE_OK && !query->no_suggest)
+		st = ldi_suggest(query->db, query->text, &query->parsed,
+				 &r->suggestion);
 	if (st != LEDE_OK) {
 		if (st == LEDE_NOMEM)
 			ldi_set_error(&query->errmsg, st, "out of memory");
@@ -412,6 +415,7 @@ lede_results_free(lede_results_t *results)
 	ldi_count_list_free(&results->timeline);
 	free(results->order);
 	free(results->scores);
+	free(results->suggestion);
 	free(results->errmsg);
 	free(results);
 }
@@ -442,6 +446,12 @@ lede_results_timeline(const lede_results_t *r, size_t i, const char **period,
 	*period = r->timeline.v[i].value;
 	*count = r->timeline.v[i].count;
 	return LEDE_OK;
+}
+
+const char *
+lede_results_suggestion(const lede_results_t *r)
+{
+	return r ? r->suggestion : NULL;
 }
 
 int

@@ -40,6 +40,7 @@ struct lede_query {
 	size_t n_facets;
 	lede_timeline_t timeline;
 	int approx;
+	int no_suggest;
 	char *errmsg;
 };
 
@@ -73,6 +74,7 @@ struct lede_results {
 	int facet_asked[LDI_N_FIELDS];
 	ldi_count_list_t timeline;
 	int counts_exact;
+	char *suggestion; /* NULL: none */
 	char *errmsg;
 };
 
@@ -93,5 +95,10 @@ lede_status_t ldi_facets_collect(lede_results_t *r,
 				 unsigned fields, int timeline);
 
 void ldi_count_list_free(ldi_count_list_t *l);
+
+/* The query text with its misspelt words replaced (suggest.c); *out NULL
+ * when no word needs it. LEDE_OK or LEDE_NOMEM. */
+lede_status_t ldi_suggest(lede_db_t *db, const char *text,
+			  const ldi_parsed_query_t *pq, char **out);
 
 #endif /* LEDE_SEARCH_INTERNAL_H */

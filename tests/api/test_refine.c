@@ -329,6 +329,28 @@ static void test_sort(lede_db_t *db)
 	done(q, r);
 }
 
+static void no_suggest(lede_query_t *q)
+{
+	CHECK_INT(lede_query_set_suggest(q, 0), LEDE_OK);
+}
+
+static void test_suggest(lede_db_t *db)
+{
+	lede_query_t *q = NULL;
+	lede_results_t *r = run(db, "harbur AND storm section:news", NULL, &q);
+
+	/* Only the word in no article changes; the rest stays as typed. */
+	CHECK_STR(lede_results_suggestion(r), "harbour AND storm section:news");
+	done(q, r);
+	r = run(db, "harbour storm", NULL, &q);
+	CHECK(lede_results_suggestion(r) == NULL);
+	done(q, r);
+	r = run(db, "harbur", no_suggest, &q);
+	CHECK(lede_results_suggestion(r) == NULL);
+	done(q, r);
+	CHECK(lede_results_suggestion(NULL) == NULL);
+}
+
 int main(int argc, char **argv)
 {
 	lede_db_t *db = NULL;
@@ -350,6 +372,7 @@ int main(int argc, char **argv)
 		test_filters(db);
 		test_dates(db);
 		test_sort(db);
+		test_suggest(db);
 	}
 	lede_db_close(db);
 	return CHECK_DONE();
