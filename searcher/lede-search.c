@@ -6,31 +6,61 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <time.h>
 #include <unistd.h>
+
+#include <jansson.h>
 
 #include "lede.h"
 #include "printer.h"
 
 #define PROG "lede-search"
 
-enum { OPT_OFFSET = 256 };
+enum {
+	OPT_OFFSET = 256,
+	OPT_FILTER,
+	OPT_SINCE,
+	OPT_UNTIL,
+	OPT_SORT,
+	OPT_HALF_LIFE,
+	OPT_FACET,
+	OPT_TIMELINE,
+	OPT_APPROX,
+	OPT_FORMAT_VERSION,
+	OPT_SHOW,
+	OPT_BATCH
+};
 
 static const struct option long_options[] = {
 	{ "db", required_argument, NULL, 'd' },
 	{ "limit", required_argument, NULL, 'n' },
 	{ "offset", required_argument, NULL, OPT_OFFSET },
+	{ "filter", required_argument, NULL, OPT_FILTER },
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "until", required_argument, NULL, OPT_UNTIL },
+	{ "sort", required_argument, NULL, OPT_SORT },
+	{ "half-life", required_argument, NULL, OPT_HALF_LIFE },
+	{ "facet", required_argument, NULL, OPT_FACET },
+	{ "timeline", required_argument, NULL, OPT_TIMELINE },
+	{ "approx", no_argument, NULL, OPT_APPROX },
 	{ "format", required_argument, NULL, 'f' },
+	{ "format-version", no_argument, NULL, OPT_FORMAT_VERSION },
+	{ "show", required_argument, NULL, OPT_SHOW },
+	{ "batch", required_argument, NULL, OPT_BATCH },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
 };
 
 static const char usage_text[] =
-	"usage: " PROG " [--db DIR] [--limit N] [--offset N]\n"
-	"                   [--format text|json] QUERY...\n"
+	"usage: " PROG " [OPTION]... QUERY...\n"
+	"       " PROG " [OPTION]... --batch FILE\n"
+	"       " PROG " [--db DIR] [--format text|json] --show ID\n"
 	"\n"
 	"Search a lede index. The words of QUERY are joined with spaces.\n"
 	"\n"
@@ -48,7 +78,26 @@ static const char usage_text[] =
 	"                       ~/.local/share/lede/index)\n"
 	"  -n, --limit N        show at most N hits (default 10)\n"
 	"      --offset N       skip the first N hits (default 0)\n"
-	"  -f, --format FMT     text (default) or json\n"
+	"      --filter FIELD=VALUE\n"
+	"                       only articles whose FIELD (author, source,\n"
+	"                       section, language, tag, place, org or\n"
+	"                       person) has VALUE; repeatable\n"
+	"      --since DATE     only articles from DATE on (2023-10-01, 2023,\n"
+	"                       7d, yesterday, \"last month\", ...)\n"
+	"      --until DATE     only articles up to the end of DATE\n"
+	"      --sort ORDER     relevance (default), newest, oldest or\n"
+	"                       recency\n"
+	"      --half-life TIME for --sort recency: 12h, 7d (default), 2w\n"
+	"      --facet FIELD[:N]\n"
+	"                       the N (default 10) commonest values of\n"
+	"                       FIELD among all matches; repeatable\n"
+	"      --timeline UNIT  matches per day, week, month or year\n"
+	"      --approx         estimate facet and timeline counts (faster)\n"
+	"  -f, --format FMT     text (default), json, jsonl, ids or tsv\n"
+	"      --format-version show the version of the JSON format and exit\n"
+	"      --show ID        show one whole article (text or json)\n"
+	"      --batch FILE     one query per line of FILE (- for stdin), one\n"
+	"                       JSON object per line out\n"
 	"  -h, --help           show this help and exit\n"
 	"  -V, --version        show the version and exit\n"
 	"\n"
@@ -90,10 +139,332 @@ parse_count(const char *s, uint32_t *out)
 	char *end;
 	errno = 0;
 	unsigned long v = strtoul(s, &end, 10);
-	if (!*s || *end || errno || s[0] == '-' || v > 100000000UL)
+	if (!*s || *end || errno || s[0] < '0' || s[0] > '9' ||
+	    v > 100000000UL)
 		return -1;
 	*out = (uint32_t)v;
 	return 0;
+}
+
+/* A duration: a whole number and a unit, s h d w or y ("7d", "12h"). */
+static int
+parse_duration(const char *s, int64_t *out)
+{
+	char *end;
+	errno = 0;
+	if (*s < '0' || *s > '9')
+		return -1;
+	unsigned long long v = strtoull(s, &end, 10);
+	int64_t unit;
+	switch (*end) {
+	case 's': unit = 1; break;
+	case 'h': unit = 3600; break;
+	case 'd': unit = 86400; break;
+	case 'w': unit = 7 * 86400; break;
+	case 'y': unit = 365 * 86400; break;
+	default: return -1;
+	}
+	if (errno || end[1] || v == 0 || v > 1000000000ULL / 86400)
+		return -1;
+	*out = (int64_t)v * unit;
+	return 0;
+}
+
+/* The name a field is printed under: one per field, whichever name the
+ * user gave it ("lang" is "language"). */
+static const char *
+field_name(lede_field_t field)
+{
+	switch (field) {
+	case LEDE_FIELD_AUTHOR: return "author";
+	case LEDE_FIELD_SOURCE: return "source";
+	case LEDE_FIELD_SECTION: return "section";
+	case LEDE_FIELD_LANGUAGE: return "language";
+	case LEDE_FIELD_TAG: return "tag";
+	case LEDE_FIELD_PLACE: return "place";
+	case LEDE_FIELD_ORG: return "org";
+	case LEDE_FIELD_PERSON: return "person";
+	default: return NULL;
+	}
+}
+
+/* A field that filters and facets take, by name; -1 for any other. */
+static int
+parse_facet_field(const char *name, lede_field_t *out)
+{
+	return lede_field_parse(name, out) == LEDE_OK && field_name(*out)
+		       ? 0
+		       : -1;
+}
+
+/* "Now" for relative dates: $LEDE_NOW (seconds since 1970 or a date) when
+ * set, so tests and reruns can pin it; else the clock. */
+static int
+get_now(int64_t *now)
+{
+	const char *env = getenv("LEDE_NOW");
+	if (!env || !*env) {
+		*now = (int64_t)time(NULL);
+		return 0;
+	}
+	char *end;
+	errno = 0;
+	long long v = strtoll(env, &end, 10);
+	if (!*end && !errno) {
+		*now = v;
+		return 0;
+	}
+	return lede_date_parse(env, LEDE_NTS, now) == LEDE_OK ? 0 : -1;
+}
+
+typedef struct filter {
+	lede_field_t field;
+	const char *value;
+} filter_t;
+
+/* What every query of a run is asked with. */
+typedef struct search_opts {
+	uint32_t limit, offset;
+	filter_t *filters;
+	size_t n_filters;
+	int64_t since, until;
+	lede_sort_t sort;
+	int64_t half_life;
+	int sort_set;
+	printer_facet_t *facets;
+	size_t n_facets;
+	lede_timeline_t timeline;
+	int approx;
+} search_opts_t;
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Sets the run's options on q; LEDE_OK or the failing call's status. */
+static lede_status_t
+apply_opts(lede_query_t *q, const search_opts_t *o)
+{
+	lede_status_t st;
+	if ((st = lede_query_set_limit(q, o->limit)) != LEDE_OK ||
+	    (st = lede_query_set_offset(q, o->offset)) != LEDE_OK)
+		return st;
+	for (size_t i = 0; i < o->n_filters; i++)
+		if ((st = lede_query_add_filter(q, o->filters[i].field,
+						o->filters[i].value)) !=
+		    LEDE_OK)
+			return st;
+	if ((o->since != LEDE_NO_DATE || o->until != LEDE_NO_DATE) &&
+	    (st = lede_query_set_dates(q, o->since, o->until)) != LEDE_OK)
+		return st;
+	if (o->sort_set &&
+	    (st = lede_query_set_sort(q, o->sort, o->half_life)) != LEDE_OK)
+		return st;
+	for (size_t i = 0; i < o->n_facets; i++)
+		if ((st = lede_query_add_facet(q, o->facets[i].field,
+					       o->facets[i].max_values)) !=
+		    LEDE_OK)
+			return st;
+	if (o->timeline != LEDE_TIMELINE_NONE &&
+	    (st = lede_query_set_timeline(q, o->timeline)) != LEDE_OK)
+		return st;
+	if (o->approx && (st = lede_query_set_approx(q, 1)) != LEDE_OK)
+		return st;
+	return LEDE_OK;
+}
+
+/* Runs one query and prints it through pr. Returns 0, 1 (runtime
+ * failure) or 2 (the query cannot be parsed), with the reason in msg
+ * (without the program name) when not 0. */
+static int
+search(lede_db_t *db, const char *text, const search_opts_t *o,
+       printer_t *pr, char *msg, size_t msg_size)
+{
+	double start = now_ms();
+	lede_query_t *q = NULL;
+	lede_status_t st = lede_query_new(db, text, LEDE_NTS, &q);
+	if (st == LEDE_BAD_QUERY) {
+		snprintf(msg, msg_size, "bad query '%s': %s", text,
+			 lede_errmsg(db));
+		return 2;
+	}
+	if (st != LEDE_OK) {
+		snprintf(msg, msg_size, "cannot search for '%s': %s", text,
+			 lede_errmsg(db));
+		return 1;
+	}
+	lede_results_t *r = NULL;
+	st = apply_opts(q, o);
+	if (st == LEDE_OK)
+		st = lede_query_run(q, &r);
+	if (st != LEDE_OK) {
+		const char *why = lede_query_errmsg(q);
+		snprintf(msg, msg_size, "cannot search for '%s': %s", text,
+			 why && *why ? why : lede_status_str(st));
+		lede_query_free(q);
+		return 1;
+	}
+	uint64_t estimate = 0;
+	int exact = 0;
+	lede_results_total(r, &estimate, &exact);
+	int rc = 0;
+	if (pr->begin(pr, lede_query_text(q), estimate, exact)) {
+		snprintf(msg, msg_size, "cannot format results for '%s'",
+			 text);
+		rc = 1;
+	}
+	while (!rc && (st = lede_results_next(r)) == LEDE_OK) {
+		if (pr->hit(pr, r)) {
+			snprintf(msg, msg_size, "cannot format hit %u of '%s'",
+				 lede_results_rank(r), text);
+			rc = 1;
+		}
+	}
+	if (!rc && st != LEDE_DONE) {
+		snprintf(msg, msg_size, "cannot read results for '%s': %s",
+			 text, lede_results_errmsg(r));
+		rc = 1;
+	}
+	if (!rc && (o->n_facets || o->timeline != LEDE_TIMELINE_NONE) &&
+	    pr->summary(pr, r, o->facets, o->n_facets,
+			o->timeline != LEDE_TIMELINE_NONE)) {
+		const char *why = lede_results_errmsg(r);
+		snprintf(msg, msg_size,
+			 "cannot read facets or timeline for '%s': %s", text,
+			 why && *why ? why : "out of memory");
+		rc = 1;
+	}
+	if (!rc && pr->end(pr, now_ms() - start)) {
+		snprintf(msg, msg_size, "cannot write results: %s",
+			 strerror(errno));
+		rc = 1;
+	}
+	lede_results_free(r);
+	lede_query_free(q);
+	return rc;
+}
+
+/* --show ID: the article with that id, whole. */
+static int
+show(lede_db_t *db, const char *id, int json, int colour)
+{
+	/* id: takes a "phrase" as its exact value; a phrase cannot hold a
+	 * double quote, so an id with one is given bare (it ends at the
+	 * first space). */
+	size_t len = strlen(id);
+	char *text = malloc(len + 6);
+	if (!text) {
+		err("out of memory");
+		return 1;
+	}
+	int quoted = !strchr(id, '"');
+	if (!quoted && strpbrk(id, " \t\n()")) {
+		err("no article with id '%s'", id);
+		free(text);
+		return 1;
+	}
+	snprintf(text, len + 6, quoted ? "id:\"%s\"" : "id:%s", id);
+	lede_query_t *q = NULL;
+	lede_results_t *r = NULL;
+	lede_status_t st = lede_query_new(db, text, LEDE_NTS, &q);
+	if (st == LEDE_OK && (st = lede_query_set_limit(q, 1)) == LEDE_OK)
+		st = lede_query_run(q, &r);
+	if (st == LEDE_OK)
+		st = lede_results_next(r);
+	int rc = 0;
+	if (st == LEDE_DONE || st == LEDE_BAD_QUERY) {
+		err("no article with id '%s'", id);
+		rc = 1;
+	} else if (st != LEDE_OK) {
+		const char *why = r ? lede_results_errmsg(r)
+			     : q    ? lede_query_errmsg(q)
+				    : lede_errmsg(db);
+		err("cannot show '%s': %s", id,
+		    why && *why ? why : lede_status_str(st));
+		rc = 1;
+	} else if (json ? printer_show_json(stdout, r)
+			: printer_show_text(stdout, r, colour)) {
+		err("cannot write article '%s': %s", id, strerror(errno));
+		rc = 1;
+	}
+	lede_results_free(r);
+	lede_query_free(q);
+	free(text);
+	return rc;
+}
+
+/* {"line": N, "query": "...", "error": "..."} on one line. */
+static void
+batch_error(size_t line, const char *query, const char *msg)
+{
+	json_t *o = json_object();
+	if (!o)
+		return;
+	json_object_set_new(o, "line", json_integer((json_int_t)line));
+	json_object_set_new(o, "query", json_string(query));
+	json_object_set_new(o, "error", json_string(msg));
+	json_dumpf(o, stdout, JSON_COMPACT);
+	fputc('\n', stdout);
+	json_decref(o);
+}
+
+/* --batch: each non-blank line a query, each answer a compact JSON
+ * object on its own line; a line that cannot be parsed gets an error
+ * object and the run goes on. Returns 0, 1 (runtime failure: the run
+ * stops) or 2 (some line could not be parsed). */
+static int
+batch(lede_db_t *db, const char *file, const search_opts_t *o)
+{
+	FILE *in = strcmp(file, "-") ? fopen(file, "r") : stdin;
+	if (!in) {
+		err("cannot open '%s': %s", file, strerror(errno));
+		return 1;
+	}
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t n;
+	int rc = 0;
+	char msg[2048];
+	while ((n = getline(&line, &cap, in)) >= 0) {
+		lineno++;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (strspn(line, " \t") == (size_t)n)
+			continue;
+		printer_t *pr = printer_json_new(stdout, 1);
+		if (!pr) {
+			err("out of memory");
+			rc = 1;
+			break;
+		}
+		int one = search(db, line, o, pr, msg, sizeof msg);
+		pr->free(pr);
+		if (one == 2) {
+			batch_error(lineno, line, msg);
+			rc = 2;
+		} else if (one) {
+			err("line %zu: %s", lineno, msg);
+			rc = 1;
+			break;
+		}
+	}
+	if (rc != 1 && ferror(in)) {
+		err("cannot read '%s': %s", file, strerror(errno));
+		rc = 1;
+	}
+	free(line);
+	if (in != stdin)
+		fclose(in);
+	fflush(stdout);
+	if (rc != 1 && ferror(stdout)) {
+		err("cannot write results: %s", strerror(errno));
+		rc = 1;
+	}
+	return rc;
 }
 
 /* The query words joined with single spaces, malloc'ed. */
@@ -115,133 +486,292 @@ join_args(int argc, char **argv)
 	return q;
 }
 
-static int
-search(lede_db_t *db, const char *text, uint32_t limit, uint32_t offset,
-       printer_t *pr)
+static const char *const formats[] = { "text", "json", "jsonl", "ids", "tsv" };
+
+static printer_t *
+printer_new(const char *format, int colour)
 {
-	lede_query_t *q = NULL;
-	lede_status_t st = lede_query_new(db, text, LEDE_NTS, &q);
-	if (st == LEDE_BAD_QUERY) {
-		err("bad query '%s': %s", text, lede_errmsg(db));
-		return 2;
-	}
-	if (st != LEDE_OK) {
-		err("cannot search for '%s': %s", text, lede_errmsg(db));
-		return 1;
-	}
-	lede_query_set_limit(q, limit);
-	lede_query_set_offset(q, offset);
-	lede_results_t *r = NULL;
-	st = lede_query_run(q, &r);
-	if (st != LEDE_OK) {
-		err("cannot search for '%s': %s", text, lede_query_errmsg(q));
-		lede_query_free(q);
-		return 1;
-	}
-	uint64_t estimate = 0;
-	int exact = 0;
-	lede_results_total(r, &estimate, &exact);
-	int rc = 0;
-	if (pr->begin(pr, lede_query_text(q), estimate, exact)) {
-		err("cannot format results for '%s'", text);
-		rc = 1;
-	}
-	while (!rc && (st = lede_results_next(r)) == LEDE_OK) {
-		if (pr->hit(pr, r)) {
-			err("cannot format hit %u of '%s'",
-			    lede_results_rank(r), text);
-			rc = 1;
-		}
-	}
-	if (!rc && st != LEDE_DONE) {
-		err("cannot read results for '%s': %s", text,
-		    lede_results_errmsg(r));
-		rc = 1;
-	}
-	if (!rc && pr->end(pr)) {
-		err("cannot write results: %s", strerror(errno));
-		rc = 1;
-	}
-	lede_results_free(r);
-	lede_query_free(q);
-	return rc;
+	if (!strcmp(format, "json"))
+		return printer_json_new(stdout, 0);
+	if (!strcmp(format, "jsonl"))
+		return printer_jsonl_new(stdout);
+	if (!strcmp(format, "ids"))
+		return printer_ids_new(stdout);
+	if (!strcmp(format, "tsv"))
+		return printer_tsv_new(stdout);
+	return printer_text_new(stdout, colour);
 }
 
-int
-main(int argc, char **argv)
+/* Parsed options, and what they own. */
+typedef struct cli {
+	search_opts_t opts;
+	const char *dbopt, *format, *show_id, *batch_file;
+	const char *since, *until;
+	int format_set;
+} cli_t;
+
+static int
+parse_options(int argc, char **argv, cli_t *c)
 {
-	uint32_t limit = 10, offset = 0;
-	const char *dbopt = NULL, *format = "text";
+	search_opts_t *o = &c->opts;
 	int opt;
 	while ((opt = getopt_long(argc, argv, "d:n:f:hV", long_options,
 				  NULL)) != -1) {
 		switch (opt) {
 		case 'd':
-			dbopt = optarg;
+			c->dbopt = optarg;
 			break;
 		case 'n':
-			if (parse_count(optarg, &limit))
+			if (parse_count(optarg, &o->limit))
 				return usage_error("--limit wants a number of "
 						   "hits, not '%s'",
 						   optarg);
 			break;
 		case OPT_OFFSET:
-			if (parse_count(optarg, &offset))
+			if (parse_count(optarg, &o->offset))
 				return usage_error("--offset wants a number of "
 						   "hits, not '%s'",
 						   optarg);
 			break;
-		case 'f':
-			if (strcmp(optarg, "text") && strcmp(optarg, "json"))
-				return usage_error("unknown format '%s' (text "
-						   "or json)",
+		case OPT_FILTER: {
+			char *eq = strchr(optarg, '=');
+			lede_field_t field;
+			if (!eq || eq == optarg || !eq[1])
+				return usage_error("--filter wants "
+						   "FIELD=VALUE, not '%s'",
 						   optarg);
-			format = optarg;
+			*eq = '\0';
+			if (parse_facet_field(optarg, &field))
+				return usage_error(
+					"cannot filter on '%s' (author, "
+					"source, section, language, tag, "
+					"place, org or person)",
+					optarg);
+			filter_t *f = realloc(o->filters, (o->n_filters + 1) *
+								  sizeof *f);
+			if (!f) {
+				err("out of memory");
+				return 1;
+			}
+			o->filters = f;
+			f[o->n_filters].field = field;
+			f[o->n_filters++].value = eq + 1;
+			break;
+		}
+		case OPT_SINCE:
+			c->since = optarg;
+			break;
+		case OPT_UNTIL:
+			c->until = optarg;
+			break;
+		case OPT_SORT: {
+			static const char *const names[] = {
+				"relevance", "newest", "oldest", "recency"
+			};
+			size_t i = 0;
+			while (i < 4 && strcmp(optarg, names[i]))
+				i++;
+			if (i == 4)
+				return usage_error("unknown sort order '%s' "
+						   "(relevance, newest, "
+						   "oldest or recency)",
+						   optarg);
+			o->sort = (lede_sort_t)i;
+			o->sort_set = 1;
+			break;
+		}
+		case OPT_HALF_LIFE:
+			if (parse_duration(optarg, &o->half_life))
+				return usage_error("--half-life wants a "
+						   "duration such as 12h, "
+						   "7d or 2w, not '%s'",
+						   optarg);
+			break;
+		case OPT_FACET: {
+			char *colon = strchr(optarg, ':');
+			uint32_t max = 10;
+			lede_field_t field;
+			if (colon) {
+				*colon = '\0';
+				if (parse_count(colon + 1, &max) || max == 0)
+					return usage_error(
+						"--facet %s: wants a number "
+						"of values, not '%s'",
+						optarg, colon + 1);
+			}
+			if (parse_facet_field(optarg, &field))
+				return usage_error(
+					"no facet for '%s' (author, source, "
+					"section, language, tag, place, org "
+					"or person)",
+					optarg);
+			size_t k = 0;
+			while (k < o->n_facets && o->facets[k].field != field)
+				k++;
+			if (k == o->n_facets) {
+				printer_facet_t *f = realloc(
+					o->facets, (k + 1) * sizeof *f);
+				if (!f) {
+					err("out of memory");
+					return 1;
+				}
+				o->facets = f;
+				o->n_facets++;
+			}
+			o->facets[k].field = field;
+			o->facets[k].name = field_name(field);
+			o->facets[k].max_values = max;
+			break;
+		}
+		case OPT_TIMELINE: {
+			static const char *const units[] = { "day", "week",
+							     "month", "year" };
+			size_t i = 0;
+			while (i < 4 && strcmp(optarg, units[i]))
+				i++;
+			if (i == 4)
+				return usage_error("unknown timeline unit '%s' "
+						   "(day, week, month or "
+						   "year)",
+						   optarg);
+			o->timeline = (lede_timeline_t)(LEDE_TIMELINE_DAY + i);
+			break;
+		}
+		case OPT_APPROX:
+			o->approx = 1;
+			break;
+		case 'f': {
+			size_t i = 0, n = sizeof formats / sizeof *formats;
+			while (i < n && strcmp(optarg, formats[i]))
+				i++;
+			if (i == n)
+				return usage_error("unknown format '%s' (text, "
+						   "json, jsonl, ids or tsv)",
+						   optarg);
+			c->format = optarg;
+			c->format_set = 1;
+			break;
+		}
+		case OPT_FORMAT_VERSION:
+			printf("%d\n", PRINTER_JSON_FORMAT_VERSION);
+			return -1;
+		case OPT_SHOW:
+			c->show_id = optarg;
+			break;
+		case OPT_BATCH:
+			c->batch_file = optarg;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
-			return 0;
+			return -1;
 		case 'V':
 			printf(PROG " %s\n", lede_version());
-			return 0;
+			return -1;
 		default:
 			fputs("Try '" PROG " --help' for more information.\n",
 			      stderr);
 			return 2;
 		}
 	}
-	if (optind >= argc)
+	int queries = optind < argc;
+	if (c->show_id && (queries || c->batch_file))
+		return usage_error("%s", "--show takes an id, not a query "
+					 "or --batch");
+	if (c->show_id && strcmp(c->format, "text") &&
+	    strcmp(c->format, "json"))
+		return usage_error("--show prints text or json, not %s",
+				   c->format);
+	if (c->batch_file && queries)
+		return usage_error("%s", "--batch reads its queries from the "
+					 "file: give no QUERY too");
+	if (c->batch_file && c->format_set && strcmp(c->format, "json"))
+		return usage_error("--batch prints JSON lines, not %s",
+				   c->format);
+	if (!queries && !c->show_id && !c->batch_file)
 		return usage_error("%s", "no query: give words to search for");
+	if (o->half_life && o->sort != LEDE_SORT_RECENCY)
+		return usage_error("%s",
+				   "--half-life goes with --sort recency");
+	if (c->since || c->until) {
+		int64_t now, from, to;
+		if (get_now(&now))
+			return usage_error("LEDE_NOW is neither seconds since "
+					   "1970 nor a date: '%s'",
+					   getenv("LEDE_NOW"));
+		if (c->since) {
+			if (lede_date_range_parse(c->since, LEDE_NTS, now,
+						  &from, &to) != LEDE_OK)
+				return usage_error("--since wants a date, not "
+						   "'%s'",
+						   c->since);
+			o->since = from;
+		}
+		if (c->until) {
+			if (lede_date_range_parse(c->until, LEDE_NTS, now,
+						  &from, &to) != LEDE_OK)
+				return usage_error("--until wants a date, not "
+						   "'%s'",
+						   c->until);
+			o->until = to;
+		}
+	}
+	return 0;
+}
 
-	char *dbpath = dbopt ? NULL : lede_default_path();
-	char *text = join_args(argc - optind, argv + optind);
-	const char *path = dbopt ? dbopt : dbpath;
+int
+main(int argc, char **argv)
+{
+	cli_t c = { .format = "text" };
+	c.opts.limit = 10;
+	c.opts.since = c.opts.until = LEDE_NO_DATE;
+	int rc = parse_options(argc, argv, &c);
+	if (rc) {
+		free(c.opts.filters);
+		free(c.opts.facets);
+		return rc < 0 ? 0 : rc;
+	}
+
+	char *dbpath = c.dbopt ? NULL : lede_default_path();
+	const char *path = c.dbopt ? c.dbopt : dbpath;
+	char *text = NULL;
+	printer_t *pr = NULL;
 	int colour = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-	printer_t *pr = !strcmp(format, "json") ? printer_json_new(stdout)
-						: printer_text_new(stdout,
-								   colour);
-	if (!text || !path || !pr) {
-		err("out of memory");
-		free(text);
-		free(dbpath);
-		if (pr)
-			pr->free(pr);
-		return 1;
+	int nomem = !path;
+	if (!c.show_id && !c.batch_file) {
+		text = join_args(argc - optind, argv + optind);
+		pr = printer_new(c.format, colour);
+		nomem = nomem || !text || !pr;
 	}
 	lede_db_t *db = NULL;
 	char *msg = NULL;
-	lede_status_t st = lede_db_open(path, LEDE_OPEN_READ, &db, &msg);
-	int rc;
-	if (st != LEDE_OK) {
-		err("%s", msg ? msg : lede_status_str(st));
+	if (nomem) {
+		err("out of memory");
 		rc = 1;
 	} else {
-		rc = search(db, text, limit, offset, pr);
+		lede_status_t st =
+			lede_db_open(path, LEDE_OPEN_READ, &db, &msg);
+		if (st != LEDE_OK) {
+			err("%s", msg ? msg : lede_status_str(st));
+			rc = 1;
+		} else if (c.show_id) {
+			rc = show(db, c.show_id, !strcmp(c.format, "json"),
+				  colour);
+		} else if (c.batch_file) {
+			rc = batch(db, c.batch_file, &c.opts);
+		} else {
+			char why[2048];
+			rc = search(db, text, &c.opts, pr, why, sizeof why);
+			if (rc)
+				err("%s", why);
+		}
 	}
 	lede_free(msg);
 	lede_db_close(db);
-	pr->free(pr);
+	if (pr)
+		pr->free(pr);
 	free(text);
 	free(dbpath);
+	free(c.opts.filters);
+	free(c.opts.facets);
 	return rc;
 }

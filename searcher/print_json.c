@@ -7,55 +7,63 @@
 
 #include "printer.h"
 
-/* Bump on a renamed or removed key; a new key is compatible. */
-#define JSON_FORMAT_VERSION 1
-
 typedef struct json_printer {
 	printer_t base;
 	FILE *out;
+	int compact;
 	json_t *root;
 	json_t *hits;
 	int failed;
 } json_printer_t;
 
 static void
-set(json_printer_t *jp, json_t *obj, const char *key, json_t *value)
+set(int *failed, json_t *obj, const char *key, json_t *value)
 {
 	/* jansson steals value, and refuses (returns -1) when it is NULL. */
 	if (json_object_set_new(obj, key, value) != 0)
-		jp->failed = 1;
+		*failed = 1;
+}
+
+static void
+append(int *failed, json_t *arr, json_t *value)
+{
+	if (json_array_append_new(arr, value) != 0)
+		*failed = 1;
 }
 
 static int
 json_begin(printer_t *p, const char *query, uint64_t estimate, int exact)
 {
 	json_printer_t *jp = (json_printer_t *)p;
-	set(jp, jp->root, "format_version", json_integer(JSON_FORMAT_VERSION));
-	set(jp, jp->root, "query", json_string(query));
+	int *failed = &jp->failed;
+	set(failed, jp->root, "format_version",
+	    json_integer(PRINTER_JSON_FORMAT_VERSION));
+	set(failed, jp->root, "query", json_string(query));
 	json_t *total = json_object();
 	if (total) {
-		set(jp, total, "estimate", json_integer((json_int_t)estimate));
-		set(jp, total, "exact", json_boolean(exact));
+		set(failed, total, "estimate",
+		    json_integer((json_int_t)estimate));
+		set(failed, total, "exact", json_boolean(exact));
 	}
-	set(jp, jp->root, "total", total);
+	set(failed, jp->root, "total", total);
 	json_incref(jp->hits);
-	set(jp, jp->root, "hits", jp->hits);
-	return jp->failed ? -1 : 0;
+	set(failed, jp->root, "hits", jp->hits);
+	return *failed ? -1 : 0;
 }
 
 static void
-set_field(json_printer_t *jp, json_t *hit, const char *key,
-	  lede_results_t *r, lede_field_t field)
+set_field(int *failed, json_t *hit, const char *key, lede_results_t *r,
+	  lede_field_t field)
 {
 	const char *v = lede_results_field(r, field, 0);
 	if (v)
-		set(jp, hit, key, json_string(v));
+		set(failed, hit, key, json_string(v));
 }
 
 /* A multi-valued field as an array; nothing when it has no value. */
 static void
-set_list(json_printer_t *jp, json_t *hit, const char *key,
-	 const lede_results_t *r, lede_field_t field)
+set_list(int *failed, json_t *hit, const char *key, const lede_results_t *r,
+	 lede_field_t field)
 {
 	if (!lede_results_field(r, field, 0))
 		return;
@@ -64,84 +72,180 @@ set_list(json_printer_t *jp, json_t *hit, const char *key,
 		const char *v = lede_results_field(r, field, i);
 		if (!v)
 			break;
-		if (json_array_append_new(arr, json_string(v)))
-			jp->failed = 1;
+		append(failed, arr, json_string(v));
 	}
-	set(jp, hit, key, arr);
+	set(failed, hit, key, arr);
+}
+
+/* The current hit as an object, keys in the documented order: a hit
+ * (rank, score, snippet) or, when `whole`, the stored article (body
+ * instead). NULL when out of memory. */
+static json_t *
+article_object(lede_results_t *r, int whole)
+{
+	int failed = 0;
+	json_t *hit = json_object();
+	if (!hit)
+		return NULL;
+	set_field(&failed, hit, "id", r, LEDE_FIELD_ID);
+	if (!whole) {
+		set(&failed, hit, "rank", json_integer(lede_results_rank(r)));
+		set(&failed, hit, "score", json_real(lede_results_score(r)));
+	}
+	set_field(&failed, hit, "headline", r, LEDE_FIELD_HEADLINE);
+	set_list(&failed, hit, "authors", r, LEDE_FIELD_AUTHOR);
+	int64_t date = lede_results_date(r);
+	if (date != LEDE_NO_DATE) {
+		char iso[LEDE_DATE_BUFSIZE];
+		lede_date_format(date, iso);
+		set(&failed, hit, "date", json_string(iso));
+	}
+	set_field(&failed, hit, "source", r, LEDE_FIELD_SOURCE);
+	set_field(&failed, hit, "section", r, LEDE_FIELD_SECTION);
+	set_field(&failed, hit, "language", r, LEDE_FIELD_LANGUAGE);
+	set_field(&failed, hit, "url", r, LEDE_FIELD_URL);
+	set_list(&failed, hit, "tags", r, LEDE_FIELD_TAG);
+	set_list(&failed, hit, "places", r, LEDE_FIELD_PLACE);
+	set_list(&failed, hit, "orgs", r, LEDE_FIELD_ORG);
+	set_list(&failed, hit, "people", r, LEDE_FIELD_PERSON);
+	const char *text, *speaker;
+	if (lede_results_quote(r, 0, &text, &speaker) == LEDE_OK) {
+		json_t *quotes = json_array();
+		for (size_t i = 0;
+		     quotes &&
+		     lede_results_quote(r, i, &text, &speaker) == LEDE_OK;
+		     i++) {
+			json_t *q = json_object();
+			if (!q || json_array_append_new(quotes, q) != 0) {
+				failed = 1;
+				break;
+			}
+			set(&failed, q, "text", json_string(text));
+			if (speaker)
+				set(&failed, q, "speaker",
+				    json_string(speaker));
+		}
+		set(&failed, hit, "quotes", quotes);
+	}
+	if (lede_results_words(r))
+		set(&failed, hit, "words",
+		    json_integer((json_int_t)lede_results_words(r)));
+	if (whole) {
+		set_field(&failed, hit, "body", r, LEDE_FIELD_BODY);
+	} else {
+		char *snippet = NULL;
+		if (lede_results_snippet(r, PRINTER_SNIPPET_CHARS, "", "",
+					 &snippet) == LEDE_OK)
+			set(&failed, hit, "snippet", json_string(snippet));
+		else
+			failed = 1;
+		lede_free(snippet);
+	}
+	if (failed) {
+		json_decref(hit);
+		return NULL;
+	}
+	return hit;
 }
 
 static int
 json_hit(printer_t *p, lede_results_t *r)
 {
 	json_printer_t *jp = (json_printer_t *)p;
-	json_t *hit = json_object();
-	if (!hit || json_array_append_new(jp->hits, hit) != 0) {
+	json_t *hit = article_object(r, 0);
+	if (!hit || json_array_append_new(jp->hits, hit) != 0)
 		jp->failed = 1;
-		return -1;
-	}
-	set_field(jp, hit, "id", r, LEDE_FIELD_ID);
-	set(jp, hit, "rank", json_integer(lede_results_rank(r)));
-	set(jp, hit, "score", json_real(lede_results_score(r)));
-	set_field(jp, hit, "headline", r, LEDE_FIELD_HEADLINE);
-	set_list(jp, hit, "authors", r, LEDE_FIELD_AUTHOR);
-	int64_t date = lede_results_date(r);
-	if (date != LEDE_NO_DATE) {
-		char iso[LEDE_DATE_BUFSIZE];
-		lede_date_format(date, iso);
-		set(jp, hit, "date", json_string(iso));
-	}
-	set_field(jp, hit, "source", r, LEDE_FIELD_SOURCE);
-	set_field(jp, hit, "section", r, LEDE_FIELD_SECTION);
-	set_field(jp, hit, "language", r, LEDE_FIELD_LANGUAGE);
-	set_field(jp, hit, "url", r, LEDE_FIELD_URL);
-	set_list(jp, hit, "tags", r, LEDE_FIELD_TAG);
-	set_list(jp, hit, "places", r, LEDE_FIELD_PLACE);
-	set_list(jp, hit, "orgs", r, LEDE_FIELD_ORG);
-	set_list(jp, hit, "people", r, LEDE_FIELD_PERSON);
-	const char *text, *speaker;
-	if (lede_results_quote(r, 0, &text, &speaker) == LEDE_OK) {
-		json_t *quotes = json_array();
-		for (size_t i = 0; quotes && lede_results_quote(
-						     r, i, &text, &speaker) ==
-						     LEDE_OK;
-		     i++) {
-			json_t *q = json_object();
-			if (!q || json_array_append_new(quotes, q) != 0) {
-				jp->failed = 1;
-				break;
-			}
-			set(jp, q, "text", json_string(text));
-			if (speaker)
-				set(jp, q, "speaker", json_string(speaker));
-		}
-		set(jp, hit, "quotes", quotes);
-	}
-	if (lede_results_words(r))
-		set(jp, hit, "words",
-		    json_integer((json_int_t)lede_results_words(r)));
-	char *snippet = NULL;
-	if (lede_results_snippet(r, PRINTER_SNIPPET_CHARS, "", "",
-				 &snippet) == LEDE_OK)
-		set(jp, hit, "snippet", json_string(snippet));
-	else
-		jp->failed = 1;
-	lede_free(snippet);
 	return jp->failed ? -1 : 0;
 }
 
+/* A list of {"value", "count"} or {"period", "count"}. */
+static json_t *
+count_object(int *failed, const char *key, const char *value, uint64_t count)
+{
+	json_t *o = json_object();
+	if (!o) {
+		*failed = 1;
+		return NULL;
+	}
+	set(failed, o, key, json_string(value));
+	set(failed, o, "count", json_integer((json_int_t)count));
+	return o;
+}
+
 static int
-json_end(printer_t *p)
+json_summary(printer_t *p, lede_results_t *r, const printer_facet_t *facets,
+	     size_t n, int timeline)
 {
 	json_printer_t *jp = (json_printer_t *)p;
+	int *failed = &jp->failed;
+	int bad_read = 0;
+	if (n) {
+		json_t *obj = json_object();
+		for (size_t f = 0; obj && f < n; f++) {
+			json_t *list = json_array();
+			const char *value;
+			uint64_t count;
+			lede_status_t st = LEDE_OK;
+			for (size_t i = 0; list; i++) {
+				st = lede_results_facet(r, facets[f].field, i,
+							&value, &count);
+				if (st != LEDE_OK)
+					break;
+				append(failed, list,
+				       count_object(failed, "value", value,
+						    count));
+			}
+			if (st != LEDE_DONE)
+				bad_read = 1;
+			set(failed, obj, facets[f].name, list);
+		}
+		set(failed, jp->root, "facets", obj);
+	}
+	if (timeline) {
+		json_t *list = json_array();
+		const char *period;
+		uint64_t count;
+		lede_status_t st = LEDE_OK;
+		for (size_t i = 0; list; i++) {
+			st = lede_results_timeline(r, i, &period, &count);
+			if (st != LEDE_OK)
+				break;
+			append(failed, list,
+			       count_object(failed, "period", period, count));
+		}
+		if (st != LEDE_DONE)
+			bad_read = 1;
+		set(failed, jp->root, "timeline", list);
+	}
+	set(failed, jp->root, "counts_exact",
+	    json_boolean(lede_results_counts_exact(r)));
+	return *failed || bad_read ? -1 : 0;
+}
+
+static int
+dump_line(json_t *v, FILE *out, size_t flags)
+{
+	if (json_dumpf(v, out, flags) != 0)
+		return -1;
+	fputc('\n', out);
+	return 0;
+}
+
+static int
+json_end(printer_t *p, double took_ms)
+{
+	json_printer_t *jp = (json_printer_t *)p;
+	/* Whole milliseconds: what a person reads, and no float noise. */
+	set(&jp->failed, jp->root, "took_ms",
+	    json_integer(took_ms > 0 ? (json_int_t)(took_ms + 0.5) : 0));
 	if (jp->failed)
 		return -1;
-	if (json_dumpf(jp->root, jp->out, JSON_INDENT(2)) != 0)
+	if (dump_line(jp->root, jp->out,
+		      jp->compact ? JSON_COMPACT : JSON_INDENT(2)))
 		return -1;
-	fputc('\n', jp->out);
 	fflush(jp->out);
 	return ferror(jp->out) ? -1 : 0;
 }
-
 static void
 json_free_printer(printer_t *p)
 {
@@ -154,16 +258,18 @@ json_free_printer(printer_t *p)
 }
 
 printer_t *
-printer_json_new(FILE *out)
+printer_json_new(FILE *out, int compact)
 {
 	json_printer_t *jp = calloc(1, sizeof *jp);
 	if (!jp)
 		return NULL;
 	jp->base.begin = json_begin;
 	jp->base.hit = json_hit;
+	jp->base.summary = json_summary;
 	jp->base.end = json_end;
 	jp->base.free = json_free_printer;
 	jp->out = out;
+	jp->compact = compact;
 	jp->root = json_object();
 	jp->hits = json_array();
 	if (!jp->root || !jp->hits) {
@@ -171,4 +277,86 @@ printer_json_new(FILE *out)
 		return NULL;
 	}
 	return &jp->base;
+}
+
+/* ---- JSON lines: the same hit objects, one per line, as they come. ---- */
+
+typedef struct jsonl_printer {
+	printer_t base;
+	FILE *out;
+} jsonl_printer_t;
+
+static int
+jsonl_begin(printer_t *p, const char *query, uint64_t estimate, int exact)
+{
+	(void)p, (void)query, (void)estimate, (void)exact;
+	return 0;
+}
+
+static int
+jsonl_hit(printer_t *p, lede_results_t *r)
+{
+	jsonl_printer_t *lp = (jsonl_printer_t *)p;
+	json_t *hit = article_object(r, 0);
+	if (!hit)
+		return -1;
+	int rc = dump_line(hit, lp->out, JSON_COMPACT);
+	json_decref(hit);
+	return rc;
+}
+
+static int
+jsonl_summary(printer_t *p, lede_results_t *r, const printer_facet_t *facets,
+	      size_t n, int timeline)
+{
+	(void)p, (void)r, (void)facets, (void)n, (void)timeline;
+	return 0;
+}
+
+static int
+jsonl_end(printer_t *p, double took_ms)
+{
+	jsonl_printer_t *lp = (jsonl_printer_t *)p;
+	(void)took_ms;
+	fflush(lp->out);
+	return ferror(lp->out) ? -1 : 0;
+}
+
+static void
+jsonl_free(printer_t *p)
+{
+	free(p);
+}
+
+printer_t *
+printer_jsonl_new(FILE *out)
+{
+	jsonl_printer_t *lp = calloc(1, sizeof *lp);
+	if (!lp)
+		return NULL;
+	lp->base.begin = jsonl_begin;
+	lp->base.hit = jsonl_hit;
+	lp->base.summary = jsonl_summary;
+	lp->base.end = jsonl_end;
+	lp->base.free = jsonl_free;
+	lp->out = out;
+	return &lp->base;
+}
+
+/* ---- --show: {"format_version": 1, "article": {...}} ----------------- */
+
+int
+printer_show_json(FILE *out, lede_results_t *r)
+{
+	int failed = 0;
+	json_t *root = json_object();
+	if (!root)
+		return -1;
+	set(&failed, root, "format_version",
+	    json_integer(PRINTER_JSON_FORMAT_VERSION));
+	set(&failed, root, "article", article_object(r, 1));
+	int rc = failed ? -1 : dump_line(root, out, JSON_INDENT(2));
+	json_decref(root);
+	fflush(out);
+	return rc || ferror(out) ? -1 : 0;
 }

@@ -42,6 +42,23 @@ put_clean(const text_printer_t *tp, const char *s)
 	}
 }
 
+/* The whole body: like put_clean, but its line breaks and tabs kept. */
+static void
+put_body(const text_printer_t *tp, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '\n' || c == '\t')
+			fputc(c, tp->out);
+		else if (c == '\r' && s[1] == '\n')
+			continue;
+		else if (c < 0x20 || c == 0x7f)
+			fputc(' ', tp->out);
+		else
+			fputc(c, tp->out);
+	}
+}
+
 static int
 text_begin(printer_t *p, const char *query, uint64_t estimate, int exact)
 {
@@ -133,12 +150,158 @@ text_hit(printer_t *p, lede_results_t *r)
 	return 0;
 }
 
+/* The longest timeline bar, in characters. */
+#define BAR_WIDTH 40
+
+/* "section: business 12 · politics 7", one line per facet; then the
+ * timeline, one line per period with a bar scaled to the busiest one:
+ * block characters when colour is on, '#' otherwise (a pipe, a file or
+ * NO_COLOR gets plain ASCII). */
 static int
-text_end(printer_t *p)
+text_summary(printer_t *p, lede_results_t *r, const printer_facet_t *facets,
+	     size_t n, int timeline)
 {
 	text_printer_t *tp = (text_printer_t *)p;
+	FILE *out = tp->out;
+	int bad_read = 0;
+	fputc('\n', out);
+	if (!lede_results_counts_exact(r))
+		fputs("(counts below are estimates from the first matches)\n",
+		      out);
+	for (size_t f = 0; f < n; f++) {
+		fprintf(out, "%s%s:%s", tp->colour ? BOLD : "", facets[f].name,
+			tp->colour ? RESET : "");
+		const char *value;
+		uint64_t count;
+		lede_status_t st;
+		size_t i;
+		for (i = 0; (st = lede_results_facet(r, facets[f].field, i,
+						     &value, &count)) ==
+			    LEDE_OK;
+		     i++) {
+			fputs(i ? " · " : " ", out);
+			put_clean(tp, value);
+			fprintf(out, " %llu", (unsigned long long)count);
+		}
+		if (st != LEDE_DONE)
+			bad_read = 1;
+		fputs(i ? "\n" : " (none)\n", out);
+	}
+	if (timeline) {
+		uint64_t max = 0, count;
+		const char *period;
+		lede_status_t st;
+		size_t i;
+		for (i = 0; (st = lede_results_timeline(r, i, &period,
+							&count)) == LEDE_OK;
+		     i++)
+			if (count > max)
+				max = count;
+		if (st != LEDE_DONE)
+			bad_read = 1;
+		if (n)
+			fputc('\n', out);
+		if (i == 0)
+			fputs("timeline: (no dated matches)\n", out);
+		for (i = 0; lede_results_timeline(r, i, &period, &count) ==
+			    LEDE_OK;
+		     i++) {
+			uint64_t len = (count * BAR_WIDTH + max - 1) / max;
+			fputs(period, out);
+			fputs("  ", out);
+			for (uint64_t k = 0; k < len; k++)
+				fputs(tp->colour ? "\u2587" : "#", out);
+			fprintf(out, " %llu\n", (unsigned long long)count);
+		}
+	}
+	return bad_read ? -1 : 0;
+}
+
+static int
+text_end(printer_t *p, double took_ms)
+{
+	text_printer_t *tp = (text_printer_t *)p;
+	(void)took_ms;
 	fflush(tp->out);
 	return ferror(tp->out) ? -1 : 0;
+}
+
+/* --show: the headline, one "field: value" line per stored field the
+ * article has, then the whole body after a blank line. */
+int
+printer_show_text(FILE *out, lede_results_t *r, int colour)
+{
+	text_printer_t tp = { .out = out, .colour = colour };
+	const char *headline = lede_results_field(r, LEDE_FIELD_HEADLINE, 0);
+	fputs(colour ? BOLD : "", out);
+	put_clean(&tp, headline ? headline : "(no headline)");
+	fprintf(out, "%s\n\n", colour ? RESET : "");
+	static const struct {
+		lede_field_t field;
+		const char *label;
+	} fields[] = { { LEDE_FIELD_ID, "id" },
+		       { LEDE_FIELD_AUTHOR, "authors" },
+		       { LEDE_FIELD_SOURCE, "source" },
+		       { LEDE_FIELD_SECTION, "section" },
+		       { LEDE_FIELD_LANGUAGE, "language" },
+		       { LEDE_FIELD_URL, "url" },
+		       { LEDE_FIELD_TAG, "tags" },
+		       { LEDE_FIELD_PLACE, "places" },
+		       { LEDE_FIELD_ORG, "orgs" },
+		       { LEDE_FIELD_PERSON, "people" } };
+	for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
+		for (size_t i = 0;; i++) {
+			const char *v = lede_results_field(r, fields[k].field,
+							   i);
+			if (!v)
+				break;
+			if (i == 0)
+				fprintf(out, "%s%-9s%s ", colour ? DIM : "",
+					fields[k].label, colour ? RESET : "");
+			else
+				fputs(", ", out);
+			put_clean(&tp, v);
+		}
+		if (lede_results_field(r, fields[k].field, 0))
+			fputc('\n', out);
+		if (fields[k].field == LEDE_FIELD_AUTHOR) {
+			int64_t date = lede_results_date(r);
+			if (date != LEDE_NO_DATE) {
+				char iso[LEDE_DATE_BUFSIZE];
+				lede_date_format(date, iso);
+				fprintf(out, "%s%-9s%s %s\n",
+					colour ? DIM : "", "date",
+					colour ? RESET : "", iso);
+			}
+		}
+	}
+	const char *text, *speaker;
+	for (size_t i = 0; lede_results_quote(r, i, &text, &speaker) ==
+			   LEDE_OK;
+	     i++) {
+		fprintf(out, "%s%-9s%s \"", colour ? DIM : "",
+			i ? "" : "quotes", colour ? RESET : "");
+		put_clean(&tp, text);
+		fputc('"', out);
+		if (speaker && *speaker) {
+			fputs(" (", out);
+			put_clean(&tp, speaker);
+			fputc(')', out);
+		}
+		fputc('\n', out);
+	}
+	if (lede_results_words(r))
+		fprintf(out, "%s%-9s%s %llu\n", colour ? DIM : "", "words",
+			colour ? RESET : "",
+			(unsigned long long)lede_results_words(r));
+	const char *body = lede_results_field(r, LEDE_FIELD_BODY, 0);
+	if (body && *body) {
+		fputc('\n', out);
+		put_body(&tp, body);
+		fputc('\n', out);
+	}
+	fflush(out);
+	return ferror(out) ? -1 : 0;
 }
 
 static void
@@ -155,6 +318,7 @@ printer_text_new(FILE *out, int colour)
 		return NULL;
 	tp->base.begin = text_begin;
 	tp->base.hit = text_hit;
+	tp->base.summary = text_summary;
 	tp->base.end = text_end;
 	tp->base.free = text_free;
 	tp->out = out;

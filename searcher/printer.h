@@ -2,7 +2,9 @@
  * SPDX-License-Identifier: MIT
  *
  * Every format is a backend of this one interface (notmuch's sprinter), so
- * text and JSON get the same calls in the same order and cannot drift.
+ * the formats get the same calls in the same order and cannot drift:
+ * begin, hit (once per hit), summary (when facets or a timeline were asked
+ * for), end.
  */
 #ifndef LEDE_PRINTER_H
 #define LEDE_PRINTER_H
@@ -12,6 +14,17 @@
 
 #include "lede.h"
 
+/* Bump on a renamed or removed key; a new key is compatible
+ * (docs/lede-search-json.md). `--format-version` prints it. */
+#define PRINTER_JSON_FORMAT_VERSION 1
+
+/* A facet asked for: the field and the name it is printed under. */
+typedef struct printer_facet {
+	lede_field_t field;
+	const char *name;
+	uint32_t max_values;
+} printer_facet_t;
+
 typedef struct printer printer_t;
 
 struct printer {
@@ -20,19 +33,42 @@ struct printer {
 		     int exact);
 	/* One hit: the results' current hit. */
 	int (*hit)(printer_t *p, lede_results_t *r);
-	/* After the last hit: writes what is pending; returns 0 on success,
-	 * -1 when the output failed (say, a closed pipe). */
-	int (*end)(printer_t *p);
+	/* After the hits, only when facets or a timeline were asked for:
+	 * the n facets in the order asked, then the timeline if `timeline`.
+	 * Returns 0, or -1 when the results could not be read. */
+	int (*summary)(printer_t *p, lede_results_t *r,
+		       const printer_facet_t *facets, size_t n, int timeline);
+	/* After everything: writes what is pending, with the time the search
+	 * took; returns 0 on success, -1 when the output failed (say, a
+	 * closed pipe). */
+	int (*end)(printer_t *p, double took_ms);
 	void (*free)(printer_t *p);
 };
 
-/* Readable blocks; colour (ANSI) when `colour`. NULL when out of memory. */
+/* Readable blocks; colour (ANSI) and block-character bars when `colour`.
+ * NULL when out of memory. */
 printer_t *printer_text_new(FILE *out, int colour);
 
-/* One JSON object (docs/lede-search-json.md). NULL when out of memory. */
-printer_t *printer_json_new(FILE *out);
+/* One JSON object (docs/lede-search-json.md): indented, or on one line
+ * when `compact` (for --batch). NULL when out of memory. */
+printer_t *printer_json_new(FILE *out, int compact);
 
-/* Snippet length, in bytes of text, for both formats. */
+/* JSON lines: one hit object per line, nothing else. */
+printer_t *printer_jsonl_new(FILE *out);
+
+/* One id per line. */
+printer_t *printer_ids_new(FILE *out);
+
+/* Tab-separated: a header line, then rank, score, id, date, source,
+ * section and headline per hit. */
+printer_t *printer_tsv_new(FILE *out);
+
+/* --show: the current hit as one whole article, all stored fields and the
+ * full body. Return 0, or -1 when the output failed. */
+int printer_show_text(FILE *out, lede_results_t *r, int colour);
+int printer_show_json(FILE *out, lede_results_t *r);
+
+/* Snippet length, in bytes of text, for every format. */
 #define PRINTER_SNIPPET_CHARS 240
 
 #endif /* LEDE_PRINTER_H */

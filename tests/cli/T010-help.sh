@@ -34,12 +34,30 @@ expect_in err "not 'many'" "the bad number is named"
 run lede-search --format xml x
 expect_rc 2 "lede-search with an unknown format"
 
+run lede-search --format-version
+expect_rc 0 "lede-search --format-version"
+expect_eq "$(cat out)" 1 "--format-version prints the JSON format version"
+
+# Bad values of the new options: usage errors that name the value.
+for bad in "--sort sideways" "--facet colour" "--facet section:x" \
+	"--timeline hour" "--filter section" "--filter id=3" \
+	"--half-life 7 --sort recency" "--half-life 7d" "--since notadate" \
+	"--show x --format tsv" "--show x y" "--batch - x" \
+	"--batch - --format ids"; do
+	# shellcheck disable=SC2086 # the options are meant to split
+	run lede-search $bad x
+	expect_rc 2 "lede-search $bad"
+	expect_in err "Try 'lede-search --help'" "lede-search $bad hints"
+done
+
 # Every option in --help has a long form.
 for opt in --db --format --quiet --help --version; do
 	run lede-index --help
 	expect_in out "$opt" "lede-index --help mentions $opt"
 done
-for opt in --db --limit --offset --format --help --version; do
+for opt in --db --limit --offset --filter --since --until --sort \
+	--half-life --facet --timeline --approx --format --format-version \
+	--show --batch --help --version; do
 	run lede-search --help
 	expect_in out "$opt" "lede-search --help mentions $opt"
 done

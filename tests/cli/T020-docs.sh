@@ -81,10 +81,11 @@ expect_rc 0 "index the fixtures"
 
 # Between them these answers hold every key: a JSON record with all fields,
 # text files with few, an article without body, a filter-only query
-# (score 0.0), a later page, and no hits at all.
+# (score 0.0), a later page, no hits at all, and facets with a timeline.
 n=0
 for args in "valley road" "--limit 100 NOT zzz" "--offset 1 --limit 2 road" \
-	"--limit 0 section:business" "nosuchwordanywhere"; do
+	"--limit 0 section:business" "nosuchwordanywhere" \
+	"--facet section --facet lang:2 --timeline month NOT zzz"; do
 	n=$((n + 1))
 	# shellcheck disable=SC2086 # the options are meant to split
 	lede-search --db "$DB" --format json $args >"answer$n.json" 2>err
@@ -97,7 +98,8 @@ for f in answer*.json; do
 	canon <"$f"
 done | sed -n 's/^ *"\([^"]*\)": .*/\1/p' | sort -u >keys.txt
 for key in format_version query total estimate exact hits id rank score \
-	headline authors date source section language url snippet; do
+	headline authors date source section language url snippet \
+	facets value count timeline period counts_exact took_ms; do
 	grep -qx "$key" keys.txt && ok ||
 		not_ok "no answer printed '$key': the test queries need updating"
 done
