@@ -31,6 +31,7 @@ enum {
 	OPT_FACET,
 	OPT_TIMELINE,
 	OPT_APPROX,
+	OPT_NO_SUGGEST,
 	OPT_FORMAT_VERSION,
 	OPT_SHOW,
 	OPT_BATCH
@@ -48,6 +49,7 @@ static const struct option long_options[] = {
 	{ "facet", required_argument, NULL, OPT_FACET },
 	{ "timeline", required_argument, NULL, OPT_TIMELINE },
 	{ "approx", no_argument, NULL, OPT_APPROX },
+	{ "no-suggest", no_argument, NULL, OPT_NO_SUGGEST },
 	{ "format", required_argument, NULL, 'f' },
 	{ "format-version", no_argument, NULL, OPT_FORMAT_VERSION },
 	{ "show", required_argument, NULL, OPT_SHOW },
@@ -93,6 +95,7 @@ static const char usage_text[] =
 	"                       FIELD among all matches; repeatable\n"
 	"      --timeline UNIT  matches per day, week, month or year\n"
 	"      --approx         estimate facet and timeline counts (faster)\n"
+	"      --no-suggest     no \"did you mean\" for words in no article\n"
 	"  -f, --format FMT     text (default), json, jsonl, ids or tsv\n"
 	"      --format-version show the version of the JSON format and exit\n"
 	"      --show ID        show one whole article (text or json)\n"
@@ -235,6 +238,7 @@ typedef struct search_opts {
 	size_t n_facets;
 	lede_timeline_t timeline;
 	int approx;
+	int no_suggest;
 } search_opts_t;
 
 static double
@@ -271,6 +275,8 @@ apply_opts(lede_query_t *q, const search_opts_t *o)
 			return st;
 	if (o->timeline != LEDE_TIMELINE_NONE &&
 	    (st = lede_query_set_timeline(q, o->timeline)) != LEDE_OK)
+		return st;
+	if (o->no_suggest && (st = lede_query_set_suggest(q, 0)) != LEDE_OK)
 		return st;
 	if (o->approx && (st = lede_query_set_approx(q, 1)) != LEDE_OK)
 		return st;
@@ -312,7 +318,8 @@ search(lede_db_t *db, const char *text, const search_opts_t *o,
 	int exact = 0;
 	lede_results_total(r, &estimate, &exact);
 	int rc = 0;
-	if (pr->begin(pr, lede_query_text(q), estimate, exact)) {
+	if (pr->begin(pr, lede_query_text(q), estimate, exact,
+		      lede_results_suggestion(r))) {
 		snprintf(msg, msg_size, "cannot format results for '%s'",
 			 text);
 		rc = 1;
@@ -637,6 +644,9 @@ parse_options(int argc, char **argv, cli_t *c)
 			o->timeline = (lede_timeline_t)(LEDE_TIMELINE_DAY + i);
 			break;
 		}
+		case OPT_NO_SUGGEST:
+			o->no_suggest = 1;
+			break;
 		case OPT_APPROX:
 			o->approx = 1;
 			break;

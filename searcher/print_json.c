@@ -32,7 +32,8 @@ append(int *failed, json_t *arr, json_t *value)
 }
 
 static int
-json_begin(printer_t *p, const char *query, uint64_t estimate, int exact)
+json_begin(printer_t *p, const char *query, uint64_t estimate, int exact,
+	    const char *suggestion)
 {
 	json_printer_t *jp = (json_printer_t *)p;
 	int *failed = &jp->failed;
@@ -46,6 +47,8 @@ json_begin(printer_t *p, const char *query, uint64_t estimate, int exact)
 		set(failed, total, "exact", json_boolean(exact));
 	}
 	set(failed, jp->root, "total", total);
+	if (suggestion)
+		set(failed, jp->root, "suggestion", json_string(suggestion));
 	json_incref(jp->hits);
 	set(failed, jp->root, "hits", jp->hits);
 	return *failed ? -1 : 0;
@@ -287,8 +290,10 @@ typedef struct jsonl_printer {
 } jsonl_printer_t;
 
 static int
-jsonl_begin(printer_t *p, const char *query, uint64_t estimate, int exact)
+jsonl_begin(printer_t *p, const char *query, uint64_t estimate, int exact,
+	    const char *suggestion)
 {
+	(void)suggestion;
 	(void)p, (void)query, (void)estimate, (void)exact;
 	return 0;
 }

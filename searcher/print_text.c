@@ -60,13 +60,19 @@ put_body(const text_printer_t *tp, const char *s)
 }
 
 static int
-text_begin(printer_t *p, const char *query, uint64_t estimate, int exact)
+text_begin(printer_t *p, const char *query, uint64_t estimate, int exact,
+	    const char *suggestion)
 {
 	text_printer_t *tp = (text_printer_t *)p;
 	fprintf(tp->out, "%s%llu match%s for '", exact ? "" : "about ",
 		(unsigned long long)estimate, estimate == 1 ? "" : "es");
 	put_clean(tp, query);
 	fputs("'\n", tp->out);
+	if (suggestion) {
+		fputs("did you mean: ", tp->out);
+		put_clean(tp, suggestion);
+		fputc('\n', tp->out);
+	}
 	return 0;
 }
 

@@ -28,9 +28,10 @@ typedef struct printer_facet {
 typedef struct printer printer_t;
 
 struct printer {
-	/* Before the hits: the query as typed and the number of matches. */
+	/* Before the hits: the query as typed, the number of matches, and
+	 * the query with misspelt words replaced (NULL: nothing to say). */
 	int (*begin)(printer_t *p, const char *query, uint64_t estimate,
-		     int exact);
+		     int exact, const char *suggestion);
 	/* One hit: the results' current hit. */
 	int (*hit)(printer_t *p, lede_results_t *r);
 	/* After the hits, only when facets or a timeline were asked for:
