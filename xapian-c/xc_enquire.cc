@@ -527,6 +527,38 @@ extern "C" xc_status_t xc_mset_item(const xc_mset_t *mset, size_t i,
 	});
 }
 
+extern "C" void xc_mset_uncollapsed_matches(const xc_mset_t *mset,
+					    uint32_t *estimated,
+					    uint32_t *lower, uint32_t *upper)
+{
+	/* Numbers the match stored, like xc_mset_matches: no throw. */
+	if (estimated)
+		*estimated =
+			mset ? mset->ms.get_uncollapsed_matches_estimated() : 0;
+	if (lower)
+		*lower = mset ? mset->ms.get_uncollapsed_matches_lower_bound()
+			      : 0;
+	if (upper)
+		*upper = mset ? mset->ms.get_uncollapsed_matches_upper_bound()
+			      : 0;
+}
+
+extern "C" xc_status_t xc_mset_collapse_count(const xc_mset_t *mset,
+					      size_t i, uint32_t *count)
+{
+	if (!mset)
+		return XC_MISUSE;
+	if (!count)
+		return xc_misuse(&mset->msg, "count is NULL");
+	*count = 0;
+	if (i >= mset->ms.size())
+		return xc_misuse(&mset->msg, "hit index out of range");
+	return xc_guard(&mset->msg, [&] {
+		*count = mset->ms[Xapian::doccount(i)].get_collapse_count();
+		return XC_OK;
+	});
+}
+
 extern "C" xc_status_t xc_mset_document(xc_mset_t *mset, size_t i,
 					xc_doc_t **out)
 {
