@@ -115,10 +115,20 @@ extern "C" xc_status_t xc_enquire_set_collapse_key(xc_enquire_t *enq,
 	if (!enq)
 		return XC_MISUSE;
 	return xc_guard(&enq->msg, [&] {
-		if (max == 0)
+		if (max == 0) {
 			enq->enq.set_collapse_key(Xapian::BAD_VALUENO);
-		else
+			/* Xapian keeps a plain pointer to the counter until
+			 * the next xc_spies_reset, so it stays allocated;
+			 * it is just no longer read. */
+			if (enq->counter)
+				enq->counter->documents = 0;
+			enq->counting = false;
+		} else {
+			if (!enq->counter)
+				enq->counter.reset(new xc_count_spy);
 			enq->enq.set_collapse_key(slot, max);
+			enq->counting = true;
+		}
 		return XC_OK;
 	});
 }
@@ -408,9 +418,14 @@ extern "C" xc_status_t xc_enquire_add_multi_spy(xc_enquire_t *enq,
  * old counters are detached from the Enquire before they are freed. */
 static void xc_spies_reset(xc_enquire_t *enq)
 {
-	if (enq->spies.empty())
+	if (enq->spies.empty() && !enq->counter)
 		return;
 	enq->enq.clear_matchspies();
+	if (enq->counter) {
+		enq->counter->documents = 0;
+		if (enq->counting)
+			enq->enq.add_matchspy(enq->counter.get());
+	}
 	for (auto &s : enq->spies) {
 		if (xc_multi_spy *m = xc_multi_of(*s)) {
 			/* Ours can be emptied in place, so the handle the
@@ -475,6 +490,10 @@ extern "C" xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first,
 			m->ms = enq->enq.get_mset(first, max, checkatleast);
 		}
 		xc_spies_collect(enq);
+		if (enq->counting) {
+			m->counted = true;
+			m->seen = enq->counter->documents;
+		}
 		*out = m.release();
 		return XC_OK;
 	});
@@ -532,15 +551,24 @@ extern "C" void xc_mset_uncollapsed_matches(const xc_mset_t *mset,
 					    uint32_t *lower, uint32_t *upper)
 {
 	/* Numbers the match stored, like xc_mset_matches: no throw. */
+	uint32_t e = 0, lo = 0, hi = 0;
+	if (mset) {
+		const Xapian::MSet &ms = mset->ms;
+		e = ms.get_uncollapsed_matches_estimated();
+		lo = ms.get_uncollapsed_matches_lower_bound();
+		hi = ms.get_uncollapsed_matches_upper_bound();
+		/* Exact bounds after collapsing mean the match looked at
+		 * every matching document, and the counter counted each. */
+		if (mset->counted && ms.get_matches_lower_bound() ==
+					     ms.get_matches_upper_bound())
+			e = lo = hi = static_cast<uint32_t>(mset->seen);
+	}
 	if (estimated)
-		*estimated =
-			mset ? mset->ms.get_uncollapsed_matches_estimated() : 0;
+		*estimated = e;
 	if (lower)
-		*lower = mset ? mset->ms.get_uncollapsed_matches_lower_bound()
-			      : 0;
+		*lower = lo;
 	if (upper)
-		*upper = mset ? mset->ms.get_uncollapsed_matches_upper_bound()
-			      : 0;
+		*upper = hi;
 }
 
 extern "C" xc_status_t xc_mset_collapse_count(const xc_mset_t *mset,

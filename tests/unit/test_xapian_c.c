@@ -1608,6 +1608,17 @@ static void test_collapse(void)
 	CHECK_INT(sum, 2);
 	xc_mset_free(mset);
 
+	/* Off again: the counts before collapsing are the plain ones. */
+	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_KEY, 0), XC_OK);
+	CHECK_INT(xc_enquire_mset(enq, 0, 2, 100, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 2);
+	xc_mset_uncollapsed_matches(mset, &est, &lower, &upper);
+	CHECK_INT(lower, NDOCS);
+	CHECK_INT(upper, NDOCS);
+	CHECK_INT(xc_mset_collapse_count(mset, 0, &count), XC_OK);
+	CHECK_INT(count, 0);
+	xc_mset_free(mset);
+
 	CHECK_INT(xc_mset_collapse_count(NULL, 0, &count), XC_MISUSE);
 	xc_mset_uncollapsed_matches(NULL, &est, &lower, &upper);
 	CHECK_INT(est + lower + upper, 0);
