@@ -356,10 +356,12 @@ xc_status_t xc_mset_item(const xc_mset_t *mset, size_t i, uint32_t *docid,
 /* With a collapse key (xc_enquire_set_collapse_key): the estimated,
  * lower and upper bounds of the number of matches before collapsing, the
  * documents the dropped ones included. Xapian's own bounds stay loose
- * even when the match saw every document, so whenever the bounds after
- * collapsing are exact, these are the exact count of documents the match
- * looked at (the enquire counts them while a collapse key is set).
- * Without a collapse key, the same numbers as xc_mset_matches. */
+ * even when the match saw every document, so the enquire counts the
+ * documents it looks at while a collapse key is set: when the match saw
+ * them all (fewer than checkatleast matched, or checkatleast covers the
+ * database), all three are that exact count. Without a collapse key, the
+ * same numbers as xc_mset_matches. Note that xc_mset_matches, with a
+ * collapse key, is Xapian's estimate, seldom exact. */
 void xc_mset_uncollapsed_matches(const xc_mset_t *mset, uint32_t *estimated,
 				 uint32_t *lower, uint32_t *upper);
 /* Xapian's collapse count of the i-th hit of this page: how many other

@@ -119,6 +119,9 @@ json_hit(printer_t *p, lede_results_t *r)
 	if (lede_results_words(r))
 		set(jp, hit, "words",
 		    json_integer((json_int_t)lede_results_words(r)));
+	/* Copies of this story collapsed into the hit. */
+	if (lede_results_similar(r))
+		set(jp, hit, "similar", json_integer(lede_results_similar(r)));
 	char *snippet = NULL;
 	if (lede_results_snippet(r, PRINTER_SNIPPET_CHARS, "", "",
 				 &snippet) == LEDE_OK)

@@ -491,8 +491,16 @@ extern "C" xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first,
 		}
 		xc_spies_collect(enq);
 		if (enq->counting) {
+			/* Xapian skips documents too weak for the page only
+			 * once it has counted checkatleast of them (raised
+			 * to cover the page), and never more than the
+			 * database holds: below that, it saw them all. */
+			uint64_t check = std::max<uint64_t>(
+				checkatleast, uint64_t(first) + max);
 			m->counted = true;
 			m->seen = enq->counter->documents;
+			m->exhaustive = m->seen < check ||
+					check >= enq->db->db.get_doccount();
 		}
 		*out = m.release();
 		return XC_OK;
@@ -557,11 +565,12 @@ extern "C" void xc_mset_uncollapsed_matches(const xc_mset_t *mset,
 		e = ms.get_uncollapsed_matches_estimated();
 		lo = ms.get_uncollapsed_matches_lower_bound();
 		hi = ms.get_uncollapsed_matches_upper_bound();
-		/* Exact bounds after collapsing mean the match looked at
-		 * every matching document, and the counter counted each. */
-		if (mset->counted && ms.get_matches_lower_bound() ==
-					     ms.get_matches_upper_bound())
+		/* Xapian's bounds stay loose with a collapse key even when
+		 * the match saw every document; the counter counted them. */
+		if (mset->counted && mset->exhaustive)
 			e = lo = hi = static_cast<uint32_t>(mset->seen);
+		else if (mset->counted && lo < mset->seen)
+			lo = static_cast<uint32_t>(mset->seen);
 	}
 	if (estimated)
 		*estimated = e;

@@ -100,8 +100,9 @@ struct xc_enquire {
 struct xc_mset {
 	xc_enquire_t *enq = nullptr;
 	Xapian::MSet ms;
-	bool counted = false; /* a collapse key was set: seen is valid */
-	uint64_t seen = 0;    /* documents the match looked at */
+	bool counted = false;	 /* a collapse key was set: seen is valid */
+	bool exhaustive = false; /* the match looked at every match */
+	uint64_t seen = 0;	 /* documents the match looked at */
 	mutable std::string msg;
 };
 
