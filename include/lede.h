@@ -435,6 +435,16 @@ lede_status_t lede_query_set_approx(lede_query_t *query, int approx);
  * replaced (lede_results_suggestion). On by default; 0 turns it off. */
 lede_status_t lede_query_set_suggest(lede_query_t *query, int suggest);
 
+/* Near-duplicates: wire copies and reprints of one story share a story
+ * key, made at index time from the opening words of their bodies (bodies
+ * under 30 words have none and are never collapsed). With collapse 1, the
+ * default, each story is one hit, its best-ranked copy, and
+ * lede_results_similar counts the copies left out; with 0 every copy is
+ * a hit of its own. Totals, facets and timelines count every matching
+ * article either way, so with collapsing the pages can hold fewer hits
+ * than the total says. Returns LEDE_OK, LEDE_MISUSE. */
+lede_status_t lede_query_set_collapse(lede_query_t *query, int collapse);
+
 /* Runs the query. Reopens and retries once if a writer committed under
  * it. Returns LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_MODIFIED,
  * LEDE_XAPIAN, LEDE_INTERNAL. Results are valid until lede_results_free
@@ -444,8 +454,9 @@ lede_status_t lede_query_run(lede_query_t *query, lede_results_t **results);
 void lede_results_free(lede_results_t *results);
 const char *lede_results_errmsg(const lede_results_t *results);
 
-/* Number of articles that match: *estimate always, *exact 1 when the
- * estimate is the true count. */
+/* Number of articles that match, copies collapsed into another hit
+ * included: *estimate always, *exact 1 when the estimate is the true
+ * count. */
 lede_status_t lede_results_total(const lede_results_t *results,
 				 uint64_t *estimate, int *exact);
 
@@ -458,6 +469,11 @@ lede_status_t lede_results_next(lede_results_t *results);
 uint32_t lede_results_rank(const lede_results_t *results); /* 1-based */
 double lede_results_score(const lede_results_t *results);
 int64_t lede_results_date(const lede_results_t *results); /* LEDE_NO_DATE */
+/* How many other matching articles are copies of the current hit's story
+ * and were collapsed into it (see lede_query_set_collapse): 0 when there
+ * are none, when collapsing is off, or when there is no current hit. Exact
+ * when the total is; otherwise at least that many. */
+uint32_t lede_results_similar(const lede_results_t *results);
 
 
 /* The i-th value (0-based) of a stored field of the current hit, or NULL

@@ -353,6 +353,27 @@ void xc_mset_matches(const xc_mset_t *mset, uint32_t *estimated,
  * whole result (0-based, counting from the first hit overall). */
 xc_status_t xc_mset_item(const xc_mset_t *mset, size_t i, uint32_t *docid,
 			 double *weight, uint32_t *rank);
+/* With a collapse key (xc_enquire_set_collapse_key): the estimated,
+ * lower and upper bounds of the number of matches before collapsing, the
+ * documents the dropped ones included. Xapian's own bounds stay loose
+ * even when the match saw every document, so the enquire counts the
+ * documents it looks at while a collapse key is set: when the match saw
+ * them all (fewer than checkatleast matched, or checkatleast covers the
+ * database), all three are that exact count. Without a collapse key, the
+ * same numbers as xc_mset_matches. Note that xc_mset_matches, with a
+ * collapse key, is Xapian's estimate, seldom exact. */
+void xc_mset_uncollapsed_matches(const xc_mset_t *mset, uint32_t *estimated,
+				 uint32_t *lower, uint32_t *upper);
+/* Xapian's collapse count of the i-th hit of this page: how many other
+ * matching documents with its collapse key the match dropped (with a
+ * collapse max above 1, every hit kept for a key reports it). A lower
+ * bound: documents the match skipped as too weak to count are not in it,
+ * so it is exact only when checkatleast covered every match. 0 without a
+ * collapse key, for a hit without a value in the collapse slot, or when
+ * none were dropped. Returns XC_OK, XC_MISUSE (NULL mset or count, i out
+ * of range), XC_XAPIAN, XC_INTERNAL; *count is 0 on failure. */
+xc_status_t xc_mset_collapse_count(const xc_mset_t *mset, size_t i,
+				   uint32_t *count);
 /* The i-th hit's document (caller frees it). Retries once after a
  * reopen if the database changed. */
 xc_status_t xc_mset_document(xc_mset_t *mset, size_t i, xc_doc_t **out);

@@ -30,6 +30,8 @@
  * - Quotes are indexed word by word under "XQ" with positions (and stems
  *   under "ZXQ"), for quote: queries; they are in the body too.
  * - Facet values are value slot 2 (see LDI_SLOT_FACETS).
+ * - The story key is value slot 4 (see LDI_SLOT_STORY): wire copies and
+ *   reprints of one story share it, and searches collapse on it.
  * - The date is value slot 0 (sortable_serialise of seconds since 1970
  *   UTC) and boolean terms "D"YYYYMMDD, "M"YYYYMM, "Y"YYYY.
  * - The document data is a JSON object of the stored fields (id, headline,
@@ -44,7 +46,8 @@
  *   2  stems by the article's language, "XE" exact forms, languages in
  *      metadata.
  *   3  tags, places, organisations, people and quotes; word counts.
- *   4  the facet slot (2) and the oldest-first slot (3).
+ *   4  the facet slot (2), the oldest-first slot (3) and the story
+ *      slot (4).
  */
 #ifndef LEDE_SCHEMA_H
 #define LEDE_SCHEMA_H
@@ -98,6 +101,10 @@
 /* sortable_serialise(-date): oldest first is this slot descending, which
  * leaves undated articles (no value) last, as newest first does. */
 #define LDI_SLOT_OLDEST 3
+/* The story key (story_key.h): 16 hex digits of a MinHash of the body's
+ * lead, equal for near-duplicates. Bodies too short for one have no value
+ * here, and Xapian never collapses documents without one. */
+#define LDI_SLOT_STORY 4
 
 /* Longest id kept whole in the unique term (Xapian allows 245 bytes). */
 #define LDI_MAX_ID_TERM 200

@@ -11,6 +11,7 @@
 #include "hash.h"
 #include "language.h"
 #include "schema.h"
+#include "story_key.h"
 #include "utf8.h"
 
 /* Longest term we build: a prefix, "Z", and the longest token. */
@@ -429,6 +430,19 @@ add_facets(xc_doc_t *doc, const lede_article_t *a)
 	return xs;
 }
 
+/* Slot LDI_SLOT_STORY: the key near-duplicates share, when the body is
+ * long enough to have one. */
+static xc_status_t
+add_story_key(xc_doc_t *doc, const char *body)
+{
+	char key[LDI_STORY_KEY_SIZE];
+	int rc = ldi_story_key(body, key);
+	if (rc < 0)
+		return XC_NOMEM;
+	return rc ? xc_doc_set_value(doc, LDI_SLOT_STORY, key, strlen(key))
+		  : XC_OK;
+}
+
 /* The stored fields, as the JSON object hits are made from. */
 static char *
 stored_data(const lede_article_t *a, size_t words)
@@ -525,6 +539,8 @@ build_document(const lede_article_t *a, const ldi_db_language_t *lang,
 					     lists[l][i]);
 	if (xs == XC_OK)
 		xs = add_facets(doc, a);
+	if (xs == XC_OK)
+		xs = add_story_key(doc, a->body);
 	if (xs == XC_OK) {
 		char *data = stored_data(a, words);
 		if (!data)

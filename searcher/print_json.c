@@ -133,6 +133,10 @@ article_object(lede_results_t *r, int whole)
 	if (lede_results_words(r))
 		set(&failed, hit, "words",
 		    json_integer((json_int_t)lede_results_words(r)));
+	/* Copies of this story collapsed into the hit. */
+	if (!whole && lede_results_similar(r))
+		set(&failed, hit, "similar",
+		    json_integer(lede_results_similar(r)));
 	if (whole) {
 		set_field(&failed, hit, "body", r, LEDE_FIELD_BODY);
 	} else {

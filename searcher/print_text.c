@@ -113,6 +113,9 @@ text_hit(printer_t *p, lede_results_t *r)
 		fputs(i ? ", " : " · by ", out);
 		put_clean(tp, a);
 	}
+	/* Copies of this story collapsed into the hit. */
+	if (lede_results_similar(r))
+		fprintf(out, " · +%u similar", lede_results_similar(r));
 	fprintf(out, " · score %.3f%s\n", lede_results_score(r),
 		tp->colour ? RESET : "");
 

@@ -127,6 +127,15 @@ lede_query_set_offset(lede_query_t *query, uint32_t offset)
 	return LEDE_OK;
 }
 
+lede_status_t
+lede_query_set_collapse(lede_query_t *query, int collapse)
+{
+	if (!query)
+		return LEDE_MISUSE;
+	query->all_copies = !collapse;
+	return LEDE_OK;
+}
+
 static lede_status_t
 run_failed(lede_query_t *query, lede_results_t *r, xc_status_t xs,
 	   const char *detail)
@@ -176,6 +185,10 @@ new_enquire(lede_query_t *q, const xc_query_t *xq, xc_enquire_t **out)
 					 BM25_B, BM25_MIN_NORMLEN);
 	if (xs == XC_OK)
 		xs = set_order(q, *out);
+	/* One hit per story. Spies still see every match, so facet and
+	 * timeline counts are over articles, not stories. */
+	if (xs == XC_OK && !q->all_copies)
+		xs = xc_enquire_set_collapse_key(*out, LDI_SLOT_STORY, 1);
 	return xs;
 }
 
@@ -378,7 +391,9 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 		xs = xc_enquire_mset(r->enquire, first, max, check, &r->mset);
 	if (xs != XC_OK)
 		return run_failed(query, r, xs, xc_enquire_errmsg(r->enquire));
-	xc_mset_matches(r->mset, &r->estimated, &r->lower, &r->upper);
+	/* Articles, not stories: the copies collapsed away matched too. */
+	xc_mset_uncollapsed_matches(r->mset, &r->estimated, &r->lower,
+				    &r->upper);
 	r->counts_exact = !query->approx ||
 			  (r->lower == r->upper && r->estimated <= check);
 	if (query->sort == LEDE_SORT_RECENCY)
@@ -502,6 +517,8 @@ lede_results_next(lede_results_t *r)
 		rank = r->query->offset + (uint32_t)(r->next - 1);
 	}
 	if (xs == XC_OK)
+		xs = xc_mset_collapse_count(r->mset, i, &r->similar);
+	if (xs == XC_OK)
 		xs = xc_mset_document(r->mset, i, &doc);
 	const char *data = NULL;
 	size_t len = 0;
@@ -541,6 +558,12 @@ double
 lede_results_score(const lede_results_t *results)
 {
 	return results && results->have_current ? results->score : 0;
+}
+
+uint32_t
+lede_results_similar(const lede_results_t *results)
+{
+	return results && results->have_current ? results->similar : 0;
 }
 
 /* The stored JSON key of each field. */

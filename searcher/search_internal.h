@@ -41,6 +41,7 @@ struct lede_query {
 	lede_timeline_t timeline;
 	int approx;
 	int no_suggest;
+	int all_copies; /* 1: no collapsing on the story key */
 	char *errmsg;
 };
 
@@ -64,6 +65,7 @@ struct lede_results {
 	int have_current; /* 1 once lede_results_next gave a hit */
 	uint32_t rank;
 	double score;
+	uint32_t similar; /* the current hit's collapse count */
 	json_t *fields;	  /* the current hit's stored fields */
 	/* With recency ordering, the page's hits as mset indexes and
 	 * their decayed scores, in order; NULL otherwise. */

@@ -115,10 +115,20 @@ extern "C" xc_status_t xc_enquire_set_collapse_key(xc_enquire_t *enq,
 	if (!enq)
 		return XC_MISUSE;
 	return xc_guard(&enq->msg, [&] {
-		if (max == 0)
+		if (max == 0) {
 			enq->enq.set_collapse_key(Xapian::BAD_VALUENO);
-		else
+			/* Xapian keeps a plain pointer to the counter until
+			 * the next xc_spies_reset, so it stays allocated;
+			 * it is just no longer read. */
+			if (enq->counter)
+				enq->counter->documents = 0;
+			enq->counting = false;
+		} else {
+			if (!enq->counter)
+				enq->counter.reset(new xc_count_spy);
 			enq->enq.set_collapse_key(slot, max);
+			enq->counting = true;
+		}
 		return XC_OK;
 	});
 }
@@ -408,9 +418,14 @@ extern "C" xc_status_t xc_enquire_add_multi_spy(xc_enquire_t *enq,
  * old counters are detached from the Enquire before they are freed. */
 static void xc_spies_reset(xc_enquire_t *enq)
 {
-	if (enq->spies.empty())
+	if (enq->spies.empty() && !enq->counter)
 		return;
 	enq->enq.clear_matchspies();
+	if (enq->counter) {
+		enq->counter->documents = 0;
+		if (enq->counting)
+			enq->enq.add_matchspy(enq->counter.get());
+	}
 	for (auto &s : enq->spies) {
 		if (xc_multi_spy *m = xc_multi_of(*s)) {
 			/* Ours can be emptied in place, so the handle the
@@ -475,6 +490,18 @@ extern "C" xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first,
 			m->ms = enq->enq.get_mset(first, max, checkatleast);
 		}
 		xc_spies_collect(enq);
+		if (enq->counting) {
+			/* Xapian skips documents too weak for the page only
+			 * once it has counted checkatleast of them (raised
+			 * to cover the page), and never more than the
+			 * database holds: below that, it saw them all. */
+			uint64_t check = std::max<uint64_t>(
+				checkatleast, uint64_t(first) + max);
+			m->counted = true;
+			m->seen = enq->counter->documents;
+			m->exhaustive = m->seen < check ||
+					check >= enq->db->db.get_doccount();
+		}
 		*out = m.release();
 		return XC_OK;
 	});
@@ -523,6 +550,48 @@ extern "C" xc_status_t xc_mset_item(const xc_mset_t *mset, size_t i,
 			*weight = it.get_weight();
 		if (rank)
 			*rank = it.get_rank();
+		return XC_OK;
+	});
+}
+
+extern "C" void xc_mset_uncollapsed_matches(const xc_mset_t *mset,
+					    uint32_t *estimated,
+					    uint32_t *lower, uint32_t *upper)
+{
+	/* Numbers the match stored, like xc_mset_matches: no throw. */
+	uint32_t e = 0, lo = 0, hi = 0;
+	if (mset) {
+		const Xapian::MSet &ms = mset->ms;
+		e = ms.get_uncollapsed_matches_estimated();
+		lo = ms.get_uncollapsed_matches_lower_bound();
+		hi = ms.get_uncollapsed_matches_upper_bound();
+		/* Xapian's bounds stay loose with a collapse key even when
+		 * the match saw every document; the counter counted them. */
+		if (mset->counted && mset->exhaustive)
+			e = lo = hi = static_cast<uint32_t>(mset->seen);
+		else if (mset->counted && lo < mset->seen)
+			lo = static_cast<uint32_t>(mset->seen);
+	}
+	if (estimated)
+		*estimated = e;
+	if (lower)
+		*lower = lo;
+	if (upper)
+		*upper = hi;
+}
+
+extern "C" xc_status_t xc_mset_collapse_count(const xc_mset_t *mset,
+					      size_t i, uint32_t *count)
+{
+	if (!mset)
+		return XC_MISUSE;
+	if (!count)
+		return xc_misuse(&mset->msg, "count is NULL");
+	*count = 0;
+	if (i >= mset->ms.size())
+		return xc_misuse(&mset->msg, "hit index out of range");
+	return xc_guard(&mset->msg, [&] {
+		*count = mset->ms[Xapian::doccount(i)].get_collapse_count();
 		return XC_OK;
 	});
 }

@@ -70,11 +70,24 @@ struct xc_spy {
 	std::vector<std::pair<std::string, uint32_t>> items;
 };
 
+/* Counts the documents a match looks at. Xapian's bounds on the matches
+ * before collapsing stay loose even when the match saw every document, so
+ * with a collapse key the enquire counts them itself. */
+struct xc_count_spy final : public Xapian::MatchSpy {
+	uint64_t documents = 0;
+	void operator()(const Xapian::Document &, double) override
+	{
+		++documents;
+	}
+};
+
 /* The spies are declared before the Enquire so that they are destroyed
  * after it: Xapian keeps plain pointers to spies it does not own. */
 struct xc_enquire {
 	xc_db_t *db = nullptr;
 	std::vector<std::unique_ptr<xc_spy>> spies;
+	std::unique_ptr<xc_count_spy> counter; /* made with a collapse key */
+	bool counting = false;		       /* a collapse key is set */
 	Xapian::Enquire enq;
 	std::string msg;
 
@@ -87,6 +100,9 @@ struct xc_enquire {
 struct xc_mset {
 	xc_enquire_t *enq = nullptr;
 	Xapian::MSet ms;
+	bool counted = false;	 /* a collapse key was set: seen is valid */
+	bool exhaustive = false; /* the match looked at every match */
+	uint64_t seen = 0;	 /* documents the match looked at */
 	mutable std::string msg;
 };
 

@@ -1489,6 +1489,144 @@ static void test_multi_spy(void)
 
 /* ---- main -------------------------------------------------------------- */
 
+/* Collapsing: one hit per key, Xapian's collapse counts, the counts
+ * before collapsing, and spies that still see every match. Three copies
+ * of one story (k1), one of another (k2), two without a key. */
+static void test_collapse(void)
+{
+	static const struct {
+		const char *key;   /* NULL: no value in the collapse slot */
+		unsigned wdf;
+	} docs[] = {
+		{"k1", 6}, {"k1", 5}, {"k1", 4}, {"k2", 3}, {NULL, 2},
+		{NULL, 1},
+	};
+	enum { SLOT_KEY = 4, NDOCS = sizeof docs / sizeof docs[0] };
+	char path[4300];
+	xc_db_t *db = NULL;
+	xc_enquire_t *enq = NULL;
+	xc_mset_t *mset = NULL;
+	xc_multi_spy_t *spy = NULL;
+	xc_query_t *q = term_query("storm");
+	uint32_t docid, count, est, lower, upper, sum;
+	size_t i;
+
+	snprintf(path, sizeof path, "%s/collapse", scratch);
+	CHECK_INT(xc_db_open(path, XC_DB_WRITE_OVERWRITE, &db, NULL), XC_OK);
+	for (i = 0; db && i < NDOCS; i++) {
+		xc_doc_t *doc = NULL;
+
+		CHECK_INT(xc_doc_new(&doc), XC_OK);
+		CHECK_INT(xc_doc_add_term(doc, "storm", XC_NTS, docs[i].wdf),
+			  XC_OK);
+		CHECK_INT(xc_doc_add_term(doc, "filler", XC_NTS,
+					  10 - docs[i].wdf),
+			  XC_OK);
+		CHECK_INT(xc_doc_set_value(doc, SLOT_FACETS,
+					   docs[i].key ? "s\x1fwire"
+						       : "s\x1fown",
+					   XC_NTS),
+			  XC_OK);
+		if (docs[i].key)
+			CHECK_INT(xc_doc_set_value(doc, SLOT_KEY, docs[i].key,
+						   XC_NTS),
+				  XC_OK);
+		CHECK_INT(xc_db_add_document(db, doc, NULL), XC_OK);
+		xc_doc_free(doc);
+	}
+	CHECK_INT(xc_db_commit(db), XC_OK);
+	CHECK_INT(xc_enquire_new(db, &enq), XC_OK);
+	if (!enq || !q) {
+		xc_query_free(q);
+		xc_db_close(db);
+		return;
+	}
+	CHECK_INT(xc_enquire_set_query(enq, q, 0), XC_OK);
+	CHECK_INT(xc_enquire_add_multi_spy(enq, SLOT_FACETS, '\x1e', &spy),
+		  XC_OK);
+
+	/* No collapse key: every document, no counts. */
+	CHECK_INT(xc_enquire_mset(enq, 0, 10, 100, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), NDOCS);
+	for (i = 0; i < xc_mset_size(mset); i++) {
+		count = 99;
+		CHECK_INT(xc_mset_collapse_count(mset, i, &count), XC_OK);
+		CHECK_INT(count, 0);
+	}
+	xc_mset_uncollapsed_matches(mset, &est, &lower, &upper);
+	CHECK_INT(est, NDOCS);
+	CHECK_INT(lower, NDOCS);
+	CHECK_INT(upper, NDOCS);
+	xc_mset_free(mset);
+
+	/* One per key: k1's best stands for all three and counts the two
+	 * dropped; documents without a key are never collapsed. */
+	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_KEY, 1), XC_OK);
+	CHECK_INT(xc_enquire_mset(enq, 0, 10, 100, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 4);
+	for (i = 0; i < xc_mset_size(mset); i++) {
+		CHECK_INT(xc_mset_item(mset, i, &docid, NULL, NULL), XC_OK);
+		CHECK_INT(xc_mset_collapse_count(mset, i, &count), XC_OK);
+		CHECK_INT(docid, i == 0 ? 1 : i + 3);
+		CHECK_INT(count, i == 0 ? 2 : 0);
+	}
+	xc_mset_matches(mset, &est, &lower, &upper);
+	CHECK_INT(est, 4);
+	CHECK_INT(lower, 4);
+	CHECK_INT(upper, 4);
+	xc_mset_uncollapsed_matches(mset, &est, &lower, &upper);
+	CHECK_INT(est, NDOCS);
+	CHECK_INT(lower, NDOCS);
+	CHECK_INT(upper, NDOCS);
+	/* The spy saw the dropped copies too. */
+	CHECK_INT(xc_multi_spy_documents(spy), NDOCS);
+	{
+		const char *entry;
+		uint64_t n = 0;
+		size_t at = xc_multi_spy_lower_bound(spy, "s\x1fwire",
+						     XC_NTS);
+		CHECK_INT(xc_multi_spy_item(spy, at, &entry, NULL, &n), XC_OK);
+		CHECK_INT(n, 4);
+	}
+	CHECK_INT(xc_mset_collapse_count(mset, 4, &count), XC_MISUSE);
+	CHECK(contains(xc_mset_errmsg(mset), "range"));
+	CHECK_INT(xc_mset_collapse_count(mset, 0, NULL), XC_MISUSE);
+	xc_mset_free(mset);
+
+	/* Two per key: one of k1's three is dropped, and each of the two
+	 * kept says so (the count is the key's, not the hit's). */
+	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_KEY, 2), XC_OK);
+	CHECK_INT(xc_enquire_mset(enq, 0, 10, 100, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 5);
+	sum = 0;
+	for (i = 0; i < xc_mset_size(mset); i++) {
+		CHECK_INT(xc_mset_item(mset, i, &docid, NULL, NULL), XC_OK);
+		CHECK_INT(xc_mset_collapse_count(mset, i, &count), XC_OK);
+		CHECK_INT(count, docid <= 2 ? 1 : 0);
+		sum += count;
+	}
+	CHECK_INT(sum, 2);
+	xc_mset_free(mset);
+
+	/* Off again: the counts before collapsing are the plain ones. */
+	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_KEY, 0), XC_OK);
+	CHECK_INT(xc_enquire_mset(enq, 0, 2, 100, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 2);
+	xc_mset_uncollapsed_matches(mset, &est, &lower, &upper);
+	CHECK_INT(lower, NDOCS);
+	CHECK_INT(upper, NDOCS);
+	CHECK_INT(xc_mset_collapse_count(mset, 0, &count), XC_OK);
+	CHECK_INT(count, 0);
+	xc_mset_free(mset);
+
+	CHECK_INT(xc_mset_collapse_count(NULL, 0, &count), XC_MISUSE);
+	xc_mset_uncollapsed_matches(NULL, &est, &lower, &upper);
+	CHECK_INT(est + lower + upper, 0);
+	xc_enquire_free(enq);
+	xc_query_free(q);
+	CHECK_INT(xc_db_close(db), XC_OK);
+}
+
 int main(int argc, char **argv)
 {
 	const char *base = argc > 1 ? argv[1] : "/tmp";
@@ -1522,6 +1660,7 @@ int main(int argc, char **argv)
 		test_null_handles();
 		test_faults(stemmer);
 		test_multi_spy();
+		test_collapse();
 	} else {
 		CHECK(!"no english stemmer");
 	}
