@@ -32,6 +32,7 @@ enum {
 	OPT_TIMELINE,
 	OPT_APPROX,
 	OPT_NO_SUGGEST,
+	OPT_ALL_COPIES,
 	OPT_FORMAT_VERSION,
 	OPT_SHOW,
 	OPT_BATCH
@@ -50,6 +51,7 @@ static const struct option long_options[] = {
 	{ "timeline", required_argument, NULL, OPT_TIMELINE },
 	{ "approx", no_argument, NULL, OPT_APPROX },
 	{ "no-suggest", no_argument, NULL, OPT_NO_SUGGEST },
+	{ "all-copies", no_argument, NULL, OPT_ALL_COPIES },
 	{ "format", required_argument, NULL, 'f' },
 	{ "format-version", no_argument, NULL, OPT_FORMAT_VERSION },
 	{ "show", required_argument, NULL, OPT_SHOW },
@@ -96,6 +98,8 @@ static const char usage_text[] =
 	"      --timeline UNIT  matches per day, week, month or year\n"
 	"      --approx         estimate facet and timeline counts (faster)\n"
 	"      --no-suggest     no \"did you mean\" for words in no article\n"
+	"      --all-copies     every copy of a story, not one hit with\n"
+	"                       \"+N similar\"\n"
 	"  -f, --format FMT     text (default), json, jsonl, ids or tsv\n"
 	"      --format-version show the version of the JSON format and exit\n"
 	"      --show ID        show one whole article (text or json)\n"
@@ -239,6 +243,7 @@ typedef struct search_opts {
 	lede_timeline_t timeline;
 	int approx;
 	int no_suggest;
+	int all_copies;
 } search_opts_t;
 
 static double
@@ -277,6 +282,8 @@ apply_opts(lede_query_t *q, const search_opts_t *o)
 	    (st = lede_query_set_timeline(q, o->timeline)) != LEDE_OK)
 		return st;
 	if (o->no_suggest && (st = lede_query_set_suggest(q, 0)) != LEDE_OK)
+		return st;
+	if (o->all_copies && (st = lede_query_set_collapse(q, 0)) != LEDE_OK)
 		return st;
 	if (o->approx && (st = lede_query_set_approx(q, 1)) != LEDE_OK)
 		return st;
@@ -646,6 +653,9 @@ parse_options(int argc, char **argv, cli_t *c)
 		}
 		case OPT_NO_SUGGEST:
 			o->no_suggest = 1;
+			break;
+		case OPT_ALL_COPIES:
+			o->all_copies = 1;
 			break;
 		case OPT_APPROX:
 			o->approx = 1;
