@@ -342,8 +342,11 @@ typedef struct lede_results lede_results_t;
 
 /* Parses a query (see lede-search(1) for the syntax: words, "phrases",
  * AND OR NOT, +must -not, (groups), field:value, trailing*), through the
- * same text analysis the indexer used. Returns LEDE_OK, LEDE_MISUSE,
- * LEDE_NOMEM, LEDE_BAD_QUERY (lede_errmsg(db) says where and why).
+ * same text analysis the indexer used. Text that is empty or only spaces
+ * is accepted here, for a query that lede_query_set_like gives something
+ * to rank by; run without it, such a query gives LEDE_BAD_QUERY. Returns
+ * LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_BAD_QUERY (lede_errmsg(db) says
+ * where and why).
  * The query is valid until lede_query_free, and db must outlive it. */
 lede_status_t lede_query_new(lede_db_t *db, const char *text, size_t len,
 			     lede_query_t **query);
@@ -412,6 +415,33 @@ lede_status_t lede_query_set_sort(lede_query_t *query, lede_sort_t sort,
 lede_status_t lede_query_add_facet(lede_query_t *query, lede_field_t field,
 				   uint32_t max_values);
 
+/* Articles like the one with this id (relevance feedback): the query
+ * looks for the article's 40 most telling words (those it has and most
+ * other articles lack, by Xapian's expand weight), so articles on the
+ * same story rank first; the article itself is left out. The query's own
+ * text, if any, must still match, and ranks with the likeness; filters,
+ * dates, sorting and facets apply as usual. The id is looked up when the
+ * query runs: an id no article has makes lede_query_run return
+ * LEDE_BAD_QUERY with a message naming it. Setting it again replaces it.
+ * Returns LEDE_OK, LEDE_MISUSE (NULL query, NULL or empty id),
+ * LEDE_NOMEM. */
+lede_status_t lede_query_set_like(lede_query_t *query, const char *id);
+
+/* Asks for the values of a field over-represented in the results: those
+ * whose share of the best 100 matches (by relevance, whatever the sort)
+ * is well above their share of the whole index, best first, scored by
+ * Xapian's expand weight (only positive scores; comparable within one
+ * field of one query). Values the query itself names or filters on are
+ * left out: they are over-represented by construction. Fields whose
+ * values are indexed whole: LEDE_FIELD_SOURCE, SECTION, LANGUAGE, TAG,
+ * PLACE, ORG, PERSON (authors are indexed word by word: LEDE_MISUSE, as
+ * for other fields). At most max_values values (0: all with a positive
+ * score); asking again for a field replaces its maximum. Returns LEDE_OK,
+ * LEDE_MISUSE, LEDE_NOMEM. */
+lede_status_t lede_query_add_significant(lede_query_t *query,
+					 lede_field_t field,
+					 uint32_t max_values);
+
 typedef enum lede_timeline {
 	LEDE_TIMELINE_NONE,
 	LEDE_TIMELINE_DAY,	/* periods "2023-11-12" */
@@ -447,7 +477,9 @@ lede_status_t lede_query_set_collapse(lede_query_t *query, int collapse);
 
 /* Runs the query. Reopens and retries once if a writer committed under
  * it. Returns LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_MODIFIED,
- * LEDE_XAPIAN, LEDE_INTERNAL. Results are valid until lede_results_free
+ * LEDE_BAD_QUERY (empty text without lede_query_set_like, or a like id
+ * no article has; lede_query_errmsg says which), LEDE_XAPIAN,
+ * LEDE_INTERNAL. Results are valid until lede_results_free
  * and must be freed before their query. */
 lede_status_t lede_query_run(lede_query_t *query, lede_results_t **results);
 
@@ -505,6 +537,15 @@ lede_status_t lede_results_facet(const lede_results_t *results,
  * timeline asked for). */
 lede_status_t lede_results_timeline(const lede_results_t *results, size_t i,
 				    const char **period, uint64_t *count);
+
+/* The i-th value (0-based) of the significant values of `field`
+ * (lede_query_add_significant), best first, as stored (display form),
+ * and its score (> 0). Borrowed until lede_results_free. Returns
+ * LEDE_OK, LEDE_DONE past the last value, LEDE_MISUSE (field not asked
+ * for, NULL argument). */
+lede_status_t lede_results_significant(const lede_results_t *results,
+				       lede_field_t field, size_t i,
+				       const char **value, double *score);
 
 /* The query with its misspelt words replaced ("did you mean"), or NULL
  * when there is nothing to suggest. Borrowed until lede_results_free. */

@@ -479,6 +479,53 @@ xc_status_t xc_multi_spy_test_rebuild(xc_multi_spy_t *spy,
  * a spy an enquire owns. */
 void xc_multi_spy_test_free(xc_multi_spy_t *spy);
 
+/* ---- Expand sets: relevance feedback ------------------------------------
+ *
+ * Xapian's query expansion: given some documents known to be relevant (the
+ * relevance set), the terms that best tell them from the rest of the
+ * database, weighted by Xapian's default expand weight (TradEWeight). A
+ * term indexing most of the database gets no positive weight and is left
+ * out, so what comes back is what the relevance set has and the rest
+ * mostly lacks.
+ *
+ *   xc_eset_t *eset;
+ *   uint32_t rset[] = { 12, 40 };
+ *   xc_enquire_eset(enq, rset, 2, 20, "XPLACE", XC_NTS, 0, &eset);
+ *   for (size_t i = 0; i < xc_eset_size(eset); i++)
+ *           xc_eset_item(eset, i, &term, &len, &weight);
+ *   xc_eset_free(eset);
+ */
+typedef struct xc_eset xc_eset_t;
+
+/* The at most maxitems terms (0 gives none) of the documents
+ * rset_docids[0..n-1] with a positive expand weight, best first, equal
+ * weights in term order. The terms of enq's query, if it has one, are left
+ * out. With a prefix (prefix_len bytes, or XC_NTS; NULL or "" for none)
+ * only terms starting with it come back (Xapian's
+ * ExpandDeciderFilterPrefix); without one, exclude_prefixed non-zero
+ * leaves out every term starting with an upper-case ASCII letter (the
+ * prefixed terms, in Omega's convention), so only plain words come back.
+ * An empty relevance set gives an empty set. If the database changes
+ * under the reader, it is reopened and the expansion retried once.
+ * Returns XC_OK, XC_MISUSE (enq or out NULL, rset_docids NULL with n > 0,
+ * a docid of 0, a NULL prefix with a nonzero length), XC_XAPIAN (say, a
+ * docid the database does not have), XC_MODIFIED, XC_NOMEM, XC_INTERNAL;
+ * *out is NULL on failure, and the detail is in xc_enquire_errmsg(enq).
+ * The set is the caller's (xc_eset_free) and does not need enq to live. */
+xc_status_t xc_enquire_eset(xc_enquire_t *enq, const uint32_t *rset_docids,
+			    size_t n, uint32_t maxitems, const char *prefix,
+			    size_t prefix_len, int exclude_prefixed,
+			    xc_eset_t **out);
+void xc_eset_free(xc_eset_t *eset);
+/* The number of terms; 0 for NULL. */
+size_t xc_eset_size(const xc_eset_t *eset);
+/* The i-th term (0-based), best first: *term is borrowed until
+ * xc_eset_free and ends in a NUL (len may be NULL), *weight (may be NULL)
+ * its expand weight. Returns XC_OK, or XC_MISUSE (eset or term NULL, i out
+ * of range). Never fails otherwise. */
+xc_status_t xc_eset_item(const xc_eset_t *eset, size_t i, const char **term,
+			 size_t *len, double *weight);
+
 /* ---- Term generator (for the bench) ------------------------------------ */
 
 /* Indexes text (len bytes, or XC_NTS) into a throwaway document with

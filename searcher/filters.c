@@ -312,7 +312,7 @@ lede_status_t ldi_search_query(lede_query_t *q, int lift, xc_query_t **out)
 	lede_status_t st = LEDE_OK;
 
 	*out = NULL;
-	parts[n++] = q->parsed.query;
+	parts[n++] = q->scored ? q->scored : q->parsed.query;
 	for (f = 0; f < LDI_N_FIELDS && xs == XC_OK; f++) {
 		xc_query_t *fq = NULL;
 

@@ -35,7 +35,9 @@ enum {
 	OPT_ALL_COPIES,
 	OPT_FORMAT_VERSION,
 	OPT_SHOW,
-	OPT_BATCH
+	OPT_BATCH,
+	OPT_LIKE,
+	OPT_SIGNIFICANT
 };
 
 static const struct option long_options[] = {
@@ -49,6 +51,8 @@ static const struct option long_options[] = {
 	{ "half-life", required_argument, NULL, OPT_HALF_LIFE },
 	{ "facet", required_argument, NULL, OPT_FACET },
 	{ "timeline", required_argument, NULL, OPT_TIMELINE },
+	{ "like", required_argument, NULL, OPT_LIKE },
+	{ "significant", required_argument, NULL, OPT_SIGNIFICANT },
 	{ "approx", no_argument, NULL, OPT_APPROX },
 	{ "no-suggest", no_argument, NULL, OPT_NO_SUGGEST },
 	{ "all-copies", no_argument, NULL, OPT_ALL_COPIES },
@@ -63,6 +67,7 @@ static const struct option long_options[] = {
 
 static const char usage_text[] =
 	"usage: " PROG " [OPTION]... QUERY...\n"
+	"       " PROG " [OPTION]... --like ID [QUERY]...\n"
 	"       " PROG " [OPTION]... --batch FILE\n"
 	"       " PROG " [--db DIR] [--format text|json] --show ID\n"
 	"\n"
@@ -96,6 +101,13 @@ static const char usage_text[] =
 	"                       the N (default 10) commonest values of\n"
 	"                       FIELD among all matches; repeatable\n"
 	"      --timeline UNIT  matches per day, week, month or year\n"
+	"      --like ID        articles like the one with this id (QUERY,\n"
+	"                       if given, must match too)\n"
+	"      --significant FIELD[:N]\n"
+	"                       the N (default 10) values of FIELD (source,\n"
+	"                       section, language, tag, place, org or\n"
+	"                       person) over-represented in the best matches\n"
+	"                       compared with the whole index; repeatable\n"
 	"      --approx         estimate facet and timeline counts (faster)\n"
 	"      --no-suggest     no \"did you mean\" for words in no article\n"
 	"      --all-copies     every copy of a story, not one hit with\n"
@@ -244,6 +256,9 @@ typedef struct search_opts {
 	int approx;
 	int no_suggest;
 	int all_copies;
+	const char *like;
+	printer_facet_t *significant;
+	size_t n_significant;
 } search_opts_t;
 
 static double
@@ -287,6 +302,13 @@ apply_opts(lede_query_t *q, const search_opts_t *o)
 		return st;
 	if (o->approx && (st = lede_query_set_approx(q, 1)) != LEDE_OK)
 		return st;
+	if (o->like && (st = lede_query_set_like(q, o->like)) != LEDE_OK)
+		return st;
+	for (size_t i = 0; i < o->n_significant; i++)
+		if ((st = lede_query_add_significant(
+			     q, o->significant[i].field,
+			     o->significant[i].max_values)) != LEDE_OK)
+			return st;
 	return LEDE_OK;
 }
 
@@ -314,6 +336,18 @@ search(lede_db_t *db, const char *text, const search_opts_t *o,
 	st = apply_opts(q, o);
 	if (st == LEDE_OK)
 		st = lede_query_run(q, &r);
+	if (st == LEDE_BAD_QUERY) {
+		/* An empty query without --like, or a --like id no article
+		 * has: the message says which. */
+		const char *why = lede_query_errmsg(q);
+		if (text[strspn(text, " \t")])
+			snprintf(msg, msg_size, "bad query '%s': %s", text,
+				 why);
+		else
+			snprintf(msg, msg_size, "%s", why);
+		lede_query_free(q);
+		return 2;
+	}
 	if (st != LEDE_OK) {
 		const char *why = lede_query_errmsg(q);
 		snprintf(msg, msg_size, "cannot search for '%s': %s", text,
@@ -349,6 +383,14 @@ search(lede_db_t *db, const char *text, const search_opts_t *o,
 		const char *why = lede_results_errmsg(r);
 		snprintf(msg, msg_size,
 			 "cannot read facets or timeline for '%s': %s", text,
+			 why && *why ? why : "out of memory");
+		rc = 1;
+	}
+	if (!rc && o->n_significant && pr->significant &&
+	    pr->significant(pr, r, o->significant, o->n_significant)) {
+		const char *why = lede_results_errmsg(r);
+		snprintf(msg, msg_size,
+			 "cannot read significant values for '%s': %s", text,
 			 why && *why ? why : "out of memory");
 		rc = 1;
 	}
@@ -637,6 +679,47 @@ parse_options(int argc, char **argv, cli_t *c)
 			o->facets[k].max_values = max;
 			break;
 		}
+		case OPT_LIKE:
+			o->like = optarg;
+			break;
+		case OPT_SIGNIFICANT: {
+			char *colon = strchr(optarg, ':');
+			uint32_t max = 10;
+			lede_field_t field;
+			if (colon) {
+				*colon = '\0';
+				if (parse_count(colon + 1, &max) || max == 0)
+					return usage_error(
+						"--significant %s: wants a "
+						"number of values, not '%s'",
+						optarg, colon + 1);
+			}
+			if (parse_facet_field(optarg, &field) ||
+			    field == LEDE_FIELD_AUTHOR)
+				return usage_error(
+					"no significant values for '%s' "
+					"(source, section, language, tag, "
+					"place, org or person)",
+					optarg);
+			size_t k = 0;
+			while (k < o->n_significant &&
+			       o->significant[k].field != field)
+				k++;
+			if (k == o->n_significant) {
+				printer_facet_t *f = realloc(
+					o->significant, (k + 1) * sizeof *f);
+				if (!f) {
+					err("out of memory");
+					return 1;
+				}
+				o->significant = f;
+				o->n_significant++;
+			}
+			o->significant[k].field = field;
+			o->significant[k].name = field_name(field);
+			o->significant[k].max_values = max;
+			break;
+		}
 		case OPT_TIMELINE: {
 			static const char *const units[] = { "day", "week",
 							     "month", "year" };
@@ -694,6 +777,8 @@ parse_options(int argc, char **argv, cli_t *c)
 		}
 	}
 	int queries = optind < argc;
+	if (c->show_id && o->like)
+		return usage_error("%s", "--show takes an id, not --like");
 	if (c->show_id && (queries || c->batch_file))
 		return usage_error("%s", "--show takes an id, not a query "
 					 "or --batch");
@@ -707,7 +792,7 @@ parse_options(int argc, char **argv, cli_t *c)
 	if (c->batch_file && c->format_set && strcmp(c->format, "json"))
 		return usage_error("--batch prints JSON lines, not %s",
 				   c->format);
-	if (!queries && !c->show_id && !c->batch_file)
+	if (!queries && !c->show_id && !c->batch_file && !o->like)
 		return usage_error("%s", "no query: give words to search for");
 	if (o->half_life && o->sort != LEDE_SORT_RECENCY)
 		return usage_error("%s",
@@ -748,6 +833,7 @@ main(int argc, char **argv)
 	if (rc) {
 		free(c.opts.filters);
 		free(c.opts.facets);
+		free(c.opts.significant);
 		return rc < 0 ? 0 : rc;
 	}
 
@@ -793,5 +879,6 @@ main(int argc, char **argv)
 	free(dbpath);
 	free(c.opts.filters);
 	free(c.opts.facets);
+	free(c.opts.significant);
 	return rc;
 }

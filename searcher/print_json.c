@@ -229,6 +229,43 @@ json_summary(printer_t *p, lede_results_t *r, const printer_facet_t *facets,
 	return *failed || bad_read ? -1 : 0;
 }
 
+/* "significant": {field: [{"value", "score"}]}, fields in the order
+ * asked. */
+static int
+json_significant(printer_t *p, lede_results_t *r,
+		 const printer_facet_t *fields, size_t n)
+{
+	json_printer_t *jp = (json_printer_t *)p;
+	int *failed = &jp->failed;
+	int bad_read = 0;
+	json_t *obj = json_object();
+	for (size_t f = 0; obj && f < n; f++) {
+		json_t *list = json_array();
+		const char *value;
+		double score;
+		lede_status_t st = LEDE_OK;
+		for (size_t i = 0; list; i++) {
+			st = lede_results_significant(r, fields[f].field, i,
+						      &value, &score);
+			if (st != LEDE_OK)
+				break;
+			json_t *o = json_object();
+			if (!o) {
+				*failed = 1;
+				break;
+			}
+			set(failed, o, "value", json_string(value));
+			set(failed, o, "score", json_real(score));
+			append(failed, list, o);
+		}
+		if (st != LEDE_DONE)
+			bad_read = 1;
+		set(failed, obj, fields[f].name, list);
+	}
+	set(failed, jp->root, "significant", obj);
+	return *failed || bad_read ? -1 : 0;
+}
+
 static int
 dump_line(json_t *v, FILE *out, size_t flags)
 {
@@ -273,6 +310,7 @@ printer_json_new(FILE *out, int compact)
 	jp->base.begin = json_begin;
 	jp->base.hit = json_hit;
 	jp->base.summary = json_summary;
+	jp->base.significant = json_significant;
 	jp->base.end = json_end;
 	jp->base.free = json_free_printer;
 	jp->out = out;

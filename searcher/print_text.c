@@ -226,6 +226,38 @@ text_summary(printer_t *p, lede_results_t *r, const printer_facet_t *facets,
 	return bad_read ? -1 : 0;
 }
 
+/* "significant place: Iceland 4.21 · United Kingdom 0.83", one line per
+ * field, after a blank line. */
+static int
+text_significant(printer_t *p, lede_results_t *r,
+		 const printer_facet_t *fields, size_t n)
+{
+	text_printer_t *tp = (text_printer_t *)p;
+	FILE *out = tp->out;
+	int bad_read = 0;
+	fputc('\n', out);
+	for (size_t f = 0; f < n; f++) {
+		fprintf(out, "%ssignificant %s:%s", tp->colour ? BOLD : "",
+			fields[f].name, tp->colour ? RESET : "");
+		const char *value;
+		double score;
+		lede_status_t st;
+		size_t i;
+		for (i = 0; (st = lede_results_significant(r, fields[f].field,
+							   i, &value,
+							   &score)) == LEDE_OK;
+		     i++) {
+			fputs(i ? " · " : " ", out);
+			put_clean(tp, value);
+			fprintf(out, " %.2f", score);
+		}
+		if (st != LEDE_DONE)
+			bad_read = 1;
+		fputs(i ? "\n" : " (none)\n", out);
+	}
+	return bad_read ? -1 : 0;
+}
+
 static int
 text_end(printer_t *p, double took_ms)
 {
@@ -328,6 +360,7 @@ printer_text_new(FILE *out, int colour)
 	tp->base.begin = text_begin;
 	tp->base.hit = text_hit;
 	tp->base.summary = text_summary;
+	tp->base.significant = text_significant;
 	tp->base.end = text_end;
 	tp->base.free = text_free;
 	tp->out = out;

@@ -39,6 +39,12 @@ struct printer {
 	 * Returns 0, or -1 when the results could not be read. */
 	int (*summary)(printer_t *p, lede_results_t *r,
 		       const printer_facet_t *facets, size_t n, int timeline);
+	/* After the summary, only with --significant: the n fields asked
+	 * for, in that order, each with its values and scores. NULL in
+	 * formats that print no totals (jsonl, ids, tsv). Returns 0, or -1
+	 * when the results could not be read. */
+	int (*significant)(printer_t *p, lede_results_t *r,
+			   const printer_facet_t *fields, size_t n);
 	/* After everything: writes what is pending, with the time the search
 	 * took; returns 0 on success, -1 when the output failed (say, a
 	 * closed pipe). */

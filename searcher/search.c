@@ -67,8 +67,11 @@ lede_query_new(lede_db_t *db, const char *text, size_t len,
 		return st;
 	}
 	char *msg = NULL;
-	st = ldi_query_parse(q->text, tlen, db->languages, db->n_languages,
-			     &q->parsed, &msg);
+	/* Blank text parses to nothing: a query that only --like can make
+	 * runnable (ldi_expand_prepare says so when it is run). */
+	if (q->text[strspn(q->text, " \t\n\r\f\v")])
+		st = ldi_query_parse(q->text, tlen, db->languages,
+				     db->n_languages, &q->parsed, &msg);
 	if (st != LEDE_OK) {
 		ldi_set_error(&db->errmsg, st, "%s", msg ? msg : "");
 		free(msg);
@@ -86,6 +89,7 @@ lede_query_free(lede_query_t *query)
 	if (!query)
 		return;
 	ldi_parsed_query_free(&query->parsed);
+	ldi_expand_query_free(query);
 	for (size_t i = 0; i < query->n_filters; i++)
 		free(query->filters[i].term);
 	free(query->filters);
@@ -342,7 +346,9 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 	if (xs != XC_OK)
 		return run_failed(query, r, xs, xc_db_errmsg(xdb));
 	xc_query_t *xq = NULL;
-	lede_status_t st = ldi_search_query(query, -1, &xq);
+	lede_status_t st = ldi_expand_prepare(query);
+	if (st == LEDE_OK)
+		st = ldi_search_query(query, -1, &xq);
 	if (st != LEDE_OK) {
 		lede_results_free(r);
 		return st;
@@ -407,6 +413,8 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 	if (st == LEDE_OK && !query->no_suggest)
 		st = ldi_suggest(query->db, query->text, &query->parsed,
 				 &r->suggestion);
+	if (st == LEDE_OK && query->n_significant)
+		st = ldi_significant_collect(r);
 	if (st != LEDE_OK) {
 		if (st == LEDE_NOMEM)
 			ldi_set_error(&query->errmsg, st, "out of memory");
@@ -431,6 +439,7 @@ lede_results_free(lede_results_t *results)
 	free(results->order);
 	free(results->scores);
 	free(results->suggestion);
+	ldi_expand_results_free(results);
 	free(results->errmsg);
 	free(results);
 }

@@ -42,6 +42,13 @@ struct lede_query {
 	int approx;
 	int no_suggest;
 	int all_copies; /* 1: no collapsing on the story key */
+	/* --like (expand.c): the article's id, NULL when not set; and
+	 * the part of the query that scores (the text, the like terms),
+	 * built anew by ldi_expand_prepare on each run. */
+	char *like_id;
+	xc_query_t *scored;
+	ldi_facet_req_t *significant;
+	size_t n_significant;
 	char *errmsg;
 };
 
@@ -55,6 +62,17 @@ typedef struct ldi_count_list {
 	ldi_count_t *v;
 	size_t n;
 } ldi_count_list_t;
+
+/* The over-represented values of a field (expand.c), best first. */
+typedef struct ldi_scored {
+	char *value;
+	double score;
+} ldi_scored_t;
+
+typedef struct ldi_scored_list {
+	ldi_scored_t *v;
+	size_t n;
+} ldi_scored_list_t;
 
 struct lede_results {
 	lede_query_t *query;
@@ -77,6 +95,8 @@ struct lede_results {
 	ldi_count_list_t timeline;
 	int counts_exact;
 	char *suggestion; /* NULL: none */
+	ldi_scored_list_t significant[LDI_N_FIELDS];
+	int significant_asked[LDI_N_FIELDS];
 	char *errmsg;
 };
 
@@ -102,5 +122,20 @@ void ldi_count_list_free(ldi_count_list_t *l);
  * when no word needs it. LEDE_OK or LEDE_NOMEM. */
 lede_status_t ldi_suggest(lede_db_t *db, const char *text,
 			  const ldi_parsed_query_t *pq, char **out);
+
+/* expand.c: sets q->scored, the part of the query that ranks: the text
+ * alone, or with --like the article's expand terms (with the text, when
+ * there is one, as AND_MAYBE) without the article itself. LEDE_BAD_QUERY
+ * when there is neither text nor --like, or the like id is in no article;
+ * LEDE_NOMEM; a binding error. Messages go to q->errmsg. */
+lede_status_t ldi_expand_prepare(lede_query_t *q);
+
+/* expand.c: fills r->significant for each field asked for, from the
+ * expand set of the results' best matches. */
+lede_status_t ldi_significant_collect(lede_results_t *r);
+
+/* expand.c: frees what the query and the results hold for expand.c. */
+void ldi_expand_query_free(lede_query_t *q);
+void ldi_expand_results_free(lede_results_t *r);
 
 #endif /* LEDE_SEARCH_INTERNAL_H */

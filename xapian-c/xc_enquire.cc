@@ -834,3 +834,103 @@ extern "C" void xc_multi_spy_test_free(xc_multi_spy_t *spy)
 	if (spy && spy->free_standing)
 		delete spy;
 }
+
+/* ---- Expand sets ------------------------------------------------------- */
+
+/* The terms, copied out of Xapian's ESet in our order: weight descending,
+ * then term ascending, so equal weights come out the same every time. */
+struct xc_eset {
+	std::vector<std::pair<std::string, double>> items;
+};
+
+/* Keeps plain words: leaves out terms starting with an upper-case ASCII
+ * letter, which is how Omega's convention (and lede's schema) marks a
+ * prefixed term. */
+struct xc_plain_words final : public Xapian::ExpandDecider {
+	bool operator()(const std::string &term) const override
+	{
+		return term.empty() || term[0] < 'A' || term[0] > 'Z';
+	}
+};
+
+extern "C" xc_status_t xc_enquire_eset(xc_enquire_t *enq,
+				       const uint32_t *rset_docids, size_t n,
+				       uint32_t maxitems, const char *prefix,
+				       size_t prefix_len,
+				       int exclude_prefixed, xc_eset_t **out)
+{
+	if (!enq)
+		return XC_MISUSE;
+	if (!out)
+		return xc_misuse(&enq->msg, "out is NULL");
+	*out = nullptr;
+	if (!rset_docids && n > 0)
+		return xc_misuse(&enq->msg, "rset_docids is NULL");
+	if (!xc_valid_str(prefix, prefix_len))
+		return xc_misuse(&enq->msg, "prefix is NULL");
+	for (size_t i = 0; i < n; i++)
+		if (rset_docids[i] == 0)
+			return xc_misuse(&enq->msg,
+					 "docid 0 in the relevance set");
+	return xc_guard(&enq->msg, [&] {
+		Xapian::RSet rset;
+		for (size_t i = 0; i < n; i++)
+			rset.add_document(rset_docids[i]);
+		std::string pre = xc_string(prefix, prefix_len);
+		Xapian::ExpandDeciderFilterPrefix by_prefix(pre);
+		xc_plain_words plain;
+		const Xapian::ExpandDecider *decider =
+			!pre.empty()	   ? &by_prefix
+			: exclude_prefixed ? static_cast<const Xapian::
+							ExpandDecider *>(&plain)
+					   : nullptr;
+		Xapian::ESet eset;
+		try {
+			eset = enq->enq.get_eset(maxitems, rset, decider);
+		} catch (const Xapian::DatabaseModifiedError &) {
+			/* As for matches: reopen and try once more. */
+			enq->db->db.reopen();
+			eset = enq->enq.get_eset(maxitems, rset, decider);
+		}
+		std::unique_ptr<xc_eset_t> e(new xc_eset_t);
+		e->items.reserve(eset.size());
+		for (Xapian::ESetIterator it = eset.begin(); it != eset.end();
+		     ++it)
+			e->items.emplace_back(*it, it.get_weight());
+		std::sort(e->items.begin(), e->items.end(),
+			  [](const std::pair<std::string, double> &a,
+			     const std::pair<std::string, double> &b) {
+				  if (a.second != b.second)
+					  return a.second > b.second;
+				  return a.first < b.first;
+			  });
+		*out = e.release();
+		return XC_OK;
+	});
+}
+
+extern "C" void xc_eset_free(xc_eset_t *eset)
+{
+	delete eset;
+}
+
+extern "C" size_t xc_eset_size(const xc_eset_t *eset)
+{
+	return eset ? eset->items.size() : 0;
+}
+
+extern "C" xc_status_t xc_eset_item(const xc_eset_t *eset, size_t i,
+				    const char **term, size_t *len,
+				    double *weight)
+{
+	if (!eset || !term || i >= eset->items.size())
+		return XC_MISUSE;
+	/* A plain read of the copy made after the expansion. */
+	const auto &item = eset->items[i];
+	*term = item.first.c_str();
+	if (len)
+		*len = item.first.size();
+	if (weight)
+		*weight = item.second;
+	return XC_OK;
+}

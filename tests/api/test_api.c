@@ -263,7 +263,6 @@ test_bad_queries(void)
 		{ "\"cafe", "unterminated phrase at column 1" },
 		{ "cafe AND", "nothing after AND at column 6" },
 		{ "OR cafe", "needs a word before it at column 1" },
-		{ "   ", "empty query" },
 		{ "title:", "nothing after ':' at column 1" },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -276,6 +275,17 @@ test_bad_queries(void)
 				bad[i].query, lede_errmsg(db));
 			CHECK(!"message says where and why");
 		}
+	}
+	/* Blank text is accepted (for lede_query_set_like), but with
+	 * nothing to rank by it cannot run. */
+	{
+		lede_query_t *q = NULL;
+		lede_results_t *r = (lede_results_t *)1;
+		CHECK_INT(lede_query_new(db, "   ", LEDE_NTS, &q), LEDE_OK);
+		CHECK_INT(lede_query_run(q, &r), LEDE_BAD_QUERY);
+		CHECK(r == NULL);
+		CHECK(strstr(lede_query_errmsg(q), "empty query") != NULL);
+		lede_query_free(q);
 	}
 	/* Only punctuation is a valid query that matches nothing. */
 	CHECK_STR(ids_for(db, "!!! ---"), "");

@@ -81,11 +81,13 @@ expect_rc 0 "index the fixtures"
 
 # Between them these answers hold every key: a JSON record with all fields,
 # text files with few, an article without body, a filter-only query
-# (score 0.0), a later page, no hits at all, and facets with a timeline.
+# (score 0.0), a later page, no hits at all, facets with a timeline, and
+# significant values of articles like one (an empty query).
 n=0
 for args in "valley road" "--limit 100 NOT zzz" "--offset 1 --limit 2 road" \
 	"--limit 0 section:business" "nosuchwordanywhere" \
-	"--facet section --facet lang:2 --timeline month NOT zzz"; do
+	"--facet section --facet lang:2 --timeline month NOT zzz" \
+	"--limit 1 --significant section --significant place:3 --like world-0001"; do
 	n=$((n + 1))
 	# shellcheck disable=SC2086 # the options are meant to split
 	lede-search --db "$DB" --format json $args >"answer$n.json" 2>err
@@ -99,7 +101,8 @@ for f in answer*.json; do
 done | sed -n 's/^ *"\([^"]*\)": .*/\1/p' | sort -u >keys.txt
 for key in format_version query total estimate exact hits id rank score \
 	headline authors date source section language url snippet \
-	facets value count timeline period counts_exact took_ms; do
+	facets value count timeline period counts_exact significant \
+	took_ms; do
 	grep -qx "$key" keys.txt && ok ||
 		not_ok "no answer printed '$key': the test queries need updating"
 done

@@ -105,6 +105,43 @@ fault_while_searching(const char *path, unsigned n, xc_status_t kind)
 	lede_db_close(db);
 }
 
+/* --like and --significant under a fault: expand sets, the like
+ * article's lookup and the relevance set's documents. */
+static void
+fault_while_expanding(const char *path, unsigned n, xc_status_t kind)
+{
+	lede_db_t *db = NULL;
+	if (lede_db_open(path, LEDE_OPEN_READ, &db, NULL) != LEDE_OK) {
+		CHECK(!"open the search index");
+		return;
+	}
+	xc_fault_inject(n, kind);
+	lede_query_t *q = NULL;
+	lede_results_t *r = NULL;
+	lede_status_t st = lede_query_new(db, n % 2 ? "" : "harbour",
+					  LEDE_NTS, &q);
+	if (st == LEDE_OK)
+		st = lede_query_set_like(q, "h1");
+	if (st == LEDE_OK)
+		st = lede_query_add_significant(q, LEDE_FIELD_SECTION, 3);
+	if (st == LEDE_OK)
+		st = lede_query_run(q, &r);
+	const char *v;
+	double score;
+	if (st == LEDE_OK)
+		CHECK(lede_results_significant(r, LEDE_FIELD_SECTION, 0, &v,
+					       &score) != LEDE_MISUSE);
+	while (st == LEDE_OK && (st = lede_results_next(r)) == LEDE_OK)
+		CHECK(lede_results_field(r, LEDE_FIELD_ID, 0) != NULL);
+	CHECK(st == LEDE_OK || st == LEDE_DONE ||
+	      *lede_errmsg(db) || (q && *lede_query_errmsg(q)) ||
+	      (r && *lede_results_errmsg(r)));
+	xc_fault_inject(0, XC_OK);
+	lede_results_free(r);
+	lede_query_free(q);
+	lede_db_close(db);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -132,6 +169,9 @@ main(int argc, char **argv)
 	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
 		for (unsigned n = 1; n <= 120; n++)
 			fault_while_searching(path, n, kinds[k]);
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+		for (unsigned n = 1; n <= 80; n++)
+			fault_while_expanding(path, n, kinds[k]);
 
 	char cmd[4300];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

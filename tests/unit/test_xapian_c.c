@@ -875,6 +875,151 @@ static void test_enquire(xc_db_t *db, xc_stemmer_t *stemmer)
 	CHECK_INT(xc_mset_size(NULL), 0);
 }
 
+/* The docid of the article with this id (its "Q" term), or 0. */
+static uint32_t docid_of(xc_db_t *db, const char *id)
+{
+	char term[80];
+	xc_query_t *q;
+	xc_enquire_t *enq = NULL;
+	xc_mset_t *mset = NULL;
+	uint32_t docid = 0;
+
+	snprintf(term, sizeof term, "Q%s", id);
+	q = term_query(term);
+	if (xc_enquire_new(db, &enq) == XC_OK &&
+	    xc_enquire_set_query(enq, q, 0) == XC_OK &&
+	    xc_enquire_mset(enq, 0, 1, 1, &mset) == XC_OK &&
+	    xc_mset_size(mset) == 1)
+		xc_mset_item(mset, 0, &docid, NULL, NULL);
+	xc_mset_free(mset);
+	xc_enquire_free(enq);
+	xc_query_free(q);
+	return docid;
+}
+
+/* 1 when the eset holds term. */
+static int eset_has(const xc_eset_t *eset, const char *term)
+{
+	size_t i;
+	const char *t;
+
+	for (i = 0; i < xc_eset_size(eset); i++)
+		if (xc_eset_item(eset, i, &t, NULL, NULL) == XC_OK &&
+		    !strcmp(t, term))
+			return 1;
+	return 0;
+}
+
+static void test_eset(xc_db_t *db)
+{
+	xc_enquire_t *enq = NULL;
+	xc_eset_t *eset = (xc_eset_t *)1;
+	xc_query_t *q;
+	uint32_t rset[2], bad[2], pair[2];
+	const char *term;
+	size_t i, len;
+	double weight, prev;
+
+	rset[0] = docid_of(db, "a3");
+	rset[1] = docid_of(db, "a4");
+	CHECK(rset[0] > 0 && rset[1] > 0);
+	CHECK_INT(xc_enquire_new(db, &enq), XC_OK);
+	if (!enq)
+		return;
+
+	/* Plain words only: a3's own words, best first, no prefixed term
+	 * (S, Z, Q, XSECTION) and none all documents share. */
+	CHECK_INT(xc_enquire_eset(enq, rset, 1, 40, NULL, 0, 1, &eset),
+		  XC_OK);
+	CHECK(xc_eset_size(eset) > 3);
+	prev = 1e300;
+	for (i = 0; i < xc_eset_size(eset); i++) {
+		CHECK_INT(xc_eset_item(eset, i, &term, &len, &weight), XC_OK);
+		CHECK(term[0] < 'A' || term[0] > 'Z');
+		CHECK_INT(len, strlen(term));
+		CHECK(weight > 0 && weight <= prev);
+		prev = weight;
+	}
+	CHECK(eset_has(eset, "storm") && eset_has(eset, "rain"));
+	CHECK(!eset_has(eset, "the") && !eset_has(eset, "profit"));
+	CHECK_INT(xc_eset_item(eset, xc_eset_size(eset), &term, NULL, NULL),
+		  XC_MISUSE);
+	CHECK_INT(xc_eset_item(eset, 0, NULL, NULL, NULL), XC_MISUSE);
+	xc_eset_free(eset);
+
+	/* Without the filter the prefixed terms come too. */
+	CHECK_INT(xc_enquire_eset(enq, rset, 1, 100, NULL, 0, 0, &eset),
+		  XC_OK);
+	CHECK(eset_has(eset, "Sstorm") && eset_has(eset, "Qa3"));
+	xc_eset_free(eset);
+
+	/* A prefix: only its terms. a3 and a4 are weather and business;
+	 * business is as common outside the set (a1) as in it, so it has
+	 * no positive weight and only weather comes back. */
+	CHECK_INT(xc_enquire_eset(enq, rset, 2, 10, "XSECTION", XC_NTS, 1,
+				  &eset), XC_OK);
+	CHECK_INT(xc_eset_size(eset), 1);
+	CHECK_INT(xc_eset_item(eset, 0, &term, NULL, &weight), XC_OK);
+	CHECK_STR(term, "XSECTIONweather");
+	xc_eset_free(eset);
+	pair[0] = docid_of(db, "a1");
+	pair[1] = rset[1];
+	CHECK_INT(xc_enquire_eset(enq, pair, 2, 10, "XSECTION", 8, 0, &eset),
+		  XC_OK);
+	CHECK_INT(xc_eset_size(eset), 1);
+	CHECK_INT(xc_eset_item(eset, 0, &term, NULL, &weight), XC_OK);
+	CHECK_STR(term, "XSECTIONbusiness");
+	xc_eset_free(eset);
+	CHECK_INT(xc_enquire_eset(enq, pair, 2, 1, NULL, 0, 1, &eset), XC_OK);
+	CHECK_INT(xc_eset_size(eset), 1);
+	xc_eset_free(eset);
+
+	/* The query's own terms are left out. */
+	q = term_query("rain");
+	CHECK_INT(xc_enquire_set_query(enq, q, 0), XC_OK);
+	xc_query_free(q);
+	CHECK_INT(xc_enquire_eset(enq, rset, 1, 40, NULL, 0, 1, &eset),
+		  XC_OK);
+	CHECK(!eset_has(eset, "rain") && eset_has(eset, "storm"));
+	xc_eset_free(eset);
+
+	/* Empty relevance set, or no items asked for: an empty set. */
+	CHECK_INT(xc_enquire_eset(enq, NULL, 0, 10, NULL, 0, 1, &eset),
+		  XC_OK);
+	CHECK_INT(xc_eset_size(eset), 0);
+	xc_eset_free(eset);
+	CHECK_INT(xc_enquire_eset(enq, rset, 1, 0, NULL, 0, 1, &eset), XC_OK);
+	CHECK_INT(xc_eset_size(eset), 0);
+	xc_eset_free(eset);
+
+	/* Misuse. */
+	bad[0] = rset[0];
+	bad[1] = 0;
+	eset = (xc_eset_t *)1;
+	CHECK_INT(xc_enquire_eset(enq, bad, 2, 10, NULL, 0, 1, &eset),
+		  XC_MISUSE);
+	CHECK(eset == NULL);
+	CHECK(contains(xc_enquire_errmsg(enq), "docid 0"));
+	CHECK_INT(xc_enquire_eset(enq, NULL, 1, 10, NULL, 0, 1, &eset),
+		  XC_MISUSE);
+	CHECK_INT(xc_enquire_eset(enq, rset, 1, 10, NULL, 3, 1, &eset),
+		  XC_MISUSE);
+	CHECK_INT(xc_enquire_eset(enq, rset, 1, 10, NULL, 0, 1, NULL),
+		  XC_MISUSE);
+	CHECK_INT(xc_enquire_eset(NULL, rset, 1, 10, NULL, 0, 1, &eset),
+		  XC_MISUSE);
+	/* A document the database does not have. */
+	bad[0] = 9999;
+	CHECK_INT(xc_enquire_eset(enq, bad, 1, 10, NULL, 0, 1, &eset),
+		  XC_XAPIAN);
+	CHECK(eset == NULL);
+	CHECK(xc_enquire_errmsg(enq)[0] != '\0');
+	CHECK_INT(xc_eset_size(NULL), 0);
+	CHECK_INT(xc_eset_item(NULL, 0, &term, NULL, NULL), XC_MISUSE);
+	xc_eset_free(NULL);
+	xc_enquire_free(enq);
+}
+
 static void test_check(void)
 {
 	size_t errors = 99;
@@ -1089,6 +1234,7 @@ static void test_faults(xc_stemmer_t *stemmer)
 		xc_mset_t *mset = NULL;
 		xc_stemmer_t *st = NULL;
 		xc_spy_t *spy = NULL;
+		xc_eset_t *eset = NULL;
 		char *msg = NULL, *value = NULL;
 		const char *s = NULL;
 		size_t n = 0;
@@ -1177,6 +1323,17 @@ static void test_faults(xc_stemmer_t *stemmer)
 		CHECK(msg == NULL);
 		xc_fault_inject(1, kind);
 		CHECK_INT(xc_mset_item(mset, 0, &u, NULL, NULL), kind);
+		CHECK_INT(xc_mset_item(mset, 0, &u, NULL, NULL), XC_OK);
+		eset = (xc_eset_t *)1;
+		xc_fault_inject(1, kind);
+		CHECK_INT(xc_enquire_eset(enq, &u, 1, 10, NULL, 0, 1, &eset),
+			  kind);
+		CHECK(eset == NULL);
+		CHECK(xc_enquire_errmsg(enq)[0] != '\0');
+		CHECK_INT(xc_enquire_eset(enq, &u, 1, 10, NULL, 0, 1, &eset),
+			  XC_OK);
+		CHECK(xc_eset_size(eset) > 0);
+		xc_eset_free(eset);
 		xc_mset_free(mset);
 		xc_enquire_free(enq);
 		xc_query_free(q);
@@ -1653,6 +1810,7 @@ int main(int argc, char **argv)
 			test_queries(db);
 			test_qparser(db, stemmer);
 			test_enquire(db, stemmer);
+			test_eset(db);
 			CHECK_INT(xc_db_close(db), XC_OK);
 		}
 		test_check();
