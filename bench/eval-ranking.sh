@@ -7,6 +7,16 @@
 # Prints MAP, nDCG@10, P@10, Recall@100 and MRR per collection; compare with
 # the figures in ../shared/eval/README.md. Queries are searched as plain
 # words: their punctuation is dropped so that no query is a syntax error.
+#
+# Experiments: in a build configured with -DCMAKE_C_FLAGS=-DLEDE_TUNING
+# (and only there) the environment overrides the ranking defaults:
+#   LEDE_BM25_K1, LEDE_BM25_B     read by lede-search (searcher/search.c)
+#   LEDE_HEADLINE_WDFINC          read by lede-index (indexer/writer.c)
+# e.g.  cmake -S . -B build-tune -DCMAKE_C_FLAGS=-DLEDE_TUNING
+#       cmake --build build-tune -j2
+#       LEDE_BM25_K1=0.9 LEDE_BM25_B=0.5 bench/eval-ranking.sh build-tune
+# A normal build ignores them. Every run indexes afresh, so a headline
+# weight takes effect. See bench/RESULTS.md for the measured grid.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build}
