@@ -92,6 +92,23 @@ static int all_digits_or_dashes(const char *s, size_t n)
 	return 1;
 }
 
+/* 1 when s (n bytes, any case) is one of the lower-case words. */
+static int one_of(const char *const *words, size_t count, const char *s,
+		  size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < count; i++) {
+		if (strlen(words[i]) != n)
+			continue;
+		for (k = 0; k < n && lower(s[k]) == words[i][k]; k++)
+			;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
 /* Words that name no section, in paths and in folder names. */
 static int is_generic(const char *s, size_t n)
 {
@@ -107,19 +124,8 @@ static int is_generic(const char *s, size_t n)
 		/* CMS plumbing seen in feed links: /category/NAME/ */
 		"category", "categories", "section", "sections", "tag",
 		"tags", "topic", "topics"};
-	size_t i;
 
-	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
-		size_t k;
-
-		if (strlen(words[i]) != n)
-			continue;
-		for (k = 0; k < n && lower(s[k]) == words[i][k]; k++)
-			;
-		if (k == n)
-			return 1;
-	}
-	return 0;
+	return one_of(words, sizeof words / sizeof words[0], s, n);
 }
 
 static int ends_search(const char *s, size_t n)
@@ -127,17 +133,8 @@ static int ends_search(const char *s, size_t n)
 	static const char *const words[] = {"sites", "site", "node",
 					    "nodes", "author", "authors",
 					    "people", "user", "users"};
-	size_t i, k;
 
-	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
-		if (strlen(words[i]) != n)
-			continue;
-		for (k = 0; k < n && lower(s[k]) == words[i][k]; k++)
-			;
-		if (k == n)
-			return 1;
-	}
-	return 0;
+	return one_of(words, sizeof words / sizeof words[0], s, n);
 }
 
 static int good_segment(const char *s, size_t n)

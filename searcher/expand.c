@@ -73,30 +73,13 @@ lede_query_set_like(lede_query_t *query, const char *id)
 	return LEDE_OK;
 }
 
-/* The boolean prefix of a field whose terms are whole values, or NULL.
- * Authors are indexed word by word, so their terms are no names. */
-static const char *
-whole_value_prefix(lede_field_t field)
-{
-	switch (field) {
-	case LEDE_FIELD_SOURCE: return LDI_PREFIX_SOURCE;
-	case LEDE_FIELD_SECTION: return LDI_PREFIX_SECTION;
-	case LEDE_FIELD_LANGUAGE: return LDI_PREFIX_LANGUAGE;
-	case LEDE_FIELD_TAG: return LDI_PREFIX_TAG;
-	case LEDE_FIELD_PLACE: return LDI_PREFIX_PLACE;
-	case LEDE_FIELD_ORG: return LDI_PREFIX_ORG;
-	case LEDE_FIELD_PERSON: return LDI_PREFIX_PERSON;
-	default: return NULL;
-	}
-}
-
 lede_status_t
 lede_query_add_significant(lede_query_t *query, lede_field_t field,
 			   uint32_t max_values)
 {
 	if (!query)
 		return LEDE_MISUSE;
-	if (!whole_value_prefix(field))
+	if (!ldi_whole_value_prefix(field))
 		return ldi_set_error(&query->errmsg, LEDE_MISUSE,
 				     "lede_query_add_significant: this field "
 				     "has no whole values to weigh");
@@ -415,7 +398,7 @@ significant_field(lede_results_t *r, const rset_t *rs,
 		  const ldi_facet_req_t *req)
 {
 	lede_query_t *q = r->query;
-	const char *prefix = whole_value_prefix(req->field);
+	const char *prefix = ldi_whole_value_prefix(req->field);
 	size_t plen = strlen(prefix);
 	xc_eset_t *eset = NULL;
 	xc_status_t xs = xc_enquire_eset(

@@ -45,10 +45,7 @@ lede_status_t lede_field_parse(const char *name, lede_field_t *out)
 	return LEDE_MISUSE;
 }
 
-/* The boolean prefix of a filterable field, or NULL. Authors are
- * filtered by their words' terms (A + word) only through queries; as a
- * filter an author must match a word of the name. */
-static const char *filter_prefix(lede_field_t field)
+const char *ldi_whole_value_prefix(lede_field_t field)
 {
 	switch (field) {
 	case LEDE_FIELD_SOURCE: return LDI_PREFIX_SOURCE;
@@ -58,9 +55,16 @@ static const char *filter_prefix(lede_field_t field)
 	case LEDE_FIELD_PLACE: return LDI_PREFIX_PLACE;
 	case LEDE_FIELD_ORG: return LDI_PREFIX_ORG;
 	case LEDE_FIELD_PERSON: return LDI_PREFIX_PERSON;
-	case LEDE_FIELD_AUTHOR: return LDI_PREFIX_AUTHOR;
 	default: return NULL;
 	}
+}
+
+/* The prefix a filter on field uses, or NULL. Authors are indexed word
+ * by word: an author filter is the AND of the name's "A" words. */
+static const char *filter_prefix(lede_field_t field)
+{
+	return field == LEDE_FIELD_AUTHOR ? LDI_PREFIX_AUTHOR
+					  : ldi_whole_value_prefix(field);
 }
 
 char ldi_facet_code(lede_field_t field)

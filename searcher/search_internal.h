@@ -106,6 +106,11 @@ struct lede_results {
  * free. */
 lede_status_t ldi_search_query(lede_query_t *q, int lift, xc_query_t **out);
 
+/* The boolean prefix of a field whose terms are whole folded values
+ * (source, section, language, tag, place, org, person), or NULL: authors
+ * are indexed word by word, so their terms are no names. */
+const char *ldi_whole_value_prefix(lede_field_t field);
+
 /* The facet slot's code for field, or 0 when it has none. */
 char ldi_facet_code(lede_field_t field);
 
