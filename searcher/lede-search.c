@@ -216,6 +216,46 @@ parse_facet_field(const char *name, lede_field_t *out)
 		       : -1;
 }
 
+/* Reads a FIELD[:N] option (--facet, --significant: N default 10) into
+ * *list, replacing the N of a field given before. `what` and `fields`
+ * name what the option gives and the fields it takes, for the usage
+ * message. Returns 0, 1 (out of memory, said) or 2 (usage error, said). */
+static int
+add_field_count(const char *opt, char *arg, int allow_author,
+		const char *what, const char *fields, printer_facet_t **list,
+		size_t *n)
+{
+	char *colon = strchr(arg, ':');
+	uint32_t max = 10;
+	lede_field_t field;
+	if (colon) {
+		*colon = '\0';
+		if (parse_count(colon + 1, &max) || max == 0)
+			return usage_error("%s %s: wants a number of values, "
+					   "not '%s'",
+					   opt, arg, colon + 1);
+	}
+	if (parse_facet_field(arg, &field) ||
+	    (!allow_author && field == LEDE_FIELD_AUTHOR))
+		return usage_error("no %s for '%s' (%s)", what, arg, fields);
+	size_t k = 0;
+	while (k < *n && (*list)[k].field != field)
+		k++;
+	if (k == *n) {
+		printer_facet_t *f = realloc(*list, (k + 1) * sizeof *f);
+		if (!f) {
+			err("out of memory");
+			return 1;
+		}
+		*list = f;
+		(*n)++;
+	}
+	(*list)[k].field = field;
+	(*list)[k].name = field_name(field);
+	(*list)[k].max_values = max;
+	return 0;
+}
+
 /* "Now" for relative dates: $LEDE_NOW (seconds since 1970 or a date) when
  * set, so tests and reruns can pin it; else the clock. */
 static int
@@ -570,7 +610,7 @@ static int
 parse_options(int argc, char **argv, cli_t *c)
 {
 	search_opts_t *o = &c->opts;
-	int opt;
+	int opt, rc;
 	while ((opt = getopt_long(argc, argv, "d:n:f:hV", long_options,
 				  NULL)) != -1) {
 		switch (opt) {
@@ -643,83 +683,28 @@ parse_options(int argc, char **argv, cli_t *c)
 						   "7d or 2w, not '%s'",
 						   optarg);
 			break;
-		case OPT_FACET: {
-			char *colon = strchr(optarg, ':');
-			uint32_t max = 10;
-			lede_field_t field;
-			if (colon) {
-				*colon = '\0';
-				if (parse_count(colon + 1, &max) || max == 0)
-					return usage_error(
-						"--facet %s: wants a number "
-						"of values, not '%s'",
-						optarg, colon + 1);
-			}
-			if (parse_facet_field(optarg, &field))
-				return usage_error(
-					"no facet for '%s' (author, source, "
-					"section, language, tag, place, org "
-					"or person)",
-					optarg);
-			size_t k = 0;
-			while (k < o->n_facets && o->facets[k].field != field)
-				k++;
-			if (k == o->n_facets) {
-				printer_facet_t *f = realloc(
-					o->facets, (k + 1) * sizeof *f);
-				if (!f) {
-					err("out of memory");
-					return 1;
-				}
-				o->facets = f;
-				o->n_facets++;
-			}
-			o->facets[k].field = field;
-			o->facets[k].name = field_name(field);
-			o->facets[k].max_values = max;
+		case OPT_FACET:
+			rc = add_field_count(
+				"--facet", optarg, 1, "facet",
+				"author, source, section, language, tag, "
+				"place, org or person",
+				&o->facets, &o->n_facets);
+			if (rc)
+				return rc;
 			break;
-		}
 		case OPT_LIKE:
 			o->like = optarg;
 			break;
-		case OPT_SIGNIFICANT: {
-			char *colon = strchr(optarg, ':');
-			uint32_t max = 10;
-			lede_field_t field;
-			if (colon) {
-				*colon = '\0';
-				if (parse_count(colon + 1, &max) || max == 0)
-					return usage_error(
-						"--significant %s: wants a "
-						"number of values, not '%s'",
-						optarg, colon + 1);
-			}
-			if (parse_facet_field(optarg, &field) ||
-			    field == LEDE_FIELD_AUTHOR)
-				return usage_error(
-					"no significant values for '%s' "
-					"(source, section, language, tag, "
-					"place, org or person)",
-					optarg);
-			size_t k = 0;
-			while (k < o->n_significant &&
-			       o->significant[k].field != field)
-				k++;
-			if (k == o->n_significant) {
-				printer_facet_t *f = realloc(
-					o->significant, (k + 1) * sizeof *f);
-				if (!f) {
-					err("out of memory");
-					return 1;
-				}
-				o->significant = f;
-				o->n_significant++;
-			}
-			o->significant[k].field = field;
-			o->significant[k].name = field_name(field);
-			o->significant[k].max_values = max;
+		case OPT_SIGNIFICANT:
+			rc = add_field_count(
+				"--significant", optarg, 0,
+				"significant values",
+				"source, section, language, tag, place, org "
+				"or person",
+				&o->significant, &o->n_significant);
+			if (rc)
+				return rc;
 			break;
-		}
 		case OPT_TIMELINE: {
 			static const char *const units[] = { "day", "week",
 							     "month", "year" };
