@@ -9,6 +9,7 @@
  * and iconv left to themselves stop at the first one.
  */
 #include "charset.h"
+#include "reader.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -474,4 +475,24 @@ size_t ldi_charset_bom(const char *in, size_t len, const char **label)
 	}
 	*label = NULL;
 	return 0;
+}
+
+char *ldi_charset_decode_warn(const struct ldi_reader *r,
+			      const char *label_word, const char *label,
+			      const char *in, size_t len, unsigned flags,
+			      size_t *out_len)
+{
+	ldi_charset_info_t info;
+	char *utf8 = ldi_charset_decode(label, in, len, flags, out_len, &info);
+
+	if (!utf8)
+		return NULL;
+	if (info.unknown)
+		ldi_warn(r, 0, "unknown %s '%s'; read as %s", label_word,
+			 label, info.name);
+	if (info.invalid)
+		ldi_warn(r, 0, "invalid %s: %zu byte%s replaced by U+FFFD",
+			 info.name, info.invalid,
+			 info.invalid == 1 ? "" : "s");
+	return utf8;
 }

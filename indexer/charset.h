@@ -80,6 +80,16 @@ char *ldi_charset_decode(const char *label, const char *in, size_t len,
 			 unsigned flags, size_t *out_len,
 			 ldi_charset_info_t *info);
 
+/* ldi_charset_decode for a reader: an unknown label and any invalid
+ * bytes are reported through ldi_warn, the label called `label_word`
+ * ("charset" for pages, "encoding" for XML). NULL only when out of
+ * memory. */
+struct ldi_reader;
+char *ldi_charset_decode_warn(const struct ldi_reader *r,
+			      const char *label_word, const char *label,
+			      const char *in, size_t len, unsigned flags,
+			      size_t *out_len);
+
 /* ldi_charset_decode with no flags and no info: for callers that have
  * no one to tell about bad bytes. */
 char *ldi_charset_to_utf8(const char *charset, const char *in, size_t len,

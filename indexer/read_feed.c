@@ -874,7 +874,6 @@ static lede_status_t parse_xml(feed_t *f, const char *buf, size_t len)
 	char declared[48], *utf8;
 	size_t bom = ldi_charset_bom(buf, len, &label), n = len - bom;
 	unsigned flags = LDI_CHARSET_NUL_SPACE;
-	ldi_charset_info_t info;
 	lede_status_t st;
 
 	buf += bom;
@@ -895,16 +894,10 @@ static lede_status_t parse_xml(feed_t *f, const char *buf, size_t len)
 	}
 	/* Decoded here, not by libxml2: it gives up on the encoding at the
 	 * first bad byte and reads the rest as Latin-1. */
-	utf8 = ldi_charset_decode(label, buf, n, flags, &n, &info);
+	utf8 = ldi_charset_decode_warn(f->r, "encoding", label, buf, n, flags,
+				       &n);
 	if (!utf8)
 		return LEDE_NOMEM;
-	if (info.unknown)
-		ldi_warn(f->r, 0, "unknown encoding '%s'; read as %s", label,
-			 info.name);
-	if (info.invalid)
-		ldi_warn(f->r, 0, "invalid %s: %zu byte%s replaced by U+FFFD",
-			 info.name, info.invalid,
-			 info.invalid == 1 ? "" : "s");
 	/* libxml2 copies its input: the converted text can go now. */
 	st = parse_utf8(f, utf8, n);
 	free(utf8);

@@ -1271,7 +1271,6 @@ static lede_status_t decode_and_parse(page_t *p, const char *buf,
 	char declared[48], *utf8;
 	size_t bom = ldi_charset_bom(buf, len, &label), n = len - bom;
 	unsigned flags = LDI_CHARSET_NUL_SPACE;
-	ldi_charset_info_t info;
 	lede_status_t st;
 
 	buf += bom;
@@ -1287,16 +1286,10 @@ static lede_status_t decode_and_parse(page_t *p, const char *buf,
 	}
 	/* Decoded here, not by libxml2: it reports a bad byte on stderr
 	 * and reads the rest of the page as Latin-1 from there. */
-	utf8 = ldi_charset_decode(label, buf, n, flags, &n, &info);
+	utf8 = ldi_charset_decode_warn(p->r, "charset", label, buf, n, flags,
+				       &n);
 	if (!utf8)
 		return LEDE_NOMEM;
-	if (info.unknown)
-		ldi_warn(p->r, 0, "unknown charset '%s'; read as %s", label,
-			 info.name);
-	if (info.invalid)
-		ldi_warn(p->r, 0, "invalid %s: %zu byte%s replaced by U+FFFD",
-			 info.name, info.invalid,
-			 info.invalid == 1 ? "" : "s");
 	/* libxml2 copies its input: the converted text can go now. */
 	st = parse_page(p, utf8, n);
 	free(utf8);
