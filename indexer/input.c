@@ -74,15 +74,42 @@ int lede_is_documentation_name(const char *name)
 	return 0;
 }
 
-/* Reads all of f, giving up past max bytes (*too_big then set). */
-static char *slurp(FILE *f, size_t max, size_t *len, int *too_big)
+/* Reads at most n bytes into buf: > 0 bytes read, 0 at the end, < 0 on
+ * an error. One per kind of input: a file, an archive member, gzip. */
+typedef long (*read_fn)(void *src, char *buf, size_t n);
+
+static long read_file(void *src, char *buf, size_t n)
 {
-	size_t cap = 1 << 16, n = 0;
+	return (long)fread(buf, 1, n, src); /* ferror() tells errors */
+}
+
+static long read_archive_data(void *src, char *buf, size_t n)
+{
+	return (long)archive_read_data(src, buf, n);
+}
+
+static long read_gz(void *src, char *buf, size_t n)
+{
+	return gzread(src, buf, (unsigned)(n > 1u << 30 ? 1u << 30 : n));
+}
+
+/* Reads src to its end into a malloc'ed buffer that starts with the
+ * `got` bytes at head, giving up once more than max bytes came
+ * (*too_big). *failed says fn reported an error; what came before it is
+ * kept. NULL only when out of memory. */
+static char *read_all(read_fn fn, void *src, const char *head, size_t got,
+		      size_t max, size_t *len, int *too_big, int *failed)
+{
+	size_t cap = got > 1 << 16 ? got : 1 << 16, n = got;
 	char *buf = malloc(cap);
 
-	*too_big = 0;
-	while (buf) {
-		size_t got;
+	*too_big = *failed = 0;
+	if (!buf)
+		return NULL;
+	if (got)
+		memcpy(buf, head, got);
+	for (;;) {
+		long r;
 
 		if (n > max) {
 			*too_big = 1;
@@ -99,10 +126,13 @@ static char *slurp(FILE *f, size_t max, size_t *len, int *too_big)
 			}
 			buf = grown;
 		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
+		r = fn(src, buf + n, cap - n);
+		if (r > 0) {
+			n += (size_t)r;
+			continue;
+		}
+		*failed = r < 0;
+		break;
 	}
 	*len = n;
 	return buf;
@@ -122,6 +152,19 @@ static void warn(lede_parser_t *p, const char *where, const char *fmt, ...)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	p->on_warning(p->ctx, where, msg);
+}
+
+static void warn_too_big(lede_parser_t *p, const char *where)
+{
+	warn(p, where, "larger than %zu MiB, not an article (skipped)",
+	     p->max_bytes >> 20);
+}
+
+/* How ldi_parse should take a whole file (not an archive member). */
+static unsigned file_how(const lede_parser_t *p)
+{
+	return LDI_FROM_FILE |
+	       ((p->flags & LEDE_PARSE_FOLDER_SECTIONS) ? LDI_IN_FOLDER : 0u);
 }
 
 /* What a run over many inputs came to: LEDE_OK once any gave an
@@ -162,50 +205,29 @@ static int hidden(const char *path)
 static char *read_member(lede_parser_t *p, struct archive *a,
 			 const char *where, size_t *len, lede_status_t *st)
 {
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
+	int too_big, failed;
+	char *buf = read_all(read_archive_data, a, NULL, 0, p->max_bytes, len,
+			     &too_big, &failed);
 
-	while (buf) {
-		la_ssize_t got;
-
-		if (n == cap) {
-			char *grown;
-
-			if (cap > p->max_bytes) {
-				warn(p, where,
-				     "larger than %zu MiB, not an article "
-				     "(skipped)",
-				     p->max_bytes >> 20);
-				free(buf);
-				*st = LEDE_BAD_INPUT;
-				return NULL;
-			}
-			cap *= 2;
-			grown = realloc(buf, cap);
-			if (!grown)
-				break;
-			buf = grown;
-		}
-		got = archive_read_data(a, buf + n, cap - n);
-		if (got == 0) {
-			*len = n;
-			return buf;
-		}
-		if (got < 0) {
-			/* A gzip or tar cut short: what came before the
-			 * damage is read, and the caller hears of it. */
-			warn(p, where, "cut short after %zu bytes (%s): reading "
-				       "what is there",
-			     n, archive_error_string(a));
-			*len = n;
-			*st = LEDE_IO;
-			return buf;
-		}
-		n += (size_t)got;
+	if (!buf) {
+		*st = LEDE_NOMEM;
+		return NULL;
 	}
-	free(buf);
-	*st = LEDE_NOMEM;
-	return NULL;
+	if (too_big) {
+		warn_too_big(p, where);
+		free(buf);
+		*st = LEDE_BAD_INPUT;
+		return NULL;
+	}
+	if (failed) {
+		/* A gzip or tar cut short: what came before the damage is
+		 * read, and the caller hears of it. */
+		warn(p, where, "cut short after %zu bytes (%s): reading what "
+			       "is there",
+		     *len, archive_error_string(a));
+		*st = LEDE_IO;
+	}
+	return buf;
 }
 
 static lede_status_t read_archive(lede_parser_t *p, const char *path,
@@ -274,10 +296,9 @@ static lede_status_t read_archive(lede_parser_t *p, const char *path,
 		}
 		buf = read_member(p, a, raw ? name : member, &len, &st);
 		if (buf) {
-			unsigned how = LDI_FROM_FILE;
-
-			if (!raw || (p->flags & LEDE_PARSE_FOLDER_SECTIONS))
-				how |= LDI_IN_FOLDER;
+			/* A member always sits in its archive's folders. */
+			unsigned how = raw ? file_how(p)
+					   : LDI_FROM_FILE | LDI_IN_FOLDER;
 			lede_status_t pst = ldi_parse(
 				p, raw ? name : member, buf, len, how);
 
@@ -307,47 +328,21 @@ static lede_status_t read_archive(lede_parser_t *p, const char *path,
 static lede_status_t read_gzip(lede_parser_t *p, gzFile g, const char *name,
 			       const char *head, size_t got)
 {
-	size_t cap = got > 1 << 16 ? got : 1 << 16, n = got;
-	char *buf = malloc(cap);
+	size_t n;
+	int too_big, failed, errnum = Z_OK;
+	char *buf = read_all(read_gz, g, head, got, p->max_bytes, &n,
+			     &too_big, &failed);
 	lede_status_t st, damage = LEDE_OK;
-	int errnum = Z_OK;
 
 	if (!buf)
 		return ldi_parser_error(p, LEDE_NOMEM, "out of memory");
-	memcpy(buf, head, got);
-	for (;;) {
-		int r;
-
-		if (n == cap) {
-			char *grown;
-
-			if (cap > p->max_bytes) {
-				free(buf);
-				warn(p, name,
-				     "larger than %zu MiB, not an article "
-				     "(skipped)",
-				     p->max_bytes >> 20);
-				return LEDE_BAD_INPUT;
-			}
-			grown = realloc(buf, cap * 2);
-			if (!grown) {
-				free(buf);
-				return ldi_parser_error(p, LEDE_NOMEM,
-							"out of memory");
-			}
-			buf = grown;
-			cap *= 2;
-		}
-		r = gzread(g, buf + n,
-			   (unsigned)(cap - n > (1u << 30) ? 1u << 30 : cap - n));
-		if (r > 0) {
-			n += (size_t)r;
-			continue;
-		}
-		gzerror(g, &errnum);
-		break;
+	if (too_big) {
+		free(buf);
+		warn_too_big(p, name);
+		return LEDE_BAD_INPUT;
 	}
-	if (errnum != Z_OK && errnum != Z_STREAM_END) {
+	gzerror(g, &errnum);
+	if (failed || (errnum != Z_OK && errnum != Z_STREAM_END)) {
 		const char *why = gzerror(g, &errnum);
 
 		warn(p, name, "cut short after %zu bytes (%s): reading what "
@@ -356,10 +351,7 @@ static lede_status_t read_gzip(lede_parser_t *p, gzFile g, const char *name,
 		damage = ldi_parser_error(p, LEDE_IO, "'%s' is cut short (%s)",
 					  name, why);
 	}
-	st = ldi_parse(p, name, buf, n,
-		       LDI_FROM_FILE | ((p->flags & LEDE_PARSE_FOLDER_SECTIONS)
-						? LDI_IN_FOLDER
-						: 0u));
+	st = ldi_parse(p, name, buf, n, file_how(p));
 	free(buf);
 	if (st == LEDE_NOMEM || st == LEDE_DONE)
 		return st;
@@ -397,7 +389,7 @@ lede_status_t lede_parser_file(lede_parser_t *p, const char *path,
 	size_t n, len;
 	FILE *f;
 	char *buf;
-	int too_big;
+	int too_big, failed;
 	lede_status_t st;
 
 	if (!p || !path)
@@ -421,7 +413,8 @@ lede_status_t lede_parser_file(lede_parser_t *p, const char *path,
 		return read_archive(p, path, name);
 	}
 	rewind(f);
-	buf = slurp(f, p->max_bytes, &len, &too_big);
+	buf = read_all(read_file, f, NULL, 0, p->max_bytes, &len, &too_big,
+		       &failed);
 	if (!buf) {
 		fclose(f);
 		return ldi_parser_error(p, LEDE_NOMEM, "out of memory");
@@ -430,15 +423,10 @@ lede_status_t lede_parser_file(lede_parser_t *p, const char *path,
 		st = ldi_parser_error(p, LEDE_IO, "cannot read '%s': %s", path,
 				      strerror(errno));
 	} else if (too_big) {
-		warn(p, name, "larger than %zu MiB, not an article (skipped)",
-		     p->max_bytes >> 20);
+		warn_too_big(p, name);
 		st = LEDE_BAD_INPUT;
 	} else {
-		st = ldi_parse(p, name, buf, len,
-			       LDI_FROM_FILE |
-				       ((p->flags & LEDE_PARSE_FOLDER_SECTIONS)
-						? LDI_IN_FOLDER
-						: 0u));
+		st = ldi_parse(p, name, buf, len, file_how(p));
 	}
 	free(buf);
 	fclose(f);
