@@ -160,6 +160,23 @@ add_exact_term(xc_doc_t *doc, const char *prefix, const char *value)
 	return xc_doc_add_boolean_term(doc, term, plen + vlen);
 }
 
+/* The day of date as "YYYYMMDD" in ymd (9 bytes); 0 for years outside
+ * 0000-9999, which have no such form. */
+static int
+day_key(int64_t date, char ymd[9])
+{
+	char iso[LEDE_DATE_BUFSIZE];
+	lede_date_format(date, iso);
+	/* iso is "YYYY-MM-DDTHH:MM:SSZ". */
+	if (strlen(iso) < 10 || iso[4] != '-')
+		return 0;
+	memcpy(ymd, iso, 4);
+	memcpy(ymd + 4, iso + 5, 2);
+	memcpy(ymd + 6, iso + 8, 2);
+	ymd[8] = '\0';
+	return 1;
+}
+
 static xc_status_t
 add_date(xc_doc_t *doc, int64_t date)
 {
@@ -170,15 +187,9 @@ add_date(xc_doc_t *doc, int64_t date)
 		n = xc_sortable_serialise(-(double)date, buf);
 		xs = xc_doc_set_value(doc, LDI_SLOT_OLDEST, buf, n);
 	}
-	char iso[LEDE_DATE_BUFSIZE];
-	lede_date_format(date, iso);
-	/* iso is "YYYY-MM-DDTHH:MM:SSZ": day, month and year terms. */
-	char ymd[16];
-	if (xs == XC_OK && strlen(iso) >= 10 && iso[4] == '-') {
-		memcpy(ymd, iso, 4);
-		memcpy(ymd + 4, iso + 5, 2);
-		memcpy(ymd + 6, iso + 8, 2);
-		ymd[8] = '\0';
+	/* Day, month and year terms. */
+	char ymd[9];
+	if (xs == XC_OK && day_key(date, ymd)) {
 		char term[16];
 		static const char *const prefixes[] = {
 			LDI_PREFIX_DAY, LDI_PREFIX_MONTH, LDI_PREFIX_YEAR
@@ -419,14 +430,9 @@ add_facets(xc_doc_t *doc, const lede_article_t *a)
 	facet_list(&b, LDI_FACET_ORG, a->orgs, a->n_orgs);
 	facet_list(&b, LDI_FACET_PERSON, a->people, a->n_people);
 	if (a->date != LEDE_NO_DATE) {
-		char iso[LEDE_DATE_BUFSIZE], ymd[8];
-		lede_date_format(a->date, iso);
-		if (strlen(iso) >= 10 && iso[4] == '-') {
-			memcpy(ymd, iso, 4);
-			memcpy(ymd + 4, iso + 5, 2);
-			memcpy(ymd + 6, iso + 8, 2);
+		char ymd[9];
+		if (day_key(a->date, ymd))
 			facet_put(&b, LDI_FACET_DAY, ymd, 8);
-		}
 	}
 	xc_status_t xs = b.nomem ? XC_NOMEM : XC_OK;
 	if (xs == XC_OK && b.len)
