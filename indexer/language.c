@@ -14,7 +14,8 @@
  *   feeds and map to "he" and "id".
  * - Stopword lists are written in folded form, the form ldi_analyze gives
  *   ("ete" for "été", "sie" for "się", "dont" for "don't"), and kept sorted
- *   by bytes so lookup is a binary search; test_language checks both.
+ *   by bytes so duplicates show; test_language checks both. Lookup is one
+ *   hash table over all the lists (stop_table).
  *   Russian is there for stopword lookup only: Cyrillic text is recognised
  *   by its letters, never by its stopwords.
  * - Detection reads the first DETECT_BYTES bytes only: enough for a few
@@ -46,6 +47,7 @@
 
 #include "analyze.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -540,6 +542,9 @@ static const struct language languages[] = {
 };
 
 #define NLANG (sizeof languages / sizeof languages[0])
+/* A language's stopwords are one bit of a 64-bit set (stop_langs). */
+_Static_assert(sizeof languages / sizeof languages[0] <= 64,
+	       "more languages than bits in a stopword set");
 
 /* Compares s[0..n) with the lower-case NUL-terminated word, ignoring ASCII
  * case (tags are ASCII; a locale's tolower has no business here). */
@@ -637,34 +642,73 @@ const char *ldi_language_stemmer(const char *code)
 	return lang ? lang->stemmer : NULL;
 }
 
-/* Orders term[0..len) against a NUL-terminated entry as strcmp would order
- * the two strings. */
-static int term_cmp(const char *term, size_t len, const char *entry)
-{
-	size_t elen = strlen(entry);
-	int c = memcmp(term, entry, len < elen ? len : elen);
+/* Every stopword of every list in one open-addressing table, mapping the
+ * word to the set of languages that list it (bit i: languages[i]). One
+ * probe answers "which languages stop this word", which the writer asks
+ * for every token and detection for every word of every language; a
+ * binary search per list made that the indexer's top cost. Built once,
+ * on first use, and read-only after. */
+#define STOP_SLOTS 16384 /* a power of two, over twice the words listed */
 
-	if (c)
-		return c;
-	return len < elen ? -1 : len > elen ? 1 : 0;
+struct stop_slot {
+	const char *word; /* NULL: empty */
+	uint32_t len;
+	uint64_t langs;
+};
+
+static struct stop_slot stop_table[STOP_SLOTS];
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+static uint32_t stop_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static struct stop_slot *stop_find(const char *term, size_t len)
+{
+	uint32_t i = stop_hash(term, len) & (STOP_SLOTS - 1);
+
+	while (stop_table[i].word &&
+	       (stop_table[i].len != len ||
+		memcmp(stop_table[i].word, term, len) != 0))
+		i = (i + 1) & (STOP_SLOTS - 1);
+	return &stop_table[i];
+}
+
+static void stop_build(void)
+{
+	size_t i, j;
+
+	for (i = 0; i < NLANG; i++)
+		for (j = 0; j < languages[i].nstop; j++) {
+			const char *w = languages[i].stop[j];
+			struct stop_slot *slot = stop_find(w, strlen(w));
+
+			slot->word = w;
+			slot->len = (uint32_t)strlen(w);
+			slot->langs |= UINT64_C(1) << i;
+		}
+}
+
+/* The set of languages whose lists hold term[0..len). */
+static uint64_t stop_langs(const char *term, size_t len)
+{
+	pthread_once(&stop_once, stop_build);
+	if (len > UINT32_MAX)
+		return 0;
+	return stop_find(term, len)->langs;
 }
 
 static int in_list(const struct language *lang, const char *term, size_t len)
 {
-	size_t lo = 0, hi = lang->nstop;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = term_cmp(term, len, lang->stop[mid]);
-
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return 0;
+	return (stop_langs(term, len) >> (size_t)(lang - languages)) & 1;
 }
 
 int ldi_is_stopword(const char *code, const char *term, size_t len)
@@ -962,6 +1006,7 @@ static int vote(void *ctx, const ldi_token_t *tok)
 {
 	struct votes *v = ctx;
 	int hit[NLANG];
+	uint64_t langs;
 	unsigned k = 0;
 	size_t i, j;
 
@@ -972,9 +1017,9 @@ static int vote(void *ctx, const ldi_token_t *tok)
 	if (tok->len == 0 || (tok->term[0] >= '0' && tok->term[0] <= '9'))
 		return 0;
 	v->words++;
+	langs = stop_langs(tok->term, tok->len);
 	for (i = 0; i < NLANG; i++) {
-		hit[i] = languages[i].latin &&
-			 in_list(&languages[i], tok->term, tok->len);
+		hit[i] = languages[i].latin && ((langs >> i) & 1);
 		k += (unsigned)hit[i];
 	}
 	for (i = 0; i < NLANG; i++) {
