@@ -60,6 +60,17 @@
 extern "C" {
 #endif
 
+/* liblede.so is built with hidden visibility: what is declared between
+ * this push and the pop at the end of the header, the API, is all it
+ * exports. For a program the pragma changes nothing. */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility push(default)
+#endif
+
+/* The version of this header. The build takes the project's version from
+ * these lines (CMakeLists.txt), so the library, lede.pc and the CMake
+ * package say the same. Before 1.0, a new minor version may change the
+ * ABI: liblede.so's SONAME carries MAJOR.MINOR. */
 #define LEDE_VERSION_MAJOR 0
 #define LEDE_VERSION_MINOR 1
 #define LEDE_VERSION_PATCH 0
@@ -114,8 +125,8 @@ typedef struct lede_quote {
 /* One article, as a reader or a caller gives it to lede. Fields are
  * NUL-terminated UTF-8; NULL or "" means absent. Each list is a pointer
  * and a count; a NULL pointer with a count of 0 is an empty list.
- * Borrowed for the call. Always start from a zeroed record ({0}), so
- * fields added by later versions of lede read as absent. */
+ * Borrowed for the call. Always start from a zeroed record ({0}; in C++
+ * {}), so fields added by later versions of lede read as absent. */
 typedef struct lede_article {
 	const char *id;		/* stable id; NULL: a hash of the content */
 	const char *headline;
@@ -560,6 +571,10 @@ int lede_results_counts_exact(const lede_results_t *results);
 lede_status_t lede_results_snippet(lede_results_t *results, size_t max_chars,
 				   const char *hi_start, const char *hi_end,
 				   char **snippet);
+
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }
