@@ -72,53 +72,17 @@ index_folder(lede_parser_t *parser, const char *dir, const char *rel)
 		closedir(d);
 }
 
-int
-main(int argc, char **argv)
+/* Prints the best five hits for text, and the section facet counted over
+ * every match, not only those five. Returns main's exit status. */
+static int
+search(lede_db_t *db, const char *text)
 {
-	if (argc < 4) {
-		fprintf(stderr, "usage: search_folder INDEX FOLDER QUERY...\n");
-		return 2;
-	}
-	/* A header and a library from different versions would disagree
-	 * on the ABI: say so before anything else. */
-	if (strcmp(lede_version(), LEDE_VERSION_STRING) != 0)
-		fprintf(stderr, "warning: lede.h is %s, liblede %s\n",
-			LEDE_VERSION_STRING, lede_version());
-
-	/* 1. Index: open (or create) for writing, parse the folder with
-	 * sections taken from sub-folders (business/001.txt), commit. */
-	lede_db_t *db;
-	lede_parser_t *parser;
-	char *err = NULL;
-	if (lede_db_open(argv[1], LEDE_OPEN_CREATE, &db, &err) != LEDE_OK) {
-		fprintf(stderr, "%s\n", err);
-		lede_free(err); /* strings lede returns as char * */
-		return 1;
-	}
-	if (lede_parser_new(add_article, warn, db, &parser) != LEDE_OK)
-		return 1;
-	lede_parser_set_flags(parser, LEDE_PARSE_FOLDER_SECTIONS);
-	index_folder(parser, argv[2], "");
-	lede_parser_free(parser);
-	if (lede_db_commit(db) != LEDE_OK) {
-		fprintf(stderr, "%s\n", lede_errmsg(db));
-		lede_db_close(db);
-		return 1;
-	}
-
-	/* 2. Search: the query's words joined with spaces, five hits, and
-	 * the section facet counted over every match, not just those five. */
-	char text[1024] = "";
-	for (int i = 3; i < argc; i++)
-		snprintf(text + strlen(text), sizeof text - strlen(text),
-			 "%s%s", i > 3 ? " " : "", argv[i]);
 	lede_query_t *q;
 	lede_results_t *r;
 	uint64_t total, count;
 	const char *value;
 	if (lede_query_new(db, text, LEDE_NTS, &q) != LEDE_OK) {
 		fprintf(stderr, "bad query: %s\n", lede_errmsg(db));
-		lede_db_close(db);
 		return 2;
 	}
 	lede_query_set_limit(q, 5);
@@ -126,7 +90,6 @@ main(int argc, char **argv)
 	if (lede_query_run(q, &r) != LEDE_OK) {
 		fprintf(stderr, "search failed: %s\n", lede_query_errmsg(q));
 		lede_query_free(q);
-		lede_db_close(db);
 		return 1;
 	}
 	lede_results_total(r, &total, NULL);
@@ -145,9 +108,53 @@ main(int argc, char **argv)
 					      &count) == LEDE_OK;
 	     i++)
 		printf("  %-12s %llu\n", value, (unsigned long long)count);
-
-	/* 3. Free in any order; close commits a writer. */
 	lede_results_free(r);
 	lede_query_free(q);
-	return lede_db_close(db) == LEDE_OK ? 0 : 1;
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 4) {
+		fprintf(stderr, "usage: search_folder INDEX FOLDER QUERY...\n");
+		return 2;
+	}
+	/* A header and a library of different versions may disagree on
+	 * the ABI: say so first. */
+	if (strcmp(lede_version(), LEDE_VERSION_STRING) != 0)
+		fprintf(stderr, "warning: lede.h is %s, liblede %s\n",
+			LEDE_VERSION_STRING, lede_version());
+
+	/* Open (or create) the index for writing; read the folder with
+	 * sections taken from sub-folders (business/001.txt); commit. */
+	lede_db_t *db;
+	lede_parser_t *parser;
+	char *err = NULL;
+	if (lede_db_open(argv[1], LEDE_OPEN_CREATE, &db, &err) != LEDE_OK) {
+		fprintf(stderr, "%s\n", err);
+		lede_free(err); /* strings lede returns as char * */
+		return 1;
+	}
+	int status = 1;
+	if (lede_parser_new(add_article, warn, db, &parser) == LEDE_OK) {
+		lede_parser_set_flags(parser, LEDE_PARSE_FOLDER_SECTIONS);
+		index_folder(parser, argv[2], "");
+		lede_parser_free(parser);
+		if (lede_db_commit(db) == LEDE_OK) {
+			/* The query: the words of the command line. */
+			char text[1024] = "";
+			for (int i = 3; i < argc; i++)
+				snprintf(text + strlen(text),
+					 sizeof text - strlen(text), "%s%s",
+					 i > 3 ? " " : "", argv[i]);
+			status = search(db, text);
+		} else {
+			fprintf(stderr, "%s\n", lede_errmsg(db));
+		}
+	}
+	/* Close commits a writer's pending changes, and says if that failed. */
+	if (lede_db_close(db) != LEDE_OK)
+		status = 1;
+	return status;
 }
