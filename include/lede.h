@@ -37,9 +37,13 @@
  *   Objects come back through the last parameter, set to NULL on failure.
  * - lede_errmsg(handle) gives the detail of that handle's last failure.
  * - Whoever calls an *_open or *_new owns the result and hands it to the
- *   matching *_close or *_free, which accept NULL. A child never outlives
- *   its parent: a query lives no longer than its database, results no
- *   longer than their query.
+ *   matching *_close or *_free, which accept NULL. Handles may be freed in
+ *   any order: a query keeps its database's memory, results their
+ *   query's, until they are freed themselves (see lede_db_close). Using
+ *   a handle after freeing it is undefined, as for free().
+ * - A NULL handle, a NULL where a pointer is required, or an enum value
+ *   this version does not know gives LEDE_MISUSE (getters: 0 or NULL),
+ *   never a crash.
  * - A returned `const char *` is borrowed; each function says until when.
  *   A returned `char *` is the caller's, to release with lede_free().
  * - Inputs are borrowed for the call only; lede copies what it keeps.
@@ -60,6 +64,17 @@
 extern "C" {
 #endif
 
+/* liblede.so is built with hidden visibility: what is declared between
+ * this push and the pop at the end of the header, the API, is all it
+ * exports. For a program the pragma changes nothing. */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility push(default)
+#endif
+
+/* The version of this header. The build takes the project's version from
+ * these lines (CMakeLists.txt), so the library, lede.pc and the CMake
+ * package say the same. Before 1.0, a new minor version may change the
+ * ABI: liblede.so's SONAME carries MAJOR.MINOR. */
 #define LEDE_VERSION_MAJOR 0
 #define LEDE_VERSION_MINOR 1
 #define LEDE_VERSION_PATCH 0
@@ -114,8 +129,8 @@ typedef struct lede_quote {
 /* One article, as a reader or a caller gives it to lede. Fields are
  * NUL-terminated UTF-8; NULL or "" means absent. Each list is a pointer
  * and a count; a NULL pointer with a count of 0 is an empty list.
- * Borrowed for the call. Always start from a zeroed record ({0}), so
- * fields added by later versions of lede read as absent. */
+ * Borrowed for the call. Always start from a zeroed record ({0}; in C++
+ * {}), so fields added by later versions of lede read as absent. */
 typedef struct lede_article {
 	const char *id;		/* stable id; NULL: a hash of the content */
 	const char *headline;
@@ -291,8 +306,11 @@ lede_status_t lede_db_open(const char *path, lede_open_flags_t flags,
 
 /* Commits a writer's pending articles and closes the index; returns the
  * commit's status (LEDE_OK when nothing was pending or db is NULL). The
- * handle is freed whatever the status. Queries and results of db must be
- * freed first. */
+ * caller's use of db ends here whatever the status. When queries made
+ * from db are still alive, the index stays open for them (a writer's
+ * lock too) until the last of them, and the last results made from them,
+ * are freed: results go on reading hits, while lede_query_run gives
+ * LEDE_MISUSE. */
 lede_status_t lede_db_close(lede_db_t *db);
 
 /* The detail of the last failure on db (or on a query or results made
@@ -347,7 +365,8 @@ typedef struct lede_results lede_results_t;
  * to rank by; run without it, such a query gives LEDE_BAD_QUERY. Returns
  * LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_BAD_QUERY (lede_errmsg(db) says
  * where and why).
- * The query is valid until lede_query_free, and db must outlive it. */
+ * The query is valid until lede_query_free; db may be closed first (see
+ * lede_db_close). */
 lede_status_t lede_query_new(lede_db_t *db, const char *text, size_t len,
 			     lede_query_t **query);
 void lede_query_free(lede_query_t *query);
@@ -478,9 +497,9 @@ lede_status_t lede_query_set_collapse(lede_query_t *query, int collapse);
 /* Runs the query. Reopens and retries once if a writer committed under
  * it. Returns LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_MODIFIED,
  * LEDE_BAD_QUERY (empty text without lede_query_set_like, or a like id
- * no article has; lede_query_errmsg says which), LEDE_XAPIAN,
- * LEDE_INTERNAL. Results are valid until lede_results_free
- * and must be freed before their query. */
+ * no article has; lede_query_errmsg says which; LEDE_MISUSE also when
+ * the query's index was closed), LEDE_XAPIAN, LEDE_INTERNAL. Results are
+ * valid until lede_results_free, even when the query is freed first. */
 lede_status_t lede_query_run(lede_query_t *query, lede_results_t **results);
 
 void lede_results_free(lede_results_t *results);
@@ -560,6 +579,10 @@ int lede_results_counts_exact(const lede_results_t *results);
 lede_status_t lede_results_snippet(lede_results_t *results, size_t max_chars,
 				   const char *hi_start, const char *hi_end,
 				   char **snippet);
+
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

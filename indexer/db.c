@@ -246,11 +246,34 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 	return LEDE_OK;
 }
 
+static lede_status_t db_free(lede_db_t *db);
+
 lede_status_t
 lede_db_close(lede_db_t *db)
 {
 	if (!db)
 		return LEDE_OK;
+	if (db->closed)
+		return LEDE_MISUSE;
+	if (db->n_queries) {
+		/* Queries and results still read through the handle: commit
+		 * now, free when the last of them goes. */
+		db->closed = 1;
+		return db->writable ? lede_db_commit(db) : LEDE_OK;
+	}
+	return db_free(db);
+}
+
+void
+ldi_db_release(lede_db_t *db)
+{
+	if (--db->n_queries == 0 && db->closed)
+		(void)db_free(db); /* the close reported the commit */
+}
+
+static lede_status_t
+db_free(lede_db_t *db)
+{
 	lede_status_t st = db->writable ? ldi_db_save_languages(db) : LEDE_OK;
 	xc_status_t xs = xc_db_close(db->xdb);
 	for (size_t i = 0; i < db->n_languages; i++)

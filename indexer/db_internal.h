@@ -33,7 +33,16 @@ struct lede_db {
 	int languages_changed; /* a writer added one not yet in metadata */
 	char *errmsg;	       /* last failure's detail, "" when none */
 	ldi_wordset_t spelling; /* a writer's scratch: one article's words */
+	/* Queries made from this handle and not yet freed. lede_db_close
+	 * with some alive commits and marks the handle closed; the last
+	 * of them frees it (ldi_db_release), so no query or results is
+	 * left pointing at freed memory. */
+	unsigned n_queries;
+	int closed;
 };
+
+/* A query of db is gone: frees db when it was the last and db is closed. */
+void ldi_db_release(lede_db_t *db);
 
 /* The entry for code (a canonical code or "und"), added with its stemmer
  * when new. NULL when out of memory or the table is full. */

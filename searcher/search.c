@@ -101,6 +101,7 @@ lede_query_new(lede_db_t *db, const char *text, size_t len,
 		free(q);
 		return st;
 	}
+	db->n_queries++;
 	*out = q;
 	return LEDE_OK;
 }
@@ -110,6 +111,11 @@ lede_query_free(lede_query_t *query)
 {
 	if (!query)
 		return;
+	if (query->n_results) {
+		query->freed = 1; /* the last results free it */
+		return;
+	}
+	lede_db_t *db = query->db;
 	ldi_parsed_query_free(&query->parsed);
 	ldi_expand_query_free(query);
 	for (size_t i = 0; i < query->n_filters; i++)
@@ -119,6 +125,7 @@ lede_query_free(lede_query_t *query)
 	free(query->text);
 	free(query->errmsg);
 	free(query);
+	ldi_db_release(db);
 }
 
 const char *
@@ -357,11 +364,16 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 		return ldi_set_error(&query->errmsg, LEDE_MISUSE,
 				     "lede_query_run: out is NULL");
 	*out = NULL;
+	if (query->db->closed)
+		return ldi_set_error(&query->errmsg, LEDE_MISUSE,
+				     "lede_query_run: the query's index was "
+				     "closed");
 	lede_results_t *r = calloc(1, sizeof *r);
 	if (!r)
 		return ldi_set_error(&query->errmsg, LEDE_NOMEM,
 				     "out of memory");
 	r->query = query;
+	query->n_results++;
 	xc_db_t *xdb = query->db->xdb;
 	/* A reader sees the index as it was when opened: catch up with
 	 * what writers committed since. */
@@ -464,7 +476,10 @@ lede_results_free(lede_results_t *results)
 	free(results->suggestion);
 	ldi_expand_results_free(results);
 	free(results->errmsg);
+	lede_query_t *query = results->query;
 	free(results);
+	if (--query->n_results == 0 && query->freed)
+		lede_query_free(query);
 }
 
 lede_status_t

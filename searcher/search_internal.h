@@ -50,6 +50,10 @@ struct lede_query {
 	ldi_facet_req_t *significant;
 	size_t n_significant;
 	char *errmsg;
+	/* Results made from this query and not yet freed; lede_query_free
+	 * with some alive marks it freed and the last of them frees it. */
+	unsigned n_results;
+	int freed;
 };
 
 /* One counted value of a facet or a timeline period. */

@@ -58,9 +58,62 @@ expect_in "$DOCS/lede-search.1" ".SH QUERY SYNTAX" \
 expect_in "$DOCS/lede-search.1" ".SH OUTPUT" "lede-search.1 has an OUTPUT section"
 expect_in "$DOCS/lede-search.1" "NO_COLOR" "lede-search.1 documents NO_COLOR"
 
-# ---- The man pages render without warnings. ------------------------------
+# ---- lede(3), the C library's page, covers lede.h. --------------------------
+page="$DOCS/lede.3"
+for section in NAME LIBRARY SYNOPSIS DESCRIPTION EXAMPLE LIFECYCLE \
+	"OWNERSHIP AND LIFETIMES" THREADS "RETURN VALUE" ERRORS FUNCTIONS \
+	VERSIONS "SEE ALSO"; do
+	expect_in "$page" ".SH $section" "lede.3 has a $section section"
+done
+# Every function lede.h declares (a name followed by "(" once the
+# preprocessor has dropped the comments) is in the list of functions, and
+# every status in the list of errors.
+"${LEDE_CC:-cc}" -E -P -x c "$LEDE_SRC/include/lede.h" >header.txt
+grep -o '\blede_[a-z0-9_]*[[:space:]]*(' header.txt | tr -d ' \t(' |
+	sort -u >functions.txt
+[ "$(wc -l <functions.txt)" -ge 50 ] && ok ||
+	not_ok "only $(wc -l <functions.txt) functions found in lede.h"
+sed -n '/^\.SH FUNCTIONS/,/^\.SH /p' "$page" >functions.3
+while read -r fn; do
+	if grep -qE "(^|[^a-z_])$fn([^a-z0-9_]|\$)" functions.3; then
+		ok
+	else
+		not_ok "lede.h declares $fn, lede.3's FUNCTIONS does not list it"
+	fi
+done <functions.txt
+sed -n '/^typedef enum lede_status *{/,/} *lede_status_t;/p' header.txt |
+	grep -o 'LEDE_[A-Z_]*' | grep -v '^LEDE_OK$' >statuses.txt
+[ "$(wc -l <statuses.txt)" -ge 10 ] && ok || not_ok "no statuses found in lede.h"
+sed -n '/^\.SH ERRORS/,/^\.SH /p' "$page" >errors.3
+while read -r st; do
+	expect_in errors.3 ".B $st" "lede.3's ERRORS explains $st"
+done <statuses.txt
+
+# Each page says the version of the header.
+version=$(sed -n 's/^#define LEDE_VERSION_STRING "\(.*\)"$/\1/p' \
+	"$LEDE_SRC/include/lede.h")
+for page in "$DOCS/lede-index.1" "$DOCS/lede-search.1" "$DOCS/lede.3"; do
+	expect_in "$page" "\"lede $version\"" "${page##*/} is for lede $version"
+done
+
+# ---- The man pages render without warnings, with groff and with man. ------
+if command -v man >/dev/null 2>&1; then
+	for page in "$DOCS/lede-index.1" "$DOCS/lede-search.1" "$DOCS/lede.3"; do
+		MANWIDTH=80 MAN_KEEP_FORMATTING= man -l "$page" >rendered.txt 2>man.err
+		expect_eq "$?" 0 "man -l ${page##*/}"
+		if [ -s man.err ]; then
+			not_ok "man -l ${page##*/} complains:"
+			sed 's/^/    /' man.err >&2
+		else
+			ok
+		fi
+		expect_in rendered.txt "SEE ALSO" "man -l ${page##*/} renders"
+	done
+else
+	echo "man not installed: man -l not checked"
+fi
 if command -v groff >/dev/null 2>&1; then
-	for page in "$DOCS/lede-index.1" "$DOCS/lede-search.1"; do
+	for page in "$DOCS/lede-index.1" "$DOCS/lede-search.1" "$DOCS/lede.3"; do
 		[ -f "$page" ] || continue
 		groff -man -Tutf8 -ww -P-cbou "$page" >rendered.txt 2>groff.err
 		if [ -s groff.err ]; then
@@ -69,7 +122,7 @@ if command -v groff >/dev/null 2>&1; then
 		else
 			ok
 		fi
-		expect_in rendered.txt "EXIT STATUS" "${page##*/} renders"
+		expect_in rendered.txt "SEE ALSO" "${page##*/} renders"
 	done
 else
 	echo "groff not installed: man page rendering not checked"
