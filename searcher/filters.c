@@ -308,14 +308,29 @@ static xc_status_t date_filter(const lede_query_t *q, xc_query_t **out)
 				    out);
 }
 
+int ldi_has_filter(const lede_query_t *q, lede_field_t field)
+{
+	size_t i;
+
+	for (i = 0; i < q->n_filters; i++)
+		if (q->filters[i].field == field)
+			return 1;
+	for (i = 0; i < q->parsed.n_filters; i++)
+		if (q->parsed.filters[i].field == field)
+			return 1;
+	return 0;
+}
+
 lede_status_t ldi_search_query(lede_query_t *q, int lift, xc_query_t **out)
 {
-	xc_query_t *parts[LDI_N_FIELDS + 2];
-	size_t n = 0, f;
+	size_t max = LDI_N_FIELDS + 2 + q->parsed.n_filters, n = 0, f;
+	xc_query_t **parts = malloc(max * sizeof *parts);
 	xc_status_t xs = XC_OK;
 	lede_status_t st = LEDE_OK;
 
 	*out = NULL;
+	if (!parts)
+		return ldi_set_error(&q->errmsg, LEDE_NOMEM, "out of memory");
 	parts[n++] = q->scored ? q->scored : q->parsed.query;
 	for (f = 0; f < LDI_N_FIELDS && xs == XC_OK; f++) {
 		xc_query_t *fq = NULL;
@@ -333,14 +348,20 @@ lede_status_t ldi_search_query(lede_query_t *q, int lift, xc_query_t **out)
 		if (xs == XC_OK && dq)
 			parts[n++] = dq;
 	}
-	/* FILTER: the first part scores, the rest only narrow. */
+	/* FILTER: the first part scores, the rest only narrow. The query's
+	 * own lifted filters are borrowed from it, the rest are ours. */
+	size_t ours = n;
+	for (f = 0; f < q->parsed.n_filters; f++)
+		if ((int)q->parsed.filters[f].field != lift)
+			parts[n++] = q->parsed.filters[f].query;
 	if (xs == XC_OK)
 		xs = xc_query_combine(XC_OP_FILTER, parts, n, 0, out);
 	if (xs != XC_OK)
 		st = ldi_set_error(&q->errmsg, ldi_status_from_xc(xs),
 				   "cannot build the query: %s",
 				   xc_status_str(xs));
-	while (n > 1)
-		xc_query_free(parts[--n]);
+	while (ours > 1)
+		xc_query_free(parts[--ours]);
+	free(parts);
 	return st;
 }

@@ -339,15 +339,6 @@ count_lifted(lede_results_t *r, int field, uint32_t check)
 	return st;
 }
 
-static int
-has_filter(const lede_query_t *q, lede_field_t field)
-{
-	for (size_t i = 0; i < q->n_filters; i++)
-		if (q->filters[i].field == field)
-			return 1;
-	return 0;
-}
-
 lede_status_t
 lede_query_run(lede_query_t *query, lede_results_t **out)
 {
@@ -388,7 +379,7 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 	unsigned fields = 0, lifted = 0;
 	for (size_t i = 0; i < query->n_facets; i++) {
 		unsigned bit = 1u << query->facets[i].field;
-		if (has_filter(query, query->facets[i].field))
+		if (ldi_has_filter(query, query->facets[i].field))
 			lifted |= bit;
 		else
 			fields |= bit;

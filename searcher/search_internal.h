@@ -100,11 +100,15 @@ struct lede_results {
 	char *errmsg;
 };
 
-/* The query to run: the parsed query filtered by the query's filters
+/* The query to run: the parsed query filtered by the query's filters,
+ * those set with lede_query_add_filter and those lifted out of the text
  * (all of them, or all but those on field `lift` when lift is a field;
  * pass -1 for none lifted) and its date range. *out is the caller's to
  * free. */
 lede_status_t ldi_search_query(lede_query_t *q, int lift, xc_query_t **out);
+
+/* 1 when q has a filter on field that ldi_search_query can lift. */
+int ldi_has_filter(const lede_query_t *q, lede_field_t field);
 
 /* The boolean prefix of a field whose terms are whole folded values
  * (source, section, language, tag, place, org, person), or NULL: authors
