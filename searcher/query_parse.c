@@ -753,6 +753,22 @@ date_readable(int64_t t, int end, char buf[LEDE_DATE_BUFSIZE])
 		buf[n - 10] = '\0';
 }
 
+void
+ldi_date_range_readable(int64_t from, int64_t to,
+			char buf[LDI_DATE_RANGE_BUFSIZE])
+{
+	char a[LEDE_DATE_BUFSIZE] = "", b[LEDE_DATE_BUFSIZE] = "";
+	if (from != LEDE_NO_DATE)
+		date_readable(from, 0, a);
+	if (to != LEDE_NO_DATE)
+		date_readable(to, 1, b);
+	/* One whole day is that day. */
+	if (*a && strlen(a) == 10 && !strcmp(a, b))
+		snprintf(buf, LDI_DATE_RANGE_BUFSIZE, "date:%s", a);
+	else
+		snprintf(buf, LDI_DATE_RANGE_BUFSIZE, "date:%s..%s", a, b);
+}
+
 /* A date: value (s, len bytes, at column of `at`): a value range on the
  * date slot, open where the range is. Like other filters it weighs
  * nothing, and articles without a date never match it. */
@@ -792,16 +808,9 @@ date_query(parser_t *p, const char *s, size_t len, size_t at)
 		fail_xc(p, xs);
 		return no_node;
 	}
-	char a[LEDE_DATE_BUFSIZE] = "", b[LEDE_DATE_BUFSIZE] = "";
-	if (from != LEDE_NO_DATE)
-		date_readable(from, 0, a);
-	if (to != LEDE_NO_DATE)
-		date_readable(to, 1, b);
-	/* One whole day is that day. */
-	int one_day = *a && strlen(a) == 10 && !strcmp(a, b);
-	return node_make(p, q,
-			 one_day ? str_printf(p, "date:%s", a)
-				 : str_printf(p, "date:%s..%s", a, b));
+	char shown[LDI_DATE_RANGE_BUFSIZE];
+	ldi_date_range_readable(from, to, shown);
+	return node_make(p, q, str_printf(p, "%s", shown));
 }
 
 static node_t

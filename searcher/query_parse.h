@@ -106,4 +106,11 @@ lede_status_t ldi_query_reweigh(const char *text, size_t len,
 
 void ldi_parsed_query_free(ldi_parsed_query_t *pq);
 
+/* A date range as the readable form shows it, from and to inclusive
+ * (LEDE_NO_DATE: open): "date:2004-01-01..2004-06-30", "date:2023-11-12"
+ * for one whole day, "date:2004-01-01.." for an open end. */
+#define LDI_DATE_RANGE_BUFSIZE (2 * LEDE_DATE_BUFSIZE + 8)
+void ldi_date_range_readable(int64_t from, int64_t to,
+			     char buf[LDI_DATE_RANGE_BUFSIZE]);
+
 #endif /* LEDE_QUERY_PARSE_H */
