@@ -101,13 +101,15 @@ text_explain(printer_t *p, lede_query_t *q)
 	return 0;
 }
 
-/* A duration: whole days as "7d", under two days in hours ("15.5h"),
- * else in days to a tenth ("19.6d"). */
+/* A duration: whole days as "7d", whole hours as "12h", else under two
+ * days in hours to a tenth ("15.5h"), then in days ("19.6d"). */
 static void
 put_duration(FILE *out, int64_t seconds)
 {
 	if (seconds % 86400 == 0)
 		fprintf(out, "%lldd", (long long)(seconds / 86400));
+	else if (seconds % 3600 == 0)
+		fprintf(out, "%lldh", (long long)(seconds / 3600));
 	else if (seconds < 2 * 86400)
 		fprintf(out, "%.1fh", (double)seconds / 3600.0);
 	else
