@@ -341,10 +341,11 @@ typedef struct lede_query lede_query_t;
 typedef struct lede_results lede_results_t;
 
 /* Parses a query (see lede-search(1) for the syntax: words, "phrases",
- * AND OR NOT, +must -not, (groups), field:value, trailing*), through the
- * same text analysis the indexer used. Text that is empty or only spaces
- * is accepted here, for a query that lede_query_set_like gives something
- * to rank by; run without it, such a query gives LEDE_BAD_QUERY. Returns
+ * AND OR NOT, +must -not, (groups), a NEAR/n b, field:value, trailing*),
+ * through the same text analysis the indexer used. Text that is empty or
+ * only spaces is accepted here, for a query that lede_query_set_like
+ * gives something to rank by; run without it, such a query gives
+ * LEDE_BAD_QUERY. Returns
  * LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_BAD_QUERY (lede_errmsg(db) says
  * where and why).
  * The query is valid until lede_query_free, and db must outlive it. */
@@ -411,7 +412,10 @@ lede_status_t lede_query_set_sort(lede_query_t *query, lede_sort_t sort,
  * At most max_values values (0: all), by count then name. Multi-valued
  * fields count each value once per article. When a filter on the same
  * field is set, the counts are those the query would have without that
- * field's filters (so a user can see where else to go). */
+ * field's filters (so a user can see where else to go): filters set with
+ * lede_query_add_filter, and filters in the query text that narrow all of
+ * it (section:sport in the run of words at its top, or AND-ed with it;
+ * not inside ( ), beside OR or after NOT). */
 lede_status_t lede_query_add_facet(lede_query_t *query, lede_field_t field,
 				   uint32_t max_values);
 

@@ -1623,6 +1623,7 @@ keep_results(parser_t *p, nlist_t *pending, ldi_parsed_query_t *out)
 	}
 	out->have_now = p->have_now;
 	out->now = p->now;
+	out->n_langs = p->n_langs;
 }
 
 lede_status_t
@@ -1664,10 +1665,13 @@ ldi_query_reweigh(const char *text, size_t len,
 	ldi_parsed_query_t scratch;
 	memset(&scratch, 0, sizeof scratch);
 	parser_t p = { 0 };
+	*out = NULL;
+	if (pq->n_langs > n_langs)
+		return LEDE_MISUSE;
 	p.text = text;
 	p.len = len;
 	p.langs = langs;
-	p.n_langs = n_langs;
+	p.n_langs = pq->n_langs;
 	p.out = &scratch;
 	p.reweigh = 1;
 	p.focus = part_id;

@@ -76,6 +76,9 @@ typedef struct ldi_parsed_query {
 	/* "Now" for relative dates, once read (have_now). */
 	int have_now;
 	int64_t now;
+	/* How many of the languages it was parsed with: a database's list
+	 * only grows, so its first n_langs are these. */
+	size_t n_langs;
 } ldi_parsed_query_t;
 
 /* Parses text for an index holding articles in the n_langs languages
@@ -94,7 +97,9 @@ lede_status_t ldi_query_parse(const char *text, size_t len,
 #define LDI_NO_PART SIZE_MAX
 
 /* The same query as pq->query, parsed again from the same text with the
- * same languages and pq's "now", in which only the part numbered part_id
+ * same languages (the first pq->n_langs of langs; n_langs is how many
+ * langs holds, for checking) and pq's "now", in which only the part
+ * numbered part_id
  * (an ldi_query_part_t id; LDI_NO_PART for none) weighs: the others are
  * scaled to 0, so a document matches exactly when it matches pq->query
  * and weighs what that part adds to its score. *out is the caller's to
