@@ -80,7 +80,7 @@ static const char usage_text[] =
 	"  \"exact phrase\"       the words in this order, as written\n"
 	"  +word -word          must match / must not match\n"
 	"  a AND b, a OR b, a NOT b, (groups)\n"
-	"  a NEAR/3 b           a and b as written, at most 3 words apart\n"
+	"  a NEAR/3 b           a and b as written, at most 3 words between\n"
 	"                       (NEAR alone: 10)\n"
 	"  polic*               words starting with polic\n"
 	"  title:word  author:name (by:)  source:\"BBC News\"  section:sport\n"

@@ -41,7 +41,7 @@
  * group, each with its field. The score of a hit is the sum of what its
  * parts weigh in it (explain.c). */
 typedef struct ldi_query_part {
-	size_t id;	    /* its number in the parse, for ldi_query_reweigh */
+	size_t id;	    /* its number, for ldi_query_reweigh */
 	char *clause;	    /* as typed, without + or - */
 	char *matches;	    /* what it searches for, readable */
 	const char *field;  /* "text" (headline and body), "headline",

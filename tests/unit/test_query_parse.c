@@ -262,7 +262,8 @@ typedef struct rcase {
 	{ __LINE__, query, readable, lifted, parts }
 
 static const rcase_t readable_cases[] = {
-	R("profits", "profits[profit~]", "", "profits = profits[profit~] (text)"),
+	R("profits", "profits[profit~]", "",
+	  "profits = profits[profit~] (text)"),
 	R("quarterly profits", "(quarterly[quarter~] OR profits[profit~])", "",
 	  "quarterly = quarterly[quarter~] (text) & "
 	  "profits = profits[profit~] (text)"),
@@ -297,8 +298,9 @@ static const rcase_t readable_cases[] = {
 	  "x = x[x~] (text) & y = y[y~] (text)"),
 	R("x NOT section:a", "(x[x~] NOT section:a)", "", "x = x[x~] (text)"),
 	R("x -section:a", "(x[x~] NOT section:a)", "", "x = x[x~] (text)"),
-	R("x id:a/1 date:2023-11-12", "(x[x~] FILTER (id:a/1 AND date:2023-11-12))",
-	  "", "x = x[x~] (text)"),
+	R("x id:a/1 date:2023-11-12",
+	  "(x[x~] FILTER (id:a/1 AND date:2023-11-12))", "",
+	  "x = x[x~] (text)"),
 	R("x date:..2004-06", "(x[x~] FILTER date:..2004-06-30)", "",
 	  "x = x[x~] (text)"),
 };
@@ -335,7 +337,8 @@ check_readable_cases(void)
 		for (size_t k = 0; k < pq.n_filters; k++)
 			snprintf(lifted + strlen(lifted),
 				 sizeof lifted - strlen(lifted), "%s%s=%s",
-				 k ? " & " : "", field_name(pq.filters[k].field),
+				 k ? " & " : "",
+				 field_name(pq.filters[k].field),
 				 pq.filters[k].readable);
 		for (size_t k = 0; k < pq.n_parts; k++)
 			snprintf(parts + strlen(parts),
@@ -381,8 +384,8 @@ check_reweigh(void)
 		"(a@1 PHRASE 2 b@2)))) AND_NOT Zshare@1))",
 		"Query(((0 * Zbank@1 AND_MAYBE (0 * Zrate@1 OR (0 * Zx@1 OR "
 		"(a@1 PHRASE 2 b@2)))) AND_NOT Zshare@1))",
-		"Query(((0 * Zbank@1 AND_MAYBE (0 * Zrate@1 OR (0 * Zx@1 OR 0 * "
-		"(a@1 PHRASE 2 b@2)))) AND_NOT Zshare@1))",
+		"Query(((0 * Zbank@1 AND_MAYBE (0 * Zrate@1 OR (0 * Zx@1 OR "
+		"0 * (a@1 PHRASE 2 b@2)))) AND_NOT Zshare@1))",
 	};
 	for (size_t k = 0; k <= pq.n_parts && k < 5; k++) {
 		xc_query_t *q = NULL;
