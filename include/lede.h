@@ -401,9 +401,11 @@ typedef enum lede_sort {
 } lede_sort_t;
 
 /* How hits are ordered. half_life (seconds, > 0) is used by
- * LEDE_SORT_RECENCY only; 0 means the default, 7 days. Ages count from
- * the newest article in the index, so an archive keeps its order as it
- * ages. Ties go to the article id. */
+ * LEDE_SORT_RECENCY only; 0 means the default, 7 days. Recency re-ranks
+ * the best 1000 matches by relevance (more when offset + limit is more);
+ * ages count from the newest article among them (undated ones are as old
+ * as the oldest), not from the clock, so an archive keeps its order as
+ * it ages. Ties go to the article id. */
 lede_status_t lede_query_set_sort(lede_query_t *query, lede_sort_t sort,
 				  int64_t half_life);
 
