@@ -170,8 +170,8 @@ _lede_search() {
 	_lede_words
 	local opts="--db --limit --offset --filter --since --until --sort
 		--half-life --facet --timeline --like --significant --approx
-		--no-suggest --all-copies --format --format-version --show
-		--batch --help --version -d -n -f -h -V"
+		--no-suggest --explain --all-copies --format --format-version
+		--show --batch --help --version -d -n -f -h -V"
 	local with_arg="-d --db -n --limit --offset --filter --since --until
 		--sort --half-life --facet --timeline --like --significant -f
 		--format --show --batch"

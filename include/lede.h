@@ -359,10 +359,11 @@ typedef struct lede_query lede_query_t;
 typedef struct lede_results lede_results_t;
 
 /* Parses a query (see lede-search(1) for the syntax: words, "phrases",
- * AND OR NOT, +must -not, (groups), field:value, trailing*), through the
- * same text analysis the indexer used. Text that is empty or only spaces
- * is accepted here, for a query that lede_query_set_like gives something
- * to rank by; run without it, such a query gives LEDE_BAD_QUERY. Returns
+ * AND OR NOT, +must -not, (groups), a NEAR/n b, field:value, trailing*),
+ * through the same text analysis the indexer used. Text that is empty or
+ * only spaces is accepted here, for a query that lede_query_set_like
+ * gives something to rank by; run without it, such a query gives
+ * LEDE_BAD_QUERY. Returns
  * LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_BAD_QUERY (lede_errmsg(db) says
  * where and why).
  * The query is valid until lede_query_free; db may be closed first (see
@@ -419,9 +420,11 @@ typedef enum lede_sort {
 } lede_sort_t;
 
 /* How hits are ordered. half_life (seconds, > 0) is used by
- * LEDE_SORT_RECENCY only; 0 means the default, 7 days. Ages count from
- * the newest article in the index, so an archive keeps its order as it
- * ages. Ties go to the article id. */
+ * LEDE_SORT_RECENCY only; 0 means the default, 7 days. Recency re-ranks
+ * the best 1000 matches by relevance (more when offset + limit is more);
+ * ages count from the newest article among them (undated ones are as old
+ * as the oldest), not from the clock, so an archive keeps its order as
+ * it ages. Ties go to the article id. */
 lede_status_t lede_query_set_sort(lede_query_t *query, lede_sort_t sort,
 				  int64_t half_life);
 
@@ -430,7 +433,10 @@ lede_status_t lede_query_set_sort(lede_query_t *query, lede_sort_t sort,
  * At most max_values values (0: all), by count then name. Multi-valued
  * fields count each value once per article. When a filter on the same
  * field is set, the counts are those the query would have without that
- * field's filters (so a user can see where else to go). */
+ * field's filters (so a user can see where else to go): filters set with
+ * lede_query_add_filter, and filters in the query text that narrow all of
+ * it (section:sport in the run of words at its top, or AND-ed with it;
+ * not inside ( ), beside OR or after NOT). */
 lede_status_t lede_query_add_facet(lede_query_t *query, lede_field_t field,
 				   uint32_t max_values);
 
@@ -494,6 +500,36 @@ lede_status_t lede_query_set_suggest(lede_query_t *query, int suggest);
  * than the total says. Returns LEDE_OK, LEDE_MISUSE. */
 lede_status_t lede_query_set_collapse(lede_query_t *query, int collapse);
 
+/* Asks lede_query_run to work out, for each hit of the page, what each
+ * part of the query adds to its score (lede_results_part): one more
+ * match per part, over the page's hits only. Off by default. Returns
+ * LEDE_OK, LEDE_MISUSE. */
+lede_status_t lede_query_set_explain(lede_query_t *query, int explain);
+
+/* The query as it runs, readable: the parsed text with what each word
+ * matches ("profits[profit~]": any word whose stem is profit; quotes for
+ * phrases, "headline:" for a field, AND OR NOT AND_MAYBE NEAR/n), the
+ * like terms, then after FILTER the filters and dates (lede-search(1),
+ * --explain, gives the whole notation). Borrowed until the next call of
+ * lede_query_describe or lede_query_free; NULL when query is NULL or out
+ * of memory. The like terms are known once the query has run: before,
+ * they show as "like:ID". */
+const char *lede_query_describe(lede_query_t *query);
+
+/* The i-th ranked part (0-based) of the query, in the order typed: a
+ * word (with its stems), a "phrase", a wildcard, a NEAR group, each with
+ * its field, and last, with lede_query_set_like, the like terms. *clause
+ * is the part as typed (without + or -; the like part: the id), *field
+ * "text" (headline and body), "headline", "quote", "author" or "like",
+ * *matches what it searches for, in lede_query_describe's notation.
+ * Stopwords dropped beside other words, excluded words (-word, NOT) and
+ * filters are no parts. Borrowed until lede_query_free (a like part's
+ * matches, until the next lede_query_run). Returns LEDE_OK, LEDE_DONE
+ * past the last part, LEDE_MISUSE. */
+lede_status_t lede_query_part(const lede_query_t *query, size_t i,
+			      const char **clause, const char **field,
+			      const char **matches);
+
 /* Runs the query. Reopens and retries once if a writer committed under
  * it. Returns LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_MODIFIED,
  * LEDE_BAD_QUERY (empty text without lede_query_set_like, or a like id
@@ -504,6 +540,9 @@ lede_status_t lede_query_run(lede_query_t *query, lede_results_t **results);
 
 void lede_results_free(lede_results_t *results);
 const char *lede_results_errmsg(const lede_results_t *results);
+
+/* The query the results came from (it outlives them); NULL for NULL. */
+lede_query_t *lede_results_query(const lede_results_t *results);
 
 /* Number of articles that match, copies collapsed into another hit
  * included: *estimate always, *exact 1 when the estimate is the true
@@ -520,6 +559,29 @@ lede_status_t lede_results_next(lede_results_t *results);
 uint32_t lede_results_rank(const lede_results_t *results); /* 1-based */
 double lede_results_score(const lede_results_t *results);
 int64_t lede_results_date(const lede_results_t *results); /* LEDE_NO_DATE */
+/* The current hit's relevance: its BM25 weight for the query. It is
+ * lede_results_score, but with LEDE_SORT_RECENCY, where the score is the
+ * relevance times lede_results_recency. 0 without a current hit. */
+double lede_results_relevance(const lede_results_t *results);
+
+/* The current hit's recency factor, 2^(-age / half_life), in (0, 1],
+ * with its age in seconds (counted from the newest article among the
+ * best 1000 matches; undated articles count as the oldest) in *age and
+ * the half-life in *half_life (both optional). 1, with both 0, unless the
+ * query sorts by LEDE_SORT_RECENCY. */
+double lede_results_recency(const lede_results_t *results, int64_t *age,
+			    int64_t *half_life);
+
+/* With lede_query_set_explain: what the i-th part of the query
+ * (lede_query_part) adds to the current hit's relevance; 0 when the hit
+ * does not match it, or matches it where it does not count (inside a NOT,
+ * or an AND whose other side failed). The parts add up to
+ * lede_results_relevance, up to rounding. Returns LEDE_OK, LEDE_DONE past
+ * the last part, LEDE_MISUSE (no explain asked for, no current hit, NULL
+ * weight). */
+lede_status_t lede_results_part(const lede_results_t *results, size_t i,
+				double *weight);
+
 /* How many other matching articles are copies of the current hit's story
  * and were collapsed into it (see lede_query_set_collapse): 0 when there
  * are none, when collapsing is off, or when there is no current hit. Exact
@@ -579,6 +641,26 @@ int lede_results_counts_exact(const lede_results_t *results);
 lede_status_t lede_results_snippet(lede_results_t *results, size_t max_chars,
 				   const char *hi_start, const char *hi_end,
 				   char **snippet);
+
+/* A stretch of text: `length` characters from character `start` (0 is
+ * the first), counted in Unicode code points. */
+typedef struct lede_range {
+	size_t start;
+	size_t length;
+} lede_range_t;
+
+/* The same passage as lede_results_snippet, as plain text without marks,
+ * and where the matching words are in it: *n_ranges ranges in *ranges,
+ * in order, not overlapping, counted in code points of *snippet (not
+ * bytes; a language whose strings count UTF-16 units, such as
+ * JavaScript, must convert for characters beyond U+FFFF). Both are the
+ * caller's, to free with lede_free; *ranges is NULL when *n_ranges is 0.
+ * Returns LEDE_OK, LEDE_MISUSE (no current hit, a NULL pointer),
+ * LEDE_NOMEM; on failure *snippet and *ranges are NULL. */
+lede_status_t lede_results_snippet_ranges(lede_results_t *results,
+					  size_t max_chars, char **snippet,
+					  lede_range_t **ranges,
+					  size_t *n_ranges);
 
 #if defined(__GNUC__) && __GNUC__ >= 4
 #pragma GCC visibility pop

@@ -142,10 +142,11 @@ stopword(const lede_db_t *db, const char *word, size_t len)
 }
 
 /* The OR of the best plain words of document docid, stopwords left out;
- * match-nothing when it has none worth searching for. */
+ * match-nothing when it has none worth searching for. *readable (NULL
+ * when out of memory) shows them: "like:ID[word word ...]". */
 static xc_status_t
-like_terms(const lede_db_t *db, uint32_t docid, xc_query_t **out,
-	   char **detail)
+like_terms(const lede_db_t *db, const char *id, uint32_t docid,
+	   xc_query_t **out, char **readable, char **detail)
 {
 	xc_db_t *xdb = db->xdb;
 	xc_enquire_t *enq = NULL;
@@ -153,6 +154,10 @@ like_terms(const lede_db_t *db, uint32_t docid, xc_query_t **out,
 	xc_query_t *terms[LIKE_TERMS];
 	size_t n = 0;
 	*out = NULL;
+	/* Terms are at most LDI_MAX_TERM_BYTES, plain words. */
+	size_t cap = strlen(id) + 16 + LIKE_TERMS * (LDI_MAX_TERM_BYTES + 1);
+	char *shown = malloc(cap);
+	size_t at = shown ? (size_t)snprintf(shown, cap, "like:%s[", id) : 0;
 	xc_status_t xs = xc_enquire_new(xdb, &enq);
 	if (xs == XC_OK)
 		xs = xc_enquire_eset(enq, &docid, 1, 2 * LIKE_TERMS, NULL, 0,
@@ -170,9 +175,15 @@ like_terms(const lede_db_t *db, uint32_t docid, xc_query_t **out,
 			continue;
 		if (xs == XC_OK)
 			xs = xc_query_term(t, len, 1, 0, &terms[n]);
+		if (xs == XC_OK && shown && at + len + 3 < cap)
+			at += (size_t)snprintf(shown + at, cap - at, "%s%s",
+					       n ? " " : "", t);
 		if (xs == XC_OK)
 			n++;
 	}
+	if (shown)
+		snprintf(shown + at, cap - at, "]");
+	*readable = shown;
 	if (xs == XC_OK)
 		xs = n ? xc_query_combine(XC_OP_OR, terms, n, 0, out)
 		       : xc_query_match_nothing(out);
@@ -195,10 +206,47 @@ combine2(xc_op_t op, xc_query_t *a, xc_query_t *b, xc_query_t **out)
 }
 
 lede_status_t
+ldi_expand_scored(lede_query_t *q, const xc_query_t *text, int like_weighs,
+		  xc_query_t **out)
+{
+	xc_query_t *like = NULL, *scored = NULL, *self = NULL;
+	*out = NULL;
+	xc_status_t xs = like_weighs ? xc_query_scale(q->like, 1, &like)
+				     : xc_query_scale(q->like, 0, &like);
+	if (xs == XC_OK && text) {
+		/* The text decides what matches; likeness adds to the
+		 * score. (A factor of 1 copies the text, which stays.) */
+		xc_query_t *copy = NULL;
+		xs = xc_query_scale(text, 1, &copy);
+		if (xs == XC_OK)
+			xs = combine2(XC_OP_AND_MAYBE, copy, like, &scored);
+		else
+			xc_query_free(like);
+	} else {
+		scored = like;
+	}
+	like = NULL;
+	if (xs == XC_OK)
+		xs = xc_query_scale(q->like_self, 1, &self);
+	if (xs == XC_OK) {
+		xs = combine2(XC_OP_AND_NOT, scored, self, out);
+		scored = NULL;
+	}
+	xc_query_free(scored);
+	if (xs != XC_OK)
+		return expand_error(q, xs, NULL);
+	return LEDE_OK;
+}
+
+lede_status_t
 ldi_expand_prepare(lede_query_t *q)
 {
 	xc_query_free(q->scored);
-	q->scored = NULL;
+	xc_query_free(q->like);
+	xc_query_free(q->like_self);
+	free(q->like_readable);
+	q->scored = q->like = q->like_self = NULL;
+	q->like_readable = NULL;
 	if (!q->like_id)
 		return q->parsed.query
 			       ? LEDE_OK
@@ -215,32 +263,20 @@ ldi_expand_prepare(lede_query_t *q)
 				     "no article with id '%s' to find "
 				     "articles like",
 				     q->like_id);
-	xc_query_t *like = NULL, *self = NULL, *scored = NULL;
 	if (xs == XC_OK)
-		xs = like_terms(q->db, docid, &like, &detail);
-	if (xs == XC_OK && q->parsed.query) {
-		/* The text decides what matches; likeness adds to the
-		 * score. (Subqueries are copied: parsed.query stays.) */
-		xc_query_t *pair[2] = { q->parsed.query, like };
-		xs = xc_query_combine(XC_OP_AND_MAYBE, pair, 2, 0, &scored);
-		xc_query_free(like);
-	} else {
-		scored = like;
-	}
+		xs = like_terms(q->db, q->like_id, docid, &q->like,
+				&q->like_readable, &detail);
 	if (xs == XC_OK)
-		xs = xc_query_term(term, tlen, 1, 0, &self);
-	if (xs == XC_OK) {
-		xs = combine2(XC_OP_AND_NOT, scored, self, &q->scored);
-		scored = NULL;
-	}
-	xc_query_free(scored);
+		xs = xc_query_term(term, tlen, 1, 0, &q->like_self);
 	if (xs != XC_OK) {
 		lede_status_t st = expand_error(q, xs, detail);
 		free(detail);
 		return st;
 	}
 	free(detail);
-	return LEDE_OK;
+	if (!q->like_readable)
+		return ldi_set_error(&q->errmsg, LEDE_NOMEM, "out of memory");
+	return ldi_expand_scored(q, q->parsed.query, 1, &q->scored);
 }
 
 /* A display form of a value and its folded form, from the facet slot. */
@@ -464,7 +500,11 @@ ldi_expand_query_free(lede_query_t *q)
 	free(q->like_id);
 	q->like_id = NULL;
 	xc_query_free(q->scored);
-	q->scored = NULL;
+	xc_query_free(q->like);
+	xc_query_free(q->like_self);
+	free(q->like_readable);
+	q->scored = q->like = q->like_self = NULL;
+	q->like_readable = NULL;
 	free(q->significant);
 	q->significant = NULL;
 	q->n_significant = 0;

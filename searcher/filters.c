@@ -8,6 +8,7 @@
  * different fields all must hold (AND), the way faceted search behaves
  * everywhere.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,12 +124,48 @@ static char *author_terms(const char *value)
 	return out;
 }
 
+/* A filter as --explain shows it, from its term(s): "section:business",
+ * "place:\"united kingdom\"", "author:\"ann lee\"". NULL when out of
+ * memory. */
+static char *filter_readable(lede_field_t field, const char *term)
+{
+	const char *name = NULL, *v = term + strlen(filter_prefix(field));
+	char *s;
+	size_t i;
+
+	for (i = 0; i < sizeof field_names / sizeof field_names[0]; i++)
+		if (field_names[i].field == field) {
+			name = field_names[i].name;
+			break;
+		}
+	if (field == LEDE_FIELD_LANGUAGE)
+		name = "lang"; /* as the query's lang: is shown */
+	if (field == LEDE_FIELD_AUTHOR) {
+		/* "Aann\nAlee": the words after their prefixes. */
+		char *o;
+
+		s = malloc(strlen(name) + strlen(term) + 4);
+		if (!s)
+			return NULL;
+		o = s + sprintf(s, "%s:\"", name);
+		for (v = term; *v; v++) {
+			if (v == term || v[-1] == '\n')
+				continue; /* the 'A' of each word */
+			*o++ = *v == '\n' ? ' ' : *v;
+		}
+		strcpy(o, "\"");
+		return s;
+	}
+	return ldi_strdup_printf(strchr(v, ' ') ? "%s:\"%s\"" : "%s:%s", name,
+				 v);
+}
+
 lede_status_t lede_query_add_filter(lede_query_t *q, lede_field_t field,
 				    const char *value)
 {
 	const char *prefix = filter_prefix(field);
 	ldi_filter_t *grown;
-	char *term;
+	char *term, *readable;
 
 	if (!q)
 		return LEDE_MISUSE;
@@ -161,14 +198,19 @@ lede_status_t lede_query_add_filter(lede_query_t *q, lede_field_t field,
 	}
 	if (!term)
 		return query_error(q, LEDE_NOMEM, "out of memory");
-	grown = realloc(q->filters, (q->n_filters + 1) * sizeof *grown);
+	readable = filter_readable(field, term);
+	grown = readable ? realloc(q->filters,
+				   (q->n_filters + 1) * sizeof *grown)
+			 : NULL;
 	if (!grown) {
 		free(term);
+		free(readable);
 		return query_error(q, LEDE_NOMEM, "out of memory");
 	}
 	q->filters = grown;
 	q->filters[q->n_filters].field = field;
 	q->filters[q->n_filters].term = term;
+	q->filters[q->n_filters].readable = readable;
 	q->n_filters++;
 	return LEDE_OK;
 }
@@ -308,14 +350,29 @@ static xc_status_t date_filter(const lede_query_t *q, xc_query_t **out)
 				    out);
 }
 
+int ldi_has_filter(const lede_query_t *q, lede_field_t field)
+{
+	size_t i;
+
+	for (i = 0; i < q->n_filters; i++)
+		if (q->filters[i].field == field)
+			return 1;
+	for (i = 0; i < q->parsed.n_filters; i++)
+		if (q->parsed.filters[i].field == field)
+			return 1;
+	return 0;
+}
+
 lede_status_t ldi_search_query(lede_query_t *q, int lift, xc_query_t **out)
 {
-	xc_query_t *parts[LDI_N_FIELDS + 2];
-	size_t n = 0, f;
+	size_t max = LDI_N_FIELDS + 2 + q->parsed.n_filters, n = 0, f;
+	xc_query_t **parts = malloc(max * sizeof *parts);
 	xc_status_t xs = XC_OK;
 	lede_status_t st = LEDE_OK;
 
 	*out = NULL;
+	if (!parts)
+		return ldi_set_error(&q->errmsg, LEDE_NOMEM, "out of memory");
 	parts[n++] = q->scored ? q->scored : q->parsed.query;
 	for (f = 0; f < LDI_N_FIELDS && xs == XC_OK; f++) {
 		xc_query_t *fq = NULL;
@@ -333,14 +390,20 @@ lede_status_t ldi_search_query(lede_query_t *q, int lift, xc_query_t **out)
 		if (xs == XC_OK && dq)
 			parts[n++] = dq;
 	}
-	/* FILTER: the first part scores, the rest only narrow. */
+	/* FILTER: the first part scores, the rest only narrow. The query's
+	 * own lifted filters are borrowed from it, the rest are ours. */
+	size_t ours = n;
+	for (f = 0; f < q->parsed.n_filters; f++)
+		if ((int)q->parsed.filters[f].field != lift)
+			parts[n++] = q->parsed.filters[f].query;
 	if (xs == XC_OK)
 		xs = xc_query_combine(XC_OP_FILTER, parts, n, 0, out);
 	if (xs != XC_OK)
 		st = ldi_set_error(&q->errmsg, ldi_status_from_xc(xs),
 				   "cannot build the query: %s",
 				   xc_status_str(xs));
-	while (n > 1)
-		xc_query_free(parts[--n]);
+	while (ours > 1)
+		xc_query_free(parts[--ours]);
+	free(parts);
 	return st;
 }

@@ -37,7 +37,8 @@ enum {
 	OPT_SHOW,
 	OPT_BATCH,
 	OPT_LIKE,
-	OPT_SIGNIFICANT
+	OPT_SIGNIFICANT,
+	OPT_EXPLAIN
 };
 
 static const struct option long_options[] = {
@@ -56,6 +57,7 @@ static const struct option long_options[] = {
 	{ "approx", no_argument, NULL, OPT_APPROX },
 	{ "no-suggest", no_argument, NULL, OPT_NO_SUGGEST },
 	{ "all-copies", no_argument, NULL, OPT_ALL_COPIES },
+	{ "explain", no_argument, NULL, OPT_EXPLAIN },
 	{ "format", required_argument, NULL, 'f' },
 	{ "format-version", no_argument, NULL, OPT_FORMAT_VERSION },
 	{ "show", required_argument, NULL, OPT_SHOW },
@@ -78,6 +80,8 @@ static const char usage_text[] =
 	"  \"exact phrase\"       the words in this order, as written\n"
 	"  +word -word          must match / must not match\n"
 	"  a AND b, a OR b, a NOT b, (groups)\n"
+	"  a NEAR/3 b           a and b as written, at most 3 words between\n"
+	"                       (NEAR alone: 10)\n"
 	"  polic*               words starting with polic\n"
 	"  title:word  author:name (by:)  source:\"BBC News\"  section:sport\n"
 	"  lang:en  id:business/001.txt  url:https://...\n"
@@ -112,6 +116,8 @@ static const char usage_text[] =
 	"      --no-suggest     no \"did you mean\" for words in no article\n"
 	"      --all-copies     every copy of a story, not one hit with\n"
 	"                       \"+N similar\"\n"
+	"      --explain        the query as it runs, and what each hit's\n"
+	"                       score is made of (its words, recency)\n"
 	"  -f, --format FMT     text (default), json, jsonl, ids or tsv\n"
 	"      --format-version show the version of the JSON format and exit\n"
 	"      --show ID        show one whole article (text or json)\n"
@@ -296,6 +302,7 @@ typedef struct search_opts {
 	int approx;
 	int no_suggest;
 	int all_copies;
+	int explain;
 	const char *like;
 	printer_facet_t *significant;
 	size_t n_significant;
@@ -343,6 +350,8 @@ apply_opts(lede_query_t *q, const search_opts_t *o)
 	if (o->approx && (st = lede_query_set_approx(q, 1)) != LEDE_OK)
 		return st;
 	if (o->like && (st = lede_query_set_like(q, o->like)) != LEDE_OK)
+		return st;
+	if (o->explain && (st = lede_query_set_explain(q, 1)) != LEDE_OK)
 		return st;
 	for (size_t i = 0; i < o->n_significant; i++)
 		if ((st = lede_query_add_significant(
@@ -399,8 +408,10 @@ search(lede_db_t *db, const char *text, const search_opts_t *o,
 	int exact = 0;
 	lede_results_total(r, &estimate, &exact);
 	int rc = 0;
-	if (pr->begin(pr, lede_query_text(q), estimate, exact,
-		      lede_results_suggestion(r))) {
+	pr->explain_hits = o->explain;
+	if (pr->begin(pr, lede_query_text(q), o->like, estimate, exact,
+		      lede_results_suggestion(r)) ||
+	    (o->explain && pr->explain && pr->explain(pr, q))) {
 		snprintf(msg, msg_size, "cannot format results for '%s'",
 			 text);
 		rc = 1;
@@ -727,6 +738,9 @@ parse_options(int argc, char **argv, cli_t *c)
 			break;
 		case OPT_APPROX:
 			o->approx = 1;
+			break;
+		case OPT_EXPLAIN:
+			o->explain = 1;
 			break;
 		case 'f': {
 			size_t i = 0, n = sizeof formats / sizeof *formats;

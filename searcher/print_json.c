@@ -32,14 +32,16 @@ append(int *failed, json_t *arr, json_t *value)
 }
 
 static int
-json_begin(printer_t *p, const char *query, uint64_t estimate, int exact,
-	    const char *suggestion)
+json_begin(printer_t *p, const char *query, const char *like,
+	   uint64_t estimate, int exact, const char *suggestion)
 {
 	json_printer_t *jp = (json_printer_t *)p;
 	int *failed = &jp->failed;
 	set(failed, jp->root, "format_version",
 	    json_integer(PRINTER_JSON_FORMAT_VERSION));
 	set(failed, jp->root, "query", json_string(query));
+	if (like)
+		set(failed, jp->root, "like", json_string(like));
 	json_t *total = json_object();
 	if (total) {
 		set(failed, total, "estimate",
@@ -52,6 +54,124 @@ json_begin(printer_t *p, const char *query, uint64_t estimate, int exact,
 	json_incref(jp->hits);
 	set(failed, jp->root, "hits", jp->hits);
 	return *failed ? -1 : 0;
+}
+
+/* --explain at the top: {"parsed": "...", "parts": [{"clause", "field",
+ * "matches"}]}. */
+static int
+json_explain(printer_t *p, lede_query_t *q)
+{
+	json_printer_t *jp = (json_printer_t *)p;
+	int *failed = &jp->failed;
+	const char *parsed = lede_query_describe(q);
+	json_t *obj = json_object(), *parts = json_array();
+	if (!parsed || !obj || !parts) {
+		json_decref(obj);
+		json_decref(parts);
+		return -1;
+	}
+	set(failed, obj, "parsed", json_string(parsed));
+	const char *clause, *field, *matches;
+	for (size_t i = 0;
+	     lede_query_part(q, i, &clause, &field, &matches) == LEDE_OK;
+	     i++) {
+		json_t *part = json_object();
+		if (!part) {
+			*failed = 1;
+			break;
+		}
+		set(failed, part, "clause", json_string(clause));
+		set(failed, part, "field", json_string(field));
+		set(failed, part, "matches", json_string(matches));
+		append(failed, parts, part);
+	}
+	set(failed, obj, "parts", parts);
+	set(failed, jp->root, "explain", obj);
+	return *failed ? -1 : 0;
+}
+
+/* --explain in a hit: {"relevance", "parts": [{"clause", "field",
+ * "weight"}], "recency": {"factor", "age_days", "half_life_days"}}, the
+ * recency only with --sort recency. NULL when out of memory or the
+ * results cannot say. */
+static json_t *
+explain_object(lede_results_t *r)
+{
+	int failed = 0;
+	const lede_query_t *q = lede_results_query(r);
+	json_t *obj = json_object(), *parts = json_array();
+	if (!obj || !parts) {
+		json_decref(obj);
+		json_decref(parts);
+		return NULL;
+	}
+	set(&failed, obj, "relevance", json_real(lede_results_relevance(r)));
+	double w;
+	lede_status_t st;
+	for (size_t i = 0; (st = lede_results_part(r, i, &w)) == LEDE_OK;
+	     i++) {
+		const char *clause, *field, *matches;
+		json_t *part = json_object();
+		if (!part || lede_query_part(q, i, &clause, &field,
+					     &matches) != LEDE_OK) {
+			json_decref(part);
+			failed = 1;
+			break;
+		}
+		set(&failed, part, "clause", json_string(clause));
+		set(&failed, part, "field", json_string(field));
+		set(&failed, part, "weight", json_real(w));
+		append(&failed, parts, part);
+	}
+	if (st != LEDE_DONE)
+		failed = 1;
+	set(&failed, obj, "parts", parts);
+	int64_t age, half_life;
+	double factor = lede_results_recency(r, &age, &half_life);
+	if (half_life > 0) {
+		json_t *rec = json_object();
+		if (rec) {
+			set(&failed, rec, "factor", json_real(factor));
+			set(&failed, rec, "age_days",
+			    json_real((double)age / 86400.0));
+			set(&failed, rec, "half_life_days",
+			    json_real((double)half_life / 86400.0));
+		}
+		set(&failed, obj, "recency", rec);
+	}
+	if (failed) {
+		json_decref(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+/* The snippet without marks, and "highlights": [[start, length], ...]
+ * in code points. */
+static void
+set_snippet(int *failed, json_t *hit, lede_results_t *r)
+{
+	char *snippet = NULL;
+	lede_range_t *ranges = NULL;
+	size_t n = 0;
+	if (lede_results_snippet_ranges(r, PRINTER_SNIPPET_CHARS, &snippet,
+					&ranges, &n) != LEDE_OK) {
+		*failed = 1;
+		return;
+	}
+	set(failed, hit, "snippet", json_string(snippet));
+	json_t *list = json_array();
+	for (size_t i = 0; list && i < n; i++) {
+		json_t *pair = json_array();
+		append(failed, pair,
+		       json_integer((json_int_t)ranges[i].start));
+		append(failed, pair,
+		       json_integer((json_int_t)ranges[i].length));
+		append(failed, list, pair);
+	}
+	set(failed, hit, "highlights", list);
+	lede_free(ranges);
+	lede_free(snippet);
 }
 
 static void
@@ -81,10 +201,11 @@ set_list(int *failed, json_t *hit, const char *key, const lede_results_t *r,
 }
 
 /* The current hit as an object, keys in the documented order: a hit
- * (rank, score, snippet) or, when `whole`, the stored article (body
- * instead). NULL when out of memory. */
+ * (rank, score, snippet and highlights; explain too when `explain`) or,
+ * when `whole`, the stored article (body instead). NULL when out of
+ * memory. */
 static json_t *
-article_object(lede_results_t *r, int whole)
+article_object(lede_results_t *r, int whole, int explain)
 {
 	int failed = 0;
 	json_t *hit = json_object();
@@ -140,14 +261,10 @@ article_object(lede_results_t *r, int whole)
 	if (whole) {
 		set_field(&failed, hit, "body", r, LEDE_FIELD_BODY);
 	} else {
-		char *snippet = NULL;
-		if (lede_results_snippet(r, PRINTER_SNIPPET_CHARS, "", "",
-					 &snippet) == LEDE_OK)
-			set(&failed, hit, "snippet", json_string(snippet));
-		else
-			failed = 1;
-		lede_free(snippet);
+		set_snippet(&failed, hit, r);
 	}
+	if (!whole && explain)
+		set(&failed, hit, "explain", explain_object(r));
 	if (failed) {
 		json_decref(hit);
 		return NULL;
@@ -159,7 +276,7 @@ static int
 json_hit(printer_t *p, lede_results_t *r)
 {
 	json_printer_t *jp = (json_printer_t *)p;
-	json_t *hit = article_object(r, 0);
+	json_t *hit = article_object(r, 0, p->explain_hits);
 	if (!hit || json_array_append_new(jp->hits, hit) != 0)
 		jp->failed = 1;
 	return jp->failed ? -1 : 0;
@@ -308,6 +425,7 @@ printer_json_new(FILE *out, int compact)
 	if (!jp)
 		return NULL;
 	jp->base.begin = json_begin;
+	jp->base.explain = json_explain;
 	jp->base.hit = json_hit;
 	jp->base.summary = json_summary;
 	jp->base.significant = json_significant;
@@ -332,10 +450,10 @@ typedef struct jsonl_printer {
 } jsonl_printer_t;
 
 static int
-jsonl_begin(printer_t *p, const char *query, uint64_t estimate, int exact,
-	    const char *suggestion)
+jsonl_begin(printer_t *p, const char *query, const char *like,
+	    uint64_t estimate, int exact, const char *suggestion)
 {
-	(void)suggestion;
+	(void)suggestion, (void)like;
 	(void)p, (void)query, (void)estimate, (void)exact;
 	return 0;
 }
@@ -344,7 +462,7 @@ static int
 jsonl_hit(printer_t *p, lede_results_t *r)
 {
 	jsonl_printer_t *lp = (jsonl_printer_t *)p;
-	json_t *hit = article_object(r, 0);
+	json_t *hit = article_object(r, 0, p->explain_hits);
 	if (!hit)
 		return -1;
 	int rc = dump_line(hit, lp->out, JSON_COMPACT);
@@ -401,7 +519,7 @@ printer_show_json(FILE *out, lede_results_t *r)
 		return -1;
 	set(&failed, root, "format_version",
 	    json_integer(PRINTER_JSON_FORMAT_VERSION));
-	set(&failed, root, "article", article_object(r, 1));
+	set(&failed, root, "article", article_object(r, 1, 0));
 	int rc = failed ? -1 : dump_line(root, out, JSON_INDENT(2));
 	json_decref(root);
 	fflush(out);

@@ -23,10 +23,10 @@ put_cell(FILE *out, const char *s)
 }
 
 static int
-ids_begin(printer_t *p, const char *query, uint64_t estimate, int exact,
-	    const char *suggestion)
+ids_begin(printer_t *p, const char *query, const char *like,
+	  uint64_t estimate, int exact, const char *suggestion)
 {
-	(void)suggestion;
+	(void)suggestion, (void)like;
 	(void)p, (void)query, (void)estimate, (void)exact;
 	return 0;
 }
@@ -65,8 +65,8 @@ lines_free(printer_t *p)
 
 static printer_t *
 line_printer_new(FILE *out,
-		 int (*begin)(printer_t *, const char *, uint64_t, int,
-			      const char *),
+		 int (*begin)(printer_t *, const char *, const char *,
+			      uint64_t, int, const char *),
 		 int (*hit)(printer_t *, lede_results_t *))
 {
 	line_printer_t *lp = calloc(1, sizeof *lp);
@@ -88,10 +88,10 @@ printer_ids_new(FILE *out)
 }
 
 static int
-tsv_begin(printer_t *p, const char *query, uint64_t estimate, int exact,
-	    const char *suggestion)
+tsv_begin(printer_t *p, const char *query, const char *like,
+	  uint64_t estimate, int exact, const char *suggestion)
 {
-	(void)suggestion;
+	(void)suggestion, (void)like;
 	line_printer_t *lp = (line_printer_t *)p;
 	(void)query, (void)estimate, (void)exact;
 	fputs("rank\tscore\tid\tdate\tsource\tsection\theadline\n", lp->out);

@@ -59,21 +59,102 @@ put_body(const text_printer_t *tp, const char *s)
 	}
 }
 
+/* "12 matches for 'QUERY'", "3 matches like 'ID'", "2 matches for
+ * 'QUERY' like 'ID'". */
 static int
-text_begin(printer_t *p, const char *query, uint64_t estimate, int exact,
-	    const char *suggestion)
+text_begin(printer_t *p, const char *query, const char *like,
+	   uint64_t estimate, int exact, const char *suggestion)
 {
 	text_printer_t *tp = (text_printer_t *)p;
-	fprintf(tp->out, "%s%llu match%s for '", exact ? "" : "about ",
+	fprintf(tp->out, "%s%llu match%s", exact ? "" : "about ",
 		(unsigned long long)estimate, estimate == 1 ? "" : "es");
-	put_clean(tp, query);
-	fputs("'\n", tp->out);
+	if (!like || query[strspn(query, " \t\n\r\f\v")]) {
+		fputs(" for '", tp->out);
+		put_clean(tp, query);
+		fputc('\'', tp->out);
+	}
+	if (like) {
+		fputs(" like '", tp->out);
+		put_clean(tp, like);
+		fputc('\'', tp->out);
+	}
+	fputc('\n', tp->out);
 	if (suggestion) {
 		fputs("did you mean: ", tp->out);
 		put_clean(tp, suggestion);
 		fputc('\n', tp->out);
 	}
 	return 0;
+}
+
+/* --explain: "parsed: ..." after the count. */
+static int
+text_explain(printer_t *p, lede_query_t *q)
+{
+	text_printer_t *tp = (text_printer_t *)p;
+	const char *parsed = lede_query_describe(q);
+	if (!parsed)
+		return -1;
+	fputs("parsed: ", tp->out);
+	put_clean(tp, parsed);
+	fputc('\n', tp->out);
+	return 0;
+}
+
+/* A duration: whole days as "7d", whole hours as "12h", else under two
+ * days in hours to a tenth ("15.5h"), then in days ("19.6d"). */
+static void
+put_duration(FILE *out, int64_t seconds)
+{
+	if (seconds % 86400 == 0)
+		fprintf(out, "%lldd", (long long)(seconds / 86400));
+	else if (seconds % 3600 == 0)
+		fprintf(out, "%lldh", (long long)(seconds / 3600));
+	else if (seconds < 2 * 86400)
+		fprintf(out, "%.1fh", (double)seconds / 3600.0);
+	else
+		fprintf(out, "%.1fd", (double)seconds / 86400.0);
+}
+
+/* --explain, for a hit: its score as the sum of what its parts weigh
+ * (those that weigh anything), times the recency factor when there is
+ * one: "    explain: quarterly 2.101 + profits 3.381 = 5.482". */
+static int
+text_explain_hit(const text_printer_t *tp, lede_results_t *r)
+{
+	FILE *out = tp->out;
+	const lede_query_t *q = lede_results_query(r);
+	int64_t age, half_life;
+	double factor = lede_results_recency(r, &age, &half_life);
+	int recency = half_life > 0;
+	fprintf(out, "    %sexplain:%s %s", tp->colour ? DIM : "",
+		tp->colour ? RESET : "", recency ? "(" : "");
+	size_t shown = 0;
+	double w;
+	lede_status_t st;
+	for (size_t i = 0; (st = lede_results_part(r, i, &w)) == LEDE_OK;
+	     i++) {
+		const char *clause, *field, *matches;
+		if (w == 0 ||
+		    lede_query_part(q, i, &clause, &field, &matches) != LEDE_OK)
+			continue;
+		fputs(shown++ ? " + " : "", out);
+		if (!strcmp(field, "like"))
+			fputs("like:", out);
+		put_clean(tp, clause);
+		fprintf(out, " %.3f", w);
+	}
+	if (!shown)
+		fputs("no ranked words", out);
+	if (recency) {
+		fprintf(out, ") * recency %.3f (age ", factor);
+		put_duration(out, age);
+		fputs(", half-life ", out);
+		put_duration(out, half_life);
+		fputc(')', out);
+	}
+	fprintf(out, " = %.3f\n", lede_results_score(r));
+	return st == LEDE_DONE ? 0 : -1;
 }
 
 static int
@@ -145,6 +226,9 @@ text_hit(printer_t *p, lede_results_t *r)
 	}
 	if (any)
 		fputc('\n', out);
+
+	if (p->explain_hits && text_explain_hit(tp, r))
+		return -1;
 
 	char *snippet = NULL;
 	if (lede_results_snippet(r, PRINTER_SNIPPET_CHARS, MARK_START,
@@ -358,6 +442,7 @@ printer_text_new(FILE *out, int colour)
 	if (!tp)
 		return NULL;
 	tp->base.begin = text_begin;
+	tp->base.explain = text_explain;
 	tp->base.hit = text_hit;
 	tp->base.summary = text_summary;
 	tp->base.significant = text_significant;

@@ -28,11 +28,17 @@ typedef struct printer_facet {
 typedef struct printer printer_t;
 
 struct printer {
-	/* Before the hits: the query as typed, the number of matches, and
-	 * the query with misspelt words replaced (NULL: nothing to say). */
-	int (*begin)(printer_t *p, const char *query, uint64_t estimate,
-		     int exact, const char *suggestion);
-	/* One hit: the results' current hit. */
+	/* Before the hits: the query as typed, the id of --like (NULL:
+	 * none), the number of matches, and the query with misspelt words
+	 * replaced (NULL: nothing to say). */
+	int (*begin)(printer_t *p, const char *query, const char *like,
+		     uint64_t estimate, int exact, const char *suggestion);
+	/* After begin, only with --explain: the query as it runs and its
+	 * parts. NULL in formats that print no totals. Returns 0, or -1
+	 * when out of memory. */
+	int (*explain)(printer_t *p, lede_query_t *q);
+	/* One hit: the results' current hit; with explain_hits set, what
+	 * its score is made of too. */
 	int (*hit)(printer_t *p, lede_results_t *r);
 	/* After the hits, only when facets or a timeline were asked for:
 	 * the n facets in the order asked, then the timeline if `timeline`.
@@ -50,6 +56,9 @@ struct printer {
 	 * closed pipe). */
 	int (*end)(printer_t *p, double took_ms);
 	void (*free)(printer_t *p);
+	/* 1 with --explain (lede_query_set_explain is set on the query):
+	 * hits carry what their scores are made of. */
+	int explain_hits;
 };
 
 /* Readable blocks; colour (ANSI) and block-character bars when `colour`.

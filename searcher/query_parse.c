@@ -5,7 +5,17 @@
  * and lower-cases words its own way, so "CAFÉ", "U.K." or "£1.13bn" would
  * not reach the terms our analysis indexed; and it cannot say at which
  * column a query went wrong. Here every word goes through ldi_analyze.
+ *
+ * Each piece of the query is a node: the Xapian query and a readable form
+ * of it (what --explain prints), built side by side so they cannot
+ * disagree. The notation: a word is shown folded, with what it matches in
+ * brackets, "~" marking a stem ("profits[profit~]": any word whose stem is
+ * profit); a phrase in quotes; a field as "headline:"; operators in
+ * capitals (AND, OR, NOT, AND_MAYBE for "+a b", FILTER, NEAR/n); "<all>"
+ * for every article.
  */
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +31,17 @@
 /* Deep nesting is bounded so a hostile "((((...." cannot exhaust the
  * stack. */
 #define MAX_DEPTH 64
+/* NEAR without /n, as in Xapian's own query parser. */
+#define NEAR_DEFAULT 10
+
+/* A part while parsing: where its clause is in the text. */
+typedef struct part_rec {
+	size_t id;
+	size_t start, end;
+	char *matches;
+	const char *field;
+	int used; /* 0: a stopword dropped beside other words */
+} part_rec_t;
 
 typedef struct parser {
 	const char *text;
@@ -34,21 +55,60 @@ typedef struct parser {
 	ldi_parsed_query_t *out;
 	int have_now; /* now is read once, at the first date: field */
 	int64_t now;
+	/* Ranked clauses, numbered in the order they are parsed. */
+	part_rec_t *parts;
+	size_t n_parts, cap_parts;
+	/* ldi_query_reweigh: only part `focus` weighs. */
+	int reweigh;
+	size_t focus;
 } parser_t;
 
-/* A growable list of queries the parser owns until it combines them. */
-typedef struct qlist {
-	xc_query_t **q;
+/* A piece of the query: the Xapian query and its readable form; both
+ * NULL for "nothing" (a clause without words). */
+typedef struct node {
+	xc_query_t *q;
+	char *d;
+	int field;   /* a lifted filter's lede_field_t, else -1 */
+	long part;   /* index in parser.parts of a ranked clause, else -1 */
+} node_t;
+
+static const node_t no_node = { NULL, NULL, -1, -1 };
+
+/* A growable list of nodes the parser owns until it combines them. */
+typedef struct nlist {
+	node_t *v;
 	size_t n, cap;
-} qlist_t;
+} nlist_t;
+
+/* What parse_atom found, for the clause around it. */
+typedef enum atom_kind {
+	ATOM_WORDS,  /* a word, phrase or wildcard: ranked */
+	ATOM_GROUP,  /* ( ... ) */
+	ATOM_FILTER  /* a filter field's value */
+} atom_kind_t;
+
+typedef struct atom {
+	atom_kind_t kind;
+	const ldi_query_field_t *field; /* its field, NULL for none */
+	int stop;			/* one unquoted stopword */
+	size_t start, end;		/* its text */
+} atom_t;
 
 static void
-qlist_free(qlist_t *l)
+node_free(node_t *n)
+{
+	xc_query_free(n->q);
+	free(n->d);
+	*n = no_node;
+}
+
+static void
+nlist_free(nlist_t *l)
 {
 	for (size_t i = 0; i < l->n; i++)
-		xc_query_free(l->q[i]);
-	free(l->q);
-	l->q = NULL;
+		node_free(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
 	l->n = l->cap = 0;
 }
 
@@ -62,72 +122,191 @@ column(const parser_t *p, size_t at)
 	return col;
 }
 
-static xc_query_t *
+static void
 fail(parser_t *p, lede_status_t st, size_t at, const char *what)
 {
 	if (p->status != LEDE_OK)
-		return NULL;
+		return;
 	p->status = st;
 	if (st == LEDE_BAD_QUERY)
 		ldi_set_error(&p->errmsg, st, "%s at column %zu", what,
 			      column(p, at));
 	else
 		ldi_set_error(&p->errmsg, st, "%s", what);
-	return NULL;
 }
 
-static xc_query_t *
+static void
 fail_xc(parser_t *p, xc_status_t xs)
 {
-	return fail(p, ldi_status_from_xc(xs), 0, xc_status_str(xs));
+	fail(p, ldi_status_from_xc(xs), 0, xc_status_str(xs));
 }
 
-static int
-qlist_push(parser_t *p, qlist_t *l, xc_query_t *q)
+static void
+fail_nomem(parser_t *p)
 {
+	fail(p, LEDE_NOMEM, 0, "out of memory");
+}
+
+/* A malloc'ed printf-style string; NULL (and p failed) when out of
+ * memory. */
+#ifdef __GNUC__
+__attribute__((format(printf, 2, 3)))
+#endif
+static char *
+str_printf(parser_t *p, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (!s) {
+		fail_nomem(p);
+		return NULL;
+	}
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+/* A node of q and d (both taken); nothing, and p failed, if either is
+ * missing: a query without its readable form is out of memory. */
+static node_t
+node_make(parser_t *p, xc_query_t *q, char *d)
+{
+	node_t n = no_node;
+	if (!q || !d) {
+		if (q && !d)
+			fail_nomem(p);
+		xc_query_free(q);
+		free(d);
+		return n;
+	}
+	n.q = q;
+	n.d = d;
+	return n;
+}
+
+/* Appends n (taken) to l; an empty node is dropped. -1 on failure. */
+static int
+nlist_push(parser_t *p, nlist_t *l, node_t n)
+{
+	if (!n.q) {
+		node_free(&n);
+		return 0;
+	}
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 8;
-		xc_query_t **nq = realloc(l->q, cap * sizeof *nq);
-		if (!nq) {
-			xc_query_free(q);
-			fail(p, LEDE_NOMEM, 0, "out of memory");
+		node_t *nv = realloc(l->v, cap * sizeof *nv);
+		if (!nv) {
+			node_free(&n);
+			fail_nomem(p);
 			return -1;
 		}
-		l->q = nq;
+		l->v = nv;
 		l->cap = cap;
 	}
-	l->q[l->n++] = q;
+	l->v[l->n++] = n;
 	return 0;
 }
 
-/* Combines and empties the list; NULL when it was empty. */
-static xc_query_t *
-qlist_combine(parser_t *p, qlist_t *l, xc_op_t op)
+/* The readable forms of l joined: open, d0, sep, d1, ..., close. */
+static char *
+join_readable(parser_t *p, const nlist_t *l, const char *open,
+	      const char *sep, const char *close)
 {
-	xc_query_t *q = NULL;
-	if (l->n == 1) {
-		q = l->q[0];
-		l->n = 0;
-	} else if (l->n > 1) {
-		xc_status_t xs = xc_query_combine(op, l->q, l->n, 0, &q);
-		if (xs != XC_OK)
-			fail_xc(p, xs);
+	size_t len = strlen(open) + strlen(close) + 1;
+	for (size_t i = 0; i < l->n; i++)
+		len += strlen(l->v[i].d) + strlen(sep);
+	char *s = malloc(len);
+	if (!s) {
+		fail_nomem(p);
+		return NULL;
 	}
-	qlist_free(l);
-	return q;
+	char *o = s;
+	o += sprintf(o, "%s", open);
+	for (size_t i = 0; i < l->n; i++)
+		o += sprintf(o, "%s%s", i ? sep : "", l->v[i].d);
+	sprintf(o, "%s", close);
+	return s;
 }
 
-static xc_query_t *
-combine2(parser_t *p, xc_op_t op, xc_query_t *a, xc_query_t *b)
+/* Combines and empties the list, shown as "(a SEP b)" (open and close
+ * given); nothing when it was empty, its node when it held one. */
+static node_t
+nlist_combine_as(parser_t *p, nlist_t *l, xc_op_t op, uint32_t window,
+		 const char *open, const char *sep, const char *close)
 {
-	xc_query_t *subs[2] = { a, b };
+	node_t n = no_node;
+	if (l->n == 1) {
+		n = l->v[0];
+		l->n = 0;
+	} else if (l->n > 1 && p->status == LEDE_OK) {
+		xc_query_t **subs = malloc(l->n * sizeof *subs);
+		xc_query_t *q = NULL;
+		if (!subs) {
+			fail_nomem(p);
+		} else {
+			for (size_t i = 0; i < l->n; i++)
+				subs[i] = l->v[i].q;
+			xc_status_t xs = xc_query_combine(op, subs, l->n,
+							  window, &q);
+			free(subs);
+			if (xs != XC_OK)
+				fail_xc(p, xs);
+			else
+				n = node_make(p, q, join_readable(p, l, open,
+								  sep, close));
+		}
+	}
+	nlist_free(l);
+	return n;
+}
+
+static node_t
+nlist_combine(parser_t *p, nlist_t *l, xc_op_t op, const char *sep)
+{
+	return nlist_combine_as(p, l, op, 0, "(", sep, ")");
+}
+
+/* a SEP b, both taken; either may be nothing, then the other is it. */
+static node_t
+combine2(parser_t *p, xc_op_t op, node_t a, node_t b, const char *sep)
+{
+	nlist_t l = { 0 };
+	nlist_push(p, &l, a);
+	nlist_push(p, &l, b);
+	return nlist_combine(p, &l, op, sep);
+}
+
+/* n with its weight scaled to 0, shown as it was. */
+static node_t
+scale0(parser_t *p, node_t n)
+{
+	if (!n.q)
+		return n;
 	xc_query_t *q = NULL;
-	xc_status_t xs = xc_query_combine(op, subs, 2, 0, &q);
-	xc_query_free(a);
-	xc_query_free(b);
-	if (xs != XC_OK)
-		return fail_xc(p, xs);
-	return q;
+	xc_status_t xs = xc_query_scale(n.q, 0, &q);
+	xc_query_free(n.q);
+	n.q = q;
+	if (xs != XC_OK) {
+		fail_xc(p, xs);
+		node_free(&n);
+	}
+	return n;
+}
+
+static node_t
+match_all(parser_t *p)
+{
+	xc_query_t *q = NULL;
+	xc_status_t xs = xc_query_match_all(&q);
+	if (xs != XC_OK) {
+		fail_xc(p, xs);
+		return no_node;
+	}
+	return node_make(p, q, str_printf(p, "<all>"));
 }
 
 static void
@@ -140,7 +319,7 @@ remember_word(parser_t *p, const char *w, size_t len, int wildcard)
 		free(s);
 		if (nw)
 			o->words = nw;
-		fail(p, LEDE_NOMEM, 0, "out of memory");
+		fail_nomem(p);
 		return;
 	}
 	o->words = nw;
@@ -151,6 +330,59 @@ remember_word(parser_t *p, const char *w, size_t len, int wildcard)
 	o->words[o->n_words++] = s;
 }
 
+/* The name a field is shown under, one per prefix ("title" and
+ * "headline" are both "headline"); NULL for no field. */
+static const char *
+field_label(const ldi_query_field_t *field)
+{
+	static const struct {
+		const char *prefix, *label;
+	} labels[] = {
+		{ LDI_PREFIX_HEADLINE, "headline" },
+		{ LDI_PREFIX_AUTHOR, "author" },
+		{ LDI_PREFIX_QUOTE, "quote" },
+		{ LDI_PREFIX_SOURCE, "source" },
+		{ LDI_PREFIX_SECTION, "section" },
+		{ LDI_PREFIX_LANGUAGE, "lang" },
+		{ LDI_PREFIX_URL, "url" },
+		{ LDI_PREFIX_ID, "id" },
+		{ LDI_PREFIX_TAG, "tag" },
+		{ LDI_PREFIX_PLACE, "place" },
+		{ LDI_PREFIX_ORG, "org" },
+		{ LDI_PREFIX_PERSON, "person" },
+		{ LDI_PREFIX_DAY, "date" },
+	};
+	if (!field)
+		return NULL;
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (!strcmp(field->prefix, labels[i].prefix))
+			return labels[i].label;
+	return field->name;
+}
+
+/* The field of a filter the query may lift out of its facet
+ * (ldi_query_filter_t), or -1. */
+static int
+lift_field(const ldi_query_field_t *field)
+{
+	static const struct {
+		const char *prefix;
+		lede_field_t field;
+	} liftable[] = {
+		{ LDI_PREFIX_SOURCE, LEDE_FIELD_SOURCE },
+		{ LDI_PREFIX_SECTION, LEDE_FIELD_SECTION },
+		{ LDI_PREFIX_LANGUAGE, LEDE_FIELD_LANGUAGE },
+		{ LDI_PREFIX_TAG, LEDE_FIELD_TAG },
+		{ LDI_PREFIX_PLACE, LEDE_FIELD_PLACE },
+		{ LDI_PREFIX_ORG, LEDE_FIELD_ORG },
+		{ LDI_PREFIX_PERSON, LEDE_FIELD_PERSON },
+	};
+	for (size_t i = 0; i < sizeof liftable / sizeof *liftable; i++)
+		if (!strcmp(field->prefix, liftable[i].prefix))
+			return (int)liftable[i].field;
+	return -1;
+}
+
 /* ---- Words and phrases ------------------------------------------------- */
 
 typedef struct word_builder {
@@ -158,9 +390,9 @@ typedef struct word_builder {
 	const ldi_query_field_t *field; /* NULL: headline and body */
 	int exact;			/* quoted: exact forms, no stems */
 	int remember;			/* not under "-" or NOT */
-	qlist_t primary;		/* words, parts, URLs...: a phrase */
-	qlist_t ngrams;			/* CJK pairs */
-	xc_query_t *whole;		/* a compound as one term */
+	nlist_t primary;		/* words, parts, URLs...: a phrase */
+	nlist_t ngrams;			/* CJK pairs */
+	node_t whole;			/* a compound as one term */
 	size_t compounds;
 	ldi_token_kind_t first_kind;
 	char first[16 + LDI_MAX_URL_BYTES]; /* the first word, folded */
@@ -170,10 +402,9 @@ typedef struct word_builder {
 static void
 word_builder_free(word_builder_t *wb)
 {
-	qlist_free(&wb->primary);
-	qlist_free(&wb->ngrams);
-	xc_query_free(wb->whole);
-	wb->whole = NULL;
+	nlist_free(&wb->primary);
+	nlist_free(&wb->ngrams);
+	node_free(&wb->whole);
 }
 
 /* prefix + word as a term query at pos; NULL (and p failed) on error or
@@ -190,9 +421,31 @@ term_query(parser_t *p, const char *prefix, const char *word, size_t len,
 	memcpy(term + plen, word, len);
 	xc_query_t *q = NULL;
 	xc_status_t xs = xc_query_term(term, plen + len, 1, pos, &q);
-	if (xs != XC_OK)
-		return fail_xc(p, xs);
+	if (xs != XC_OK) {
+		fail_xc(p, xs);
+		return NULL;
+	}
 	return q;
+}
+
+/* A term node shown as the word alone: the field is shown around the
+ * phrase or group it is in. A term too long to be in the index matches
+ * nothing. */
+static node_t
+term_node(parser_t *p, const char *prefix, const char *word, size_t len,
+	  uint32_t pos)
+{
+	xc_query_t *q = term_query(p, prefix, word, len, pos);
+	if (p->status != LEDE_OK)
+		return no_node;
+	if (!q) {
+		xc_status_t xs = xc_query_match_nothing(&q);
+		if (xs != XC_OK) {
+			fail_xc(p, xs);
+			return no_node;
+		}
+	}
+	return node_make(p, q, str_printf(p, "%.*s", (int)len, word));
 }
 
 static int
@@ -205,15 +458,14 @@ add_word_term(void *ctx, const ldi_token_t *tok)
 		return 0; /* "#brexit" asks for the hashtag, not the word */
 	if (tok->kind == LDI_TOKEN_COMPOUND) {
 		if (wb->compounds++ == 0)
-			wb->whole = term_query(p, prefix, tok->term, tok->len,
-					       1);
+			wb->whole = term_node(p, prefix, tok->term, tok->len,
+					      1);
 		return p->status != LEDE_OK;
 	}
 	if (tok->kind == LDI_TOKEN_NGRAM) {
-		xc_query_t *q = term_query(p, prefix, tok->term, tok->len,
-					   (uint32_t)wb->ngrams.n + 1);
-		return p->status != LEDE_OK ||
-		       (q && qlist_push(p, &wb->ngrams, q));
+		node_t n = term_node(p, prefix, tok->term, tok->len,
+				     (uint32_t)wb->ngrams.n + 1);
+		return p->status != LEDE_OK || nlist_push(p, &wb->ngrams, n);
 	}
 	if (wb->primary.n == 0 && tok->len <= sizeof wb->first) {
 		memcpy(wb->first, tok->term, tok->len);
@@ -224,34 +476,24 @@ add_word_term(void *ctx, const ldi_token_t *tok)
 		remember_word(p, tok->term, tok->len, 0);
 	/* A quoted word with accents asks for them: its exact form. */
 	int use_exact = wb->exact && !wb->field && tok->exact != tok->term;
-	xc_query_t *q = use_exact
-				? term_query(p, LDI_PREFIX_EXACT, tok->exact,
-					     tok->exact_len,
-					     (uint32_t)wb->primary.n + 1)
-				: term_query(p, prefix, tok->term, tok->len,
-					     (uint32_t)wb->primary.n + 1);
-	if (p->status != LEDE_OK)
-		return 1;
-	if (!q) {
-		/* Too long to be a term: it matches nothing. */
-		xc_status_t xs = xc_query_match_nothing(&q);
-		if (xs != XC_OK) {
-			fail_xc(p, xs);
-			return 1;
-		}
-	}
-	return qlist_push(p, &wb->primary, q);
+	node_t n = use_exact ? term_node(p, LDI_PREFIX_EXACT, tok->exact,
+					 tok->exact_len,
+					 (uint32_t)wb->primary.n + 1)
+			     : term_node(p, prefix, tok->term, tok->len,
+					 (uint32_t)wb->primary.n + 1);
+	return p->status != LEDE_OK || nlist_push(p, &wb->primary, n);
 }
 
 /* A lone word: each stem the index's languages make of it, and the word
- * itself where some articles were indexed unstemmed. */
-static xc_query_t *
+ * itself where some articles were indexed unstemmed. Shown as
+ * "word[stem~ ...]", or as the word alone when it matches only itself. */
+static node_t
 stemmed_word(parser_t *p, const word_builder_t *wb)
 {
 	const char *prefix = wb->field ? wb->field->prefix : "";
 	char zprefix[16];
 	snprintf(zprefix, sizeof zprefix, "%s%s", LDI_PREFIX_STEM, prefix);
-	qlist_t alts = { 0 };
+	nlist_t alts = { 0 };
 	char seen[LDI_MAX_LANGUAGES][LDI_MAX_TERM_BYTES + 1];
 	size_t n_seen = 0;
 	int unstemmed = p->n_langs == 0;
@@ -280,15 +522,42 @@ stemmed_word(parser_t *p, const word_builder_t *wb)
 		seen[n_seen++][slen] = '\0';
 		xc_query_t *q = term_query(p, zprefix, stem, slen, 1);
 		if (q)
-			qlist_push(p, &alts, q);
+			nlist_push(p, &alts,
+				   node_make(p, q,
+					     str_printf(p, "%.*s~", (int)slen,
+							stem)));
 	}
 	if (unstemmed && p->status == LEDE_OK) {
 		xc_query_t *q = term_query(p, prefix, wb->first, wb->first_len,
 					   1);
 		if (q)
-			qlist_push(p, &alts, q);
+			nlist_push(p, &alts,
+				   node_make(p, q,
+					     str_printf(p, "%.*s",
+							(int)wb->first_len,
+							wb->first)));
 	}
-	return qlist_combine(p, &alts, XC_OP_SYNONYM);
+	if (p->status != LEDE_OK || alts.n == 0) {
+		nlist_free(&alts);
+		return no_node;
+	}
+	int only_itself = alts.n == 1 && unstemmed;
+	char *open = str_printf(p, "%.*s%s", (int)wb->first_len, wb->first,
+				only_itself ? "" : "[");
+	char *d = !open ? NULL
+		  : only_itself ? open
+				: join_readable(p, &alts, open, " ", "]");
+	if (d != open)
+		free(open);
+	node_t n = nlist_combine(p, &alts, XC_OP_SYNONYM, " ");
+	if (n.q && d) {
+		free(n.d);
+		n.d = d;
+	} else {
+		free(d);
+		node_free(&n);
+	}
+	return n;
 }
 
 /* 1 if the lone folded word is a stopword in any language the index
@@ -304,51 +573,86 @@ is_stopword(const parser_t *p, const char *w, size_t len)
 	return 0;
 }
 
+/* n shown with its field in front ("headline:..."), when it has one. */
+static node_t
+with_field(parser_t *p, const ldi_query_field_t *field, node_t n)
+{
+	const char *label = field_label(field);
+	if (!label || !n.q)
+		return n;
+	char *d = str_printf(p, "%s:%s", label, n.d);
+	if (!d) {
+		node_free(&n);
+		return n;
+	}
+	free(n.d);
+	n.d = d;
+	return n;
+}
+
 /* Free text. One word is its stems (or itself when quoted or a name); a
  * run of CJK characters is the phrase of its pairs; a hyphenated compound
  * is the compound or the phrase of its parts; anything else is the phrase
- * of its words. NULL when the text has no words. *stop is set when the
+ * of its words. Nothing when the text has no words. *stop is set when the
  * text is one unquoted stopword. */
-static xc_query_t *
+static node_t
 text_query(parser_t *p, const ldi_query_field_t *field, const char *s,
 	   size_t len, int exact, int remember, int *stop)
 {
 	word_builder_t wb = { p, field, exact, remember, { 0 }, { 0 },
-			      NULL, 0, LDI_TOKEN_WORD, "", 0 };
+			      no_node, 0, LDI_TOKEN_WORD, "", 0 };
 	*stop = 0;
 	int rc = ldi_analyze(s, len, add_word_term, &wb);
 	if (rc < 0)
-		fail(p, LEDE_NOMEM, 0, "out of memory");
+		fail_nomem(p);
 	if (p->status != LEDE_OK) {
 		word_builder_free(&wb);
-		return NULL;
+		return no_node;
 	}
-	xc_query_t *q;
+	node_t n;
 	int stem = !exact && (!field || field->kind == LDI_FIELD_TEXT);
 	if (wb.ngrams.n > 0 && wb.ngrams.n + 1 == wb.primary.n) {
-		q = qlist_combine(p, &wb.ngrams, XC_OP_PHRASE);
+		n = nlist_combine_as(p, &wb.ngrams, XC_OP_PHRASE, 0, "\"", " ",
+				     "\"");
 	} else if (wb.primary.n == 1 && stem &&
 		   wb.first_kind == LDI_TOKEN_WORD) {
 		/* A stopword has no stem in the index (it would make every
 		 * query match it), only itself. */
 		*stop = !field && is_stopword(p, wb.first, wb.first_len);
-		q = *stop ? term_query(p, "", wb.first, wb.first_len, 1)
-			  : stemmed_word(p, &wb);
-	} else if (wb.compounds == 1 && wb.whole && !exact) {
-		xc_query_t *parts = qlist_combine(p, &wb.primary,
-						  XC_OP_PHRASE);
-		q = combine2(p, XC_OP_OR, wb.whole, parts);
-		wb.whole = NULL;
+		if (*stop)
+			n = term_node(p, "", wb.first, wb.first_len, 1);
+		else
+			n = stemmed_word(p, &wb);
+	} else if (wb.compounds == 1 && wb.whole.q && !exact) {
+		node_t parts = nlist_combine_as(p, &wb.primary, XC_OP_PHRASE,
+						0, "\"", " ", "\"");
+		n = combine2(p, XC_OP_OR, wb.whole, parts, " OR ");
+		wb.whole = no_node;
 	} else {
-		q = qlist_combine(p, &wb.primary, XC_OP_PHRASE);
+		n = nlist_combine_as(p, &wb.primary, XC_OP_PHRASE, 0, "\"", " ",
+				     "\"");
 	}
 	word_builder_free(&wb);
-	return q;
+	return with_field(p, field, n);
+}
+
+/* A value shown after its field: quoted when it holds a space or a
+ * parenthesis. */
+static char *
+filter_readable(parser_t *p, const ldi_query_field_t *field, const char *v,
+		size_t len)
+{
+	int quote = 0;
+	for (size_t i = 0; i < len; i++)
+		if (v[i] == ' ' || v[i] == '(' || v[i] == ')')
+			quote = 1;
+	return str_printf(p, quote ? "%s:\"%.*s\"" : "%s:%.*s",
+			  field_label(field), (int)len, v);
 }
 
 /* A filter field's value: one term of the folded (or, for ids and URLs,
  * untouched) whole value. */
-static xc_query_t *
+static node_t
 filter_query(parser_t *p, const ldi_query_field_t *field, const char *s,
 	     size_t len)
 {
@@ -365,8 +669,10 @@ filter_query(parser_t *p, const ldi_query_field_t *field, const char *s,
 	}
 	if (field->kind == LDI_FIELD_BOOLEAN ||
 	    field->kind == LDI_FIELD_PLACE) {
-		if (ldi_fold(s, len, &folded, &flen) != 0)
-			return fail(p, LEDE_NOMEM, 0, "out of memory");
+		if (ldi_fold(s, len, &folded, &flen) != 0) {
+			fail_nomem(p);
+			return no_node;
+		}
 		s = folded;
 	}
 	size_t plen = strlen(field->prefix);
@@ -374,7 +680,8 @@ filter_query(parser_t *p, const ldi_query_field_t *field, const char *s,
 	xc_query_t *q = NULL;
 	if (!term) {
 		free(folded);
-		return fail(p, LEDE_NOMEM, 0, "out of memory");
+		fail_nomem(p);
+		return no_node;
 	}
 	size_t tlen;
 	if (!strcmp(field->prefix, LDI_PREFIX_ID)) {
@@ -388,10 +695,13 @@ filter_query(parser_t *p, const ldi_query_field_t *field, const char *s,
 	/* Position 0: a filter term has no place in a phrase. */
 	xc_status_t xs = xc_query_term(term, tlen, 1, 0, &q);
 	free(term);
-	free(folded);
+	node_t n = no_node;
 	if (xs != XC_OK)
-		return fail_xc(p, xs);
-	return q;
+		fail_xc(p, xs);
+	else
+		n = node_make(p, q, filter_readable(p, field, s, flen));
+	free(folded);
+	return n;
 }
 
 /* "Now" for relative dates (date:yesterday, date:7d..): the clock's,
@@ -431,15 +741,43 @@ query_now(parser_t *p)
 	return 0;
 }
 
+/* A date as shown: the day alone when the time is the day's first second
+ * (or, for the end of a range, its last), else the whole ISO form. */
+static void
+date_readable(int64_t t, int end, char buf[LEDE_DATE_BUFSIZE])
+{
+	lede_date_format(t, buf);
+	size_t n = strlen(buf);
+	const char *cut = end ? "T23:59:59Z" : "T00:00:00Z";
+	if (n > 10 && !strcmp(buf + n - 10, cut))
+		buf[n - 10] = '\0';
+}
+
+void
+ldi_date_range_readable(int64_t from, int64_t to,
+			char buf[LDI_DATE_RANGE_BUFSIZE])
+{
+	char a[LEDE_DATE_BUFSIZE] = "", b[LEDE_DATE_BUFSIZE] = "";
+	if (from != LEDE_NO_DATE)
+		date_readable(from, 0, a);
+	if (to != LEDE_NO_DATE)
+		date_readable(to, 1, b);
+	/* One whole day is that day. */
+	if (*a && strlen(a) == 10 && !strcmp(a, b))
+		snprintf(buf, LDI_DATE_RANGE_BUFSIZE, "date:%s", a);
+	else
+		snprintf(buf, LDI_DATE_RANGE_BUFSIZE, "date:%s..%s", a, b);
+}
+
 /* A date: value (s, len bytes, at column of `at`): a value range on the
  * date slot, open where the range is. Like other filters it weighs
  * nothing, and articles without a date never match it. */
-static xc_query_t *
+static node_t
 date_query(parser_t *p, const char *s, size_t len, size_t at)
 {
 	int64_t from, to;
 	if (query_now(p) != 0)
-		return NULL;
+		return no_node;
 	if (lede_date_range_parse(s, len, p->now, &from, &to) != LEDE_OK) {
 		/* Quote at most 40 bytes of the value, cut between
 		 * characters so the message stays UTF-8. */
@@ -453,7 +791,8 @@ date_query(parser_t *p, const char *s, size_t len, size_t at)
 		char what[96];
 		snprintf(what, sizeof what, "cannot read date '%.*s%s'",
 			 (int)show, s, show < len ? "..." : "");
-		return fail(p, LEDE_BAD_QUERY, at, what);
+		fail(p, LEDE_BAD_QUERY, at, what);
+		return no_node;
 	}
 	char lo[XC_SORTABLE_MAX], hi[XC_SORTABLE_MAX];
 	size_t lolen = 0, hilen = 0;
@@ -465,35 +804,40 @@ date_query(parser_t *p, const char *s, size_t len, size_t at)
 	xc_status_t xs = xc_query_value_range(
 		LDI_SLOT_DATE, from != LEDE_NO_DATE ? lo : NULL, lolen,
 		to != LEDE_NO_DATE ? hi : NULL, hilen, &q);
-	if (xs != XC_OK)
-		return fail_xc(p, xs);
-	return q;
+	if (xs != XC_OK) {
+		fail_xc(p, xs);
+		return no_node;
+	}
+	char shown[LDI_DATE_RANGE_BUFSIZE];
+	ldi_date_range_readable(from, to, shown);
+	return node_make(p, q, str_printf(p, "%s", shown));
 }
 
-static xc_query_t *
+static node_t
 wildcard_query(parser_t *p, const ldi_query_field_t *field, const char *s,
 	       size_t len, size_t at, int remember)
 {
 	char *folded = NULL;
 	size_t flen;
-	if (ldi_fold(s, len, &folded, &flen) != 0)
-		return fail(p, LEDE_NOMEM, 0, "out of memory");
+	if (ldi_fold(s, len, &folded, &flen) != 0) {
+		fail_nomem(p);
+		return no_node;
+	}
 	/* The stem of a wildcard must be one plain word, as the index has
 	 * it: "polic*" is, "U.S.*" is not, and neither is a lone accent,
 	 * which folds to nothing and would match every word. */
-	if (flen == 0) {
-		free(folded);
-		return fail(p, LEDE_BAD_QUERY, at,
-			    "a wildcard must follow one plain word");
-	}
+	int plain = flen > 0;
 	for (size_t i = 0; i < flen; i++) {
 		unsigned char c = (unsigned char)folded[i];
 		if (c < 0x80 && !(c >= 'a' && c <= 'z') &&
-		    !(c >= '0' && c <= '9')) {
-			free(folded);
-			return fail(p, LEDE_BAD_QUERY, at,
-				    "a wildcard must follow one plain word");
-		}
+		    !(c >= '0' && c <= '9'))
+			plain = 0;
+	}
+	if (!plain) {
+		free(folded);
+		fail(p, LEDE_BAD_QUERY, at,
+		     "a wildcard must follow one plain word");
+		return no_node;
 	}
 	const char *prefix = field ? field->prefix : "";
 	size_t plen = strlen(prefix);
@@ -508,10 +852,16 @@ wildcard_query(parser_t *p, const ldi_query_field_t *field, const char *s,
 	if (xs == XC_OK && remember)
 		remember_word(p, folded, flen, 1);
 	free(pat);
-	free(folded);
+	node_t n = no_node;
 	if (xs != XC_OK)
-		return fail_xc(p, xs);
-	return q;
+		fail_xc(p, xs);
+	else
+		n = with_field(p, field,
+			       node_make(p, q,
+					 str_printf(p, "%.*s*", (int)flen,
+						    folded)));
+	free(folded);
+	return n;
 }
 
 /* ---- The grammar ------------------------------------------------------- */
@@ -542,25 +892,53 @@ word_len(const parser_t *p, size_t at)
 	return i - at;
 }
 
-/* 1 if the operator keyword op stands alone at p->at. */
+/* 1 if the operator keyword op stands alone at `at`. */
+static int
+keyword_at(const parser_t *p, size_t at, const char *op)
+{
+	size_t n = strlen(op);
+	return word_len(p, at) == n && !memcmp(p->text + at, op, n);
+}
+
 static int
 at_keyword(const parser_t *p, const char *op)
 {
-	size_t n = strlen(op);
-	return word_len(p, p->at) == n && !memcmp(p->text + p->at, op, n);
+	return keyword_at(p, p->at, op);
 }
 
-static xc_query_t *parse_or(parser_t *p, int remember);
+/* 1 if "NEAR" or "NEAR/..." stands at `at`. */
+static int
+near_at(const parser_t *p, size_t at)
+{
+	size_t n = word_len(p, at);
+	return n >= 4 && !memcmp(p->text + at, "NEAR", 4) &&
+	       (n == 4 || p->text[at + 4] == '/');
+}
+
+/* Fails with "'KEYWORD' why" for the keyword at `at`. */
+static void
+fail_keyword(parser_t *p, size_t at, const char *why)
+{
+	size_t n = word_len(p, at);
+	char what[128];
+	snprintf(what, sizeof what, "'%.*s' %s", n > 40 ? 40 : (int)n,
+		 p->text + at, why);
+	fail(p, LEDE_BAD_QUERY, at, what);
+}
+
+static node_t parse_or(parser_t *p, int remember, nlist_t *pending);
 
 /* A quoted phrase starting at the quote; advances past the closing one. */
-static xc_query_t *
+static node_t
 parse_phrase(parser_t *p, const ldi_query_field_t *field, int remember)
 {
 	size_t open = p->at++;
 	const char *close = memchr(p->text + p->at, '"', p->len - p->at);
-	if (!close)
-		return fail(p, LEDE_BAD_QUERY, open,
-			    "'\"' is never closed: unterminated phrase");
+	if (!close) {
+		fail(p, LEDE_BAD_QUERY, open,
+		     "'\"' is never closed: unterminated phrase");
+		return no_node;
+	}
 	const char *s = p->text + p->at;
 	size_t len = (size_t)(close - s);
 	p->at += len + 1;
@@ -573,40 +951,52 @@ parse_phrase(parser_t *p, const ldi_query_field_t *field, int remember)
 	return text_query(p, field, s, len, 1, remember, &stop);
 }
 
-static xc_query_t *
-parse_atom(parser_t *p, int remember, const ldi_query_field_t **filter,
-	   int *stop)
+static int
+is_filter_field(const ldi_query_field_t *field)
 {
-	*filter = NULL;
-	*stop = 0;
-	size_t start = p->at;
+	return field->kind == LDI_FIELD_BOOLEAN ||
+	       field->kind == LDI_FIELD_EXACT ||
+	       field->kind == LDI_FIELD_PLACE || field->kind == LDI_FIELD_DATE;
+}
+
+static node_t
+parse_atom(parser_t *p, int remember, atom_t *a)
+{
+	a->kind = ATOM_WORDS;
+	a->field = NULL;
+	a->stop = 0;
+	size_t start = a->start = p->at;
 	char c = p->text[p->at];
 	if (c == '(') {
-		if (++p->depth > MAX_DEPTH)
-			return fail(p, LEDE_BAD_QUERY, start,
-				    "too many nested parentheses");
+		a->kind = ATOM_GROUP;
+		if (++p->depth > MAX_DEPTH) {
+			fail(p, LEDE_BAD_QUERY, start,
+			     "too many nested parentheses");
+			return no_node;
+		}
 		p->at++;
 		skip_space(p);
 		if (p->at < p->len && p->text[p->at] == ')') {
 			p->depth--;
-			return fail(p, LEDE_BAD_QUERY, start,
-				    "nothing to search for inside '( )'");
+			fail(p, LEDE_BAD_QUERY, start,
+			     "nothing to search for inside '( )'");
+			return no_node;
 		}
-		xc_query_t *q = parse_or(p, remember);
+		node_t n = parse_or(p, remember, NULL);
 		p->depth--;
 		if (p->status != LEDE_OK)
-			return q;
+			return n;
 		skip_space(p);
 		if (p->at >= p->len || p->text[p->at] != ')') {
-			xc_query_free(q);
-			return fail(p, LEDE_BAD_QUERY, start,
-				    "'(' is never closed");
+			node_free(&n);
+			fail(p, LEDE_BAD_QUERY, start, "'(' is never closed");
+			return no_node;
 		}
 		p->at++;
-		if (!q)
-			return fail(p, LEDE_BAD_QUERY, start,
-				    "nothing to search for inside '( )'");
-		return q;
+		if (!n.q)
+			fail(p, LEDE_BAD_QUERY, start,
+			     "nothing to search for inside '( )'");
+		return n;
 	}
 	if (c == '"')
 		return parse_phrase(p, NULL, remember);
@@ -616,34 +1006,33 @@ parse_atom(parser_t *p, int remember, const ldi_query_field_t **filter,
 	const char *colon = memchr(w, ':', n);
 	const ldi_query_field_t *field =
 		colon ? ldi_query_field(w, (size_t)(colon - w)) : NULL;
+	a->field = field;
 	if (field) {
 		size_t vat = (size_t)(colon - p->text) + 1;
-		int is_filter = field->kind == LDI_FIELD_BOOLEAN ||
-				field->kind == LDI_FIELD_EXACT ||
-				field->kind == LDI_FIELD_PLACE ||
-				field->kind == LDI_FIELD_DATE;
+		int is_filter = is_filter_field(field);
+		if (is_filter)
+			a->kind = ATOM_FILTER;
 		if (vat < p->len && p->text[vat] == '"') {
 			p->at = vat;
-			*filter = is_filter ? field : NULL;
 			return parse_phrase(p, field, remember);
 		}
 		size_t vlen = start + n - vat;
-		if (vlen == 0 && vat < p->len && p->text[vat] == '(')
-			return fail(p, LEDE_BAD_QUERY, start,
-				    "a field takes a word or a \"phrase\", "
-				    "not a group: write title:a title:b");
-		if (vlen == 0)
-			return fail(p, LEDE_BAD_QUERY, start,
-				    "field name with nothing after ':'");
+		if (vlen == 0 && vat < p->len && p->text[vat] == '(') {
+			fail(p, LEDE_BAD_QUERY, start,
+			     "a field takes a word or a \"phrase\", not a "
+			     "group: write title:a title:b");
+			return no_node;
+		}
+		if (vlen == 0) {
+			fail(p, LEDE_BAD_QUERY, start,
+			     "field name with nothing after ':'");
+			return no_node;
+		}
 		p->at = vat + vlen;
-		if (field->kind == LDI_FIELD_DATE) {
-			*filter = field;
+		if (field->kind == LDI_FIELD_DATE)
 			return date_query(p, p->text + vat, vlen, vat);
-		}
-		if (is_filter) {
-			*filter = field;
+		if (is_filter)
 			return filter_query(p, field, p->text + vat, vlen);
-		}
 		w = p->text + vat;
 		n = vlen;
 	} else {
@@ -651,37 +1040,248 @@ parse_atom(parser_t *p, int remember, const ldi_query_field_t **filter,
 	}
 	if (n > 1 && w[n - 1] == '*')
 		return wildcard_query(p, field, w, n - 1, start, remember);
-	return text_query(p, field, w, n, 0, remember, stop);
+	return text_query(p, field, w, n, 0, remember, &a->stop);
+}
+
+/* ---- NEAR -------------------------------------------------------------- */
+
+typedef struct one_word {
+	size_t words;
+	char term[16 + LDI_MAX_URL_BYTES];
+	size_t len;
+} one_word_t;
+
+static int
+count_word(void *ctx, const ldi_token_t *tok)
+{
+	one_word_t *ow = ctx;
+	/* A compound's parts, a hashtag's bare word and CJK pairs are
+	 * other forms of words counted already, or to come. */
+	if (tok->kind == LDI_TOKEN_COMPOUND || tok->kind == LDI_TOKEN_ALT ||
+	    tok->kind == LDI_TOKEN_NGRAM)
+		return 0;
+	if (ow->words++ == 0 && tok->len <= sizeof ow->term) {
+		memcpy(ow->term, tok->term, tok->len);
+		ow->len = tok->len;
+	}
+	return 0;
+}
+
+/* The operand of NEAR at `at`: one word, as written (positions are kept
+ * for words, not for their stems), in a ranked field or none. Sets
+ * *field and *end (where it ends). Fails, saying why, on anything else. */
+static node_t
+near_operand(parser_t *p, size_t at, int remember,
+	     const ldi_query_field_t **field, size_t *end)
+{
+	char c = p->text[at];
+	const char *why = NULL;
+	size_t n = word_len(p, at);
+	*field = NULL;
+	if (c == '(')
+		why = "NEAR joins words, not groups";
+	else if (c == '"')
+		why = "NEAR joins words, not \"phrases\"";
+	else if ((c == '+' || c == '-') && n > 1)
+		why = "NEAR joins plain words: put + or - before the first "
+		      "one";
+	if (why) {
+		fail(p, LEDE_BAD_QUERY, at, why);
+		return no_node;
+	}
+	const char *w = p->text + at;
+	size_t wlen = n;
+	const char *colon = memchr(w, ':', n);
+	const ldi_query_field_t *f =
+		colon ? ldi_query_field(w, (size_t)(colon - w)) : NULL;
+	if (f) {
+		w = colon + 1;
+		wlen = n - (size_t)(w - (p->text + at));
+		if (is_filter_field(f))
+			why = "NEAR joins words, not filters";
+		else if (wlen == 0 && at + n < p->len &&
+			 p->text[at + n] == '"')
+			why = "NEAR joins words, not \"phrases\"";
+		else if (wlen == 0)
+			why = "field name with nothing after ':'";
+	}
+	if (!why && wlen > 1 && w[wlen - 1] == '*')
+		why = "NEAR joins words, not wildcards";
+	if (why) {
+		fail(p, LEDE_BAD_QUERY, at, why);
+		return no_node;
+	}
+	one_word_t ow = { 0, "", 0 };
+	if (ldi_analyze(w, wlen, count_word, &ow) < 0) {
+		fail_nomem(p);
+		return no_node;
+	}
+	if (ow.words != 1) {
+		char what[128];
+		snprintf(what, sizeof what,
+			 ow.words ? "NEAR joins single words: '%.*s' is more "
+				    "than one"
+				  : "'%.*s' has no word for NEAR",
+			 wlen > 40 ? 40 : (int)wlen, w);
+		fail(p, LEDE_BAD_QUERY, at, what);
+		return no_node;
+	}
+	if (remember)
+		remember_word(p, ow.term, ow.len, 0);
+	*field = f;
+	*end = at + n;
+	return term_node(p, f ? f->prefix : "", ow.term, ow.len, 1);
+}
+
+/* The distance of the NEAR keyword at `at`, or 0 (and p failed). */
+static unsigned
+near_distance(parser_t *p, size_t at)
+{
+	size_t n = word_len(p, at);
+	if (n == 4)
+		return NEAR_DEFAULT;
+	unsigned v = 0;
+	size_t i = 5;
+	while (i < n && p->text[at + i] >= '0' && p->text[at + i] <= '9' &&
+	       v <= LDI_NEAR_MAX)
+		v = v * 10 + (unsigned)(p->text[at + i++] - '0');
+	if (i == 5 || i < n || v == 0 || v > LDI_NEAR_MAX) {
+		char what[64];
+		snprintf(what, sizeof what,
+			 "wants the number of words that may come between, "
+			 "from 1 to %d",
+			 LDI_NEAR_MAX);
+		fail_keyword(p, at, what);
+		return 0;
+	}
+	return v;
+}
+
+/* "a NEAR/n b ...": the atom just parsed (first, freed here) and what
+ * follows, as OP_NEAR over the words' own terms; a stretch of at most n
+ * other words holds them all (with several NEARs, the largest n). */
+static node_t
+parse_near(parser_t *p, node_t first, atom_t *a, int remember)
+{
+	node_free(&first);
+	nlist_t ops = { 0 };
+	const ldi_query_field_t *field, *f;
+	size_t end = a->start;
+	unsigned most = 0;
+	/* The first word was remembered for snippets by parse_atom. */
+	nlist_push(p, &ops, near_operand(p, a->start, 0, &field, &end));
+	while (p->status == LEDE_OK && near_at(p, p->at)) {
+		size_t kw = p->at;
+		unsigned d = near_distance(p, kw);
+		if (!d)
+			break;
+		if (d > most)
+			most = d;
+		p->at += word_len(p, kw);
+		skip_space(p);
+		if (p->at >= p->len || p->text[p->at] == ')' ||
+		    at_keyword(p, "AND") || at_keyword(p, "OR") ||
+		    at_keyword(p, "NOT") || near_at(p, p->at)) {
+			fail_keyword(p, kw, "needs a word after it");
+			break;
+		}
+		size_t op_at = p->at;
+		node_t o = near_operand(p, op_at, remember, &f, &end);
+		if (p->status == LEDE_OK && f != field &&
+		    (!f || !field || strcmp(f->prefix, field->prefix))) {
+			node_free(&o);
+			fail(p, LEDE_BAD_QUERY, op_at,
+			     "NEAR joins words of one field");
+		}
+		nlist_push(p, &ops, o);
+		p->at = end;
+		skip_space(p);
+	}
+	if (p->status != LEDE_OK) {
+		nlist_free(&ops);
+		return no_node;
+	}
+	char sep[32];
+	snprintf(sep, sizeof sep, " NEAR/%u ", most);
+	uint32_t window = most + (uint32_t)ops.n;
+	node_t n = nlist_combine_as(p, &ops, XC_OP_NEAR, window, "(", sep, ")");
+	a->kind = ATOM_WORDS;
+	a->stop = 0;
+	a->field = field;
+	a->end = end;
+	return with_field(p, field, n);
+}
+
+/* ---- Runs of clauses --------------------------------------------------- */
+
+/* Records n as a ranked part of the query (text a->start..a->end); when
+ * reweighing, scales it to 0 unless it is the part in focus. */
+static node_t
+new_part(parser_t *p, node_t n, const atom_t *a)
+{
+	size_t id = p->n_parts;
+	if (p->n_parts == p->cap_parts) {
+		size_t cap = p->cap_parts ? 2 * p->cap_parts : 8;
+		part_rec_t *np = realloc(p->parts, cap * sizeof *np);
+		if (!np) {
+			node_free(&n);
+			fail_nomem(p);
+			return n;
+		}
+		p->parts = np;
+		p->cap_parts = cap;
+	}
+	part_rec_t *r = &p->parts[p->n_parts];
+	r->id = id;
+	r->start = a->start;
+	r->end = a->end;
+	r->matches = NULL;
+	r->field = a->field ? field_label(a->field) : "text";
+	r->used = 1;
+	if (!p->reweigh) {
+		r->matches = str_printf(p, "%s", n.d);
+		if (!r->matches) {
+			node_free(&n);
+			return n;
+		}
+	}
+	p->n_parts++;
+	n.part = (long)id;
+	if (p->reweigh && id != p->focus)
+		n = scale0(p, n);
+	return n;
 }
 
 /* Filters on one field are alternatives (section:a section:b), filters on
- * different fields all apply (section:a source:b). */
-static xc_query_t *
-combine_filters(parser_t *p, qlist_t *filters,
-		const ldi_query_field_t **fields)
+ * different fields all apply (section:a source:b). Each field's group goes
+ * to `pending` when it may be lifted (pending not NULL, a field with a
+ * facet), else into the AND returned. */
+static node_t
+combine_filters(parser_t *p, nlist_t *filters,
+		const ldi_query_field_t **fields, nlist_t *pending)
 {
-	qlist_t groups = { 0 };
+	nlist_t groups = { 0 };
 	for (size_t i = 0; i < filters->n && p->status == LEDE_OK; i++) {
-		if (!filters->q[i])
+		if (!filters->v[i].q)
 			continue;
-		qlist_t same = { 0 };
+		nlist_t same = { 0 };
 		for (size_t j = i; j < filters->n; j++) {
-			if (filters->q[j] &&
+			if (filters->v[j].q &&
 			    !strcmp(fields[j]->prefix, fields[i]->prefix)) {
-				xc_query_t *fq = filters->q[j];
-				filters->q[j] = NULL;
-				if (qlist_push(p, &same, fq))
+				node_t fq = filters->v[j];
+				filters->v[j] = no_node;
+				if (nlist_push(p, &same, fq))
 					break;
 			}
 		}
-		xc_query_t *g = qlist_combine(p, &same, XC_OP_OR);
-		if (g && qlist_push(p, &groups, g))
+		node_t g = nlist_combine(p, &same, XC_OP_OR, " OR ");
+		int lf = pending ? lift_field(fields[i]) : -1;
+		g.field = lf;
+		if (nlist_push(p, lf >= 0 ? pending : &groups, g))
 			break;
 	}
-	qlist_free(filters);
-	xc_query_t *all = qlist_combine(p, &groups, XC_OP_AND);
-	qlist_free(&groups);
-	return all;
+	nlist_free(filters);
+	return nlist_combine(p, &groups, XC_OP_AND, " AND ");
 }
 
 static int
@@ -692,12 +1292,13 @@ at_clause_end(const parser_t *p)
 	       at_keyword(p, "NOT");
 }
 
-/* A run of clauses: + must match, - must not, the rest rank. */
-static xc_query_t *
-parse_seq(parser_t *p, int remember)
+/* A run of clauses: + must match, - must not, the rest rank. Filters
+ * that may be lifted go to `pending` when it is not NULL. */
+static node_t
+parse_seq(parser_t *p, int remember, nlist_t *pending)
 {
-	qlist_t plain = { 0 }, must = { 0 }, mustnot = { 0 }, filters = { 0 };
-	qlist_t stops = { 0 }; /* plain stopwords: used only if alone */
+	nlist_t plain = { 0 }, must = { 0 }, mustnot = { 0 }, filters = { 0 };
+	nlist_t stops = { 0 }; /* plain stopwords: used only if alone */
 	const ldi_query_field_t **filter_fields = NULL;
 	size_t seq_start = p->at;
 	int clauses = 0;
@@ -705,6 +1306,10 @@ parse_seq(parser_t *p, int remember)
 		skip_space(p);
 		if (at_clause_end(p))
 			break;
+		if (near_at(p, p->at)) {
+			fail_keyword(p, p->at, "needs a word before it");
+			break;
+		}
 		char mod = p->text[p->at];
 		size_t at = p->at;
 		if ((mod == '+' || mod == '-') && p->at + 1 < p->len &&
@@ -712,127 +1317,142 @@ parse_seq(parser_t *p, int remember)
 			p->at++;
 		else
 			mod = 0;
-		const ldi_query_field_t *ff;
-		int stop;
-		xc_query_t *q =
-			parse_atom(p, remember && mod != '-', &ff, &stop);
-		if (p->status != LEDE_OK)
+		int weighs = remember && mod != '-';
+		atom_t a;
+		node_t n = parse_atom(p, weighs, &a);
+		a.end = p->at;
+		if (p->status == LEDE_OK) {
+			size_t after = p->at;
+			skip_space(p);
+			if (near_at(p, p->at))
+				n = parse_near(p, n, &a, weighs);
+			else
+				p->at = after;
+		}
+		if (p->status != LEDE_OK) {
+			node_free(&n);
 			break;
+		}
 		if (p->at == at) /* nothing consumed: a stray character */
 			p->at++;
 		clauses++;
-		if (!q)
+		if (!n.q) {
+			node_free(&n);
 			continue; /* no words in it, e.g. a lone dash */
+		}
 		if (mod == '-') {
-			qlist_push(p, &mustnot, q);
-		} else if (ff) {
+			nlist_push(p, &mustnot, n);
+		} else if (a.kind == ATOM_FILTER) {
 			const ldi_query_field_t **nf = realloc(
 				filter_fields,
 				(filters.n + 1) * sizeof *filter_fields);
 			if (!nf) {
-				xc_query_free(q);
-				fail(p, LEDE_NOMEM, 0, "out of memory");
+				node_free(&n);
+				fail_nomem(p);
 				break;
 			}
 			filter_fields = nf;
-			filter_fields[filters.n] = ff;
-			qlist_push(p, &filters, q);
-		} else if (stop && !mod) {
-			qlist_push(p, &stops, q);
+			filter_fields[filters.n] = a.field;
+			nlist_push(p, &filters, n);
 		} else {
-			qlist_push(p, mod == '+' ? &must : &plain, q);
+			if (weighs && a.kind == ATOM_WORDS)
+				n = new_part(p, n, &a);
+			nlist_push(p, a.stop && !mod ? &stops
+				      : mod == '+'   ? &must
+						     : &plain,
+				   n);
 		}
 		if (p->status != LEDE_OK)
 			break;
 	}
-	xc_query_t *result = NULL;
+	node_t result = no_node;
 	if (p->status == LEDE_OK && clauses == 0)
 		fail(p, LEDE_BAD_QUERY, seq_start,
-		     p->at < p->len ? "expected a word" :
-				      "expected a word, found the end");
+		     p->at < p->len ? "expected a word"
+				    : "expected a word, found the end");
 	if (p->status == LEDE_OK) {
 		/* Stopwords rank nothing beside other words ("the bank" is
 		 * "bank"), but a query of stopwords alone means them. */
 		if (plain.n == 0 && must.n == 0) {
-			qlist_t swap = plain;
+			nlist_t swap = plain;
 			plain = stops;
 			stops = swap;
 		}
-		xc_query_t *req = qlist_combine(p, &must, XC_OP_AND);
-		xc_query_t *opt = qlist_combine(p, &plain, XC_OP_OR);
-		if (req && opt)
-			result = combine2(p, XC_OP_AND_MAYBE, req, opt);
-		else
-			result = req ? req : opt;
-		xc_query_t *flt = combine_filters(p, &filters, filter_fields);
-		if (flt && result) {
-			result = combine2(p, XC_OP_FILTER, result, flt);
-		} else if (flt) {
+		for (size_t i = 0; i < stops.n; i++)
+			if (stops.v[i].part >= 0)
+				p->parts[stops.v[i].part].used = 0;
+		node_t req = nlist_combine(p, &must, XC_OP_AND, " AND ");
+		node_t opt = nlist_combine(p, &plain, XC_OP_OR, " OR ");
+		result = combine2(p, XC_OP_AND_MAYBE, req, opt, " AND_MAYBE ");
+		node_t flt =
+			combine_filters(p, &filters, filter_fields, pending);
+		if (flt.q && result.q)
+			result = combine2(p, XC_OP_FILTER, result, flt,
+					  " FILTER ");
+		else if (flt.q)
 			/* Only filters: every match weighs the same. */
-			xc_status_t xs = xc_query_scale(flt, 0, &result);
-			xc_query_free(flt);
-			if (xs != XC_OK)
-				fail_xc(p, xs);
-		}
-		xc_query_t *neg = qlist_combine(p, &mustnot, XC_OP_OR);
-		if (neg && p->status == LEDE_OK) {
-			if (!result) {
-				xc_status_t xs = xc_query_match_all(&result);
-				if (xs != XC_OK)
-					fail_xc(p, xs);
-			}
-			result = combine2(p, XC_OP_AND_NOT, result, neg);
+			result = scale0(p, flt);
+		node_t neg = nlist_combine(p, &mustnot, XC_OP_OR, " OR ");
+		if (neg.q && p->status == LEDE_OK) {
+			if (!result.q)
+				result = match_all(p);
+			result = combine2(p, XC_OP_AND_NOT, result, neg,
+					  " NOT ");
 		} else {
-			xc_query_free(neg);
+			node_free(&neg);
 		}
 	}
-	qlist_free(&plain);
-	qlist_free(&stops);
-	qlist_free(&must);
-	qlist_free(&mustnot);
-	qlist_free(&filters);
+	nlist_free(&plain);
+	nlist_free(&stops);
+	nlist_free(&must);
+	nlist_free(&mustnot);
+	nlist_free(&filters);
 	free(filter_fields);
-	if (p->status != LEDE_OK) {
-		xc_query_free(result);
-		return NULL;
-	}
+	if (p->status != LEDE_OK)
+		node_free(&result);
 	return result;
+}
+
+/* n with the filters of `pending` (emptied) applied: they no longer stand
+ * at the top of the query. */
+static node_t
+fold_filters(parser_t *p, node_t n, nlist_t *pending)
+{
+	node_t flt = nlist_combine(p, pending, XC_OP_AND, " AND ");
+	if (!flt.q)
+		return n;
+	flt.field = -1;
+	if (n.q)
+		return combine2(p, XC_OP_FILTER, n, flt, " FILTER ");
+	return scale0(p, flt);
 }
 
 /* Binary operators need something on both sides; a side with no words
  * ("a AND ---") drops out rather than failing. */
-static xc_query_t *
-binary(parser_t *p, xc_op_t op, xc_query_t *left, xc_query_t *right)
+static node_t
+binary(parser_t *p, xc_op_t op, node_t left, node_t right)
 {
 	if (p->status != LEDE_OK) {
-		xc_query_free(left);
-		xc_query_free(right);
-		return NULL;
+		node_free(&left);
+		node_free(&right);
+		return no_node;
 	}
-	if (!left || !right) {
-		if (op == XC_OP_AND_NOT && !right)
-			return left;
-		if (op == XC_OP_AND_NOT) {
-			xc_query_t *all = NULL;
-			xc_status_t xs = xc_query_match_all(&all);
-			if (xs != XC_OK) {
-				xc_query_free(right);
-				return fail_xc(p, xs);
-			}
-			return combine2(p, op, all, right);
-		}
-		return left ? left : right;
-	}
-	return combine2(p, op, left, right);
+	const char *sep = op == XC_OP_AND	? " AND "
+			  : op == XC_OP_OR	? " OR "
+						: " NOT ";
+	if (op == XC_OP_AND_NOT && right.q && !left.q)
+		left = match_all(p);
+	return combine2(p, op, left, right, sep);
 }
 
-static xc_query_t *
-parse_and(parser_t *p, int remember)
+static node_t
+parse_and(parser_t *p, int remember, nlist_t *pending)
 {
 	/* A leading NOT has everything as its left side: binary() makes
 	 * that "all documents AND_NOT ...", and AND and OR go on after. */
 	skip_space(p);
-	xc_query_t *left = at_keyword(p, "NOT") ? NULL : parse_seq(p, remember);
+	node_t left = at_keyword(p, "NOT") ? no_node
+					   : parse_seq(p, remember, pending);
 	for (;;) {
 		if (p->status != LEDE_OK)
 			break;
@@ -855,43 +1475,155 @@ parse_and(parser_t *p, int remember)
 		}
 		skip_space(p);
 		if (p->at >= p->len || p->text[p->at] == ')') {
-			xc_query_free(left);
-			return fail(p, LEDE_BAD_QUERY, at,
-				    op == XC_OP_AND ? "nothing after AND"
-						    : "nothing after NOT");
+			node_free(&left);
+			fail(p, LEDE_BAD_QUERY, at,
+			     op == XC_OP_AND ? "nothing after AND"
+					     : "nothing after NOT");
+			return no_node;
 		}
-		xc_query_t *right =
-			parse_seq(p, remember && op != XC_OP_AND_NOT);
+		/* What is excluded neither ranks nor lifts. */
+		node_t right = op == XC_OP_AND
+				       ? parse_seq(p, remember, pending)
+				       : parse_seq(p, 0, NULL);
 		left = binary(p, op, left, right);
 	}
+	if (p->status != LEDE_OK)
+		node_free(&left);
 	return left;
 }
 
-static xc_query_t *
-parse_or(parser_t *p, int remember)
+/* With `pending`, filters of a query without OR are lifted into it. */
+static node_t
+parse_or(parser_t *p, int remember, nlist_t *pending)
 {
 	skip_space(p);
-	if (at_keyword(p, "AND") || at_keyword(p, "OR"))
-		return fail(p, LEDE_BAD_QUERY, p->at,
-			    "AND/OR needs a word before it");
-	xc_query_t *left = parse_and(p, remember);
+	if (at_keyword(p, "AND") || at_keyword(p, "OR")) {
+		fail(p, LEDE_BAD_QUERY, p->at,
+		     "AND/OR needs a word before it");
+		return no_node;
+	}
+	nlist_t mine = { 0 };
+	node_t left = parse_and(p, remember, pending ? &mine : NULL);
 	for (;;) {
 		if (p->status != LEDE_OK)
 			break;
 		skip_space(p);
 		if (!at_keyword(p, "OR"))
 			break;
+		/* Filters of one alternative filter that one only. */
+		left = fold_filters(p, left, &mine);
 		size_t at = p->at;
 		p->at += 2;
 		skip_space(p);
 		if (p->at >= p->len || p->text[p->at] == ')') {
-			xc_query_free(left);
-			return fail(p, LEDE_BAD_QUERY, at, "nothing after OR");
+			node_free(&left);
+			fail(p, LEDE_BAD_QUERY, at, "nothing after OR");
+			break;
 		}
-		xc_query_t *right = parse_and(p, remember);
+		node_t right = parse_and(p, remember, NULL);
 		left = binary(p, XC_OP_OR, left, right);
 	}
+	for (size_t i = 0; i < mine.n && p->status == LEDE_OK; i++) {
+		nlist_push(p, pending, mine.v[i]);
+		mine.v[i] = no_node;
+	}
+	nlist_free(&mine);
+	if (p->status != LEDE_OK)
+		node_free(&left);
 	return left;
+}
+
+/* ---- Entry points ------------------------------------------------------ */
+
+static void
+parser_free(parser_t *p)
+{
+	for (size_t i = 0; i < p->n_parts; i++)
+		free(p->parts[i].matches);
+	free(p->parts);
+	p->parts = NULL;
+	p->n_parts = p->cap_parts = 0;
+}
+
+/* Parses p's text into its top node, the lifted filters in *pending. */
+static node_t
+parse_all(parser_t *p, nlist_t *pending)
+{
+	skip_space(p);
+	if (p->at >= p->len) {
+		p->status = ldi_set_error(&p->errmsg, LEDE_BAD_QUERY,
+					  "empty query: give at least one "
+					  "word");
+		return no_node;
+	}
+	node_t q = parse_or(p, 1, pending);
+	if (p->status == LEDE_OK) {
+		skip_space(p);
+		if (p->at < p->len)
+			fail(p, LEDE_BAD_QUERY, p->at,
+			     p->text[p->at] == ')' ? "')' has no matching '('"
+						   : "unexpected text");
+	}
+	if (p->status == LEDE_OK && !q.q) {
+		if (pending->n) {
+			/* Only filters, all lifted: every article, each
+			 * weighing 0, narrowed by them. */
+			q = scale0(p, match_all(p));
+		} else {
+			/* Nothing searchable (only punctuation): matches
+			 * nothing. */
+			xc_query_t *none = NULL;
+			xc_status_t xs = xc_query_match_nothing(&none);
+			if (xs != XC_OK)
+				fail_xc(p, xs);
+			else
+				q = node_make(p, none,
+					      str_printf(p, "<nothing>"));
+		}
+	}
+	if (p->status != LEDE_OK)
+		node_free(&q);
+	return q;
+}
+
+/* Moves what p and pending hold into out. */
+static void
+keep_results(parser_t *p, nlist_t *pending, ldi_parsed_query_t *out)
+{
+	size_t used = 0;
+	for (size_t i = 0; i < p->n_parts; i++)
+		used += p->parts[i].used;
+	if (used && !(out->parts = calloc(used, sizeof *out->parts))) {
+		fail_nomem(p);
+		return;
+	}
+	for (size_t i = 0; i < p->n_parts; i++) {
+		part_rec_t *r = &p->parts[i];
+		if (!r->used)
+			continue;
+		ldi_query_part_t *o = &out->parts[out->n_parts++];
+		o->id = r->id;
+		o->field = r->field;
+		o->matches = r->matches;
+		r->matches = NULL;
+		o->clause = str_printf(p, "%.*s", (int)(r->end - r->start),
+				       p->text + r->start);
+	}
+	if (pending->n &&
+	    !(out->filters = calloc(pending->n, sizeof *out->filters))) {
+		fail_nomem(p);
+		return;
+	}
+	for (size_t i = 0; i < pending->n; i++) {
+		ldi_query_filter_t *f = &out->filters[out->n_filters++];
+		f->field = (lede_field_t)pending->v[i].field;
+		f->query = pending->v[i].q;
+		f->readable = pending->v[i].d;
+		pending->v[i] = no_node;
+	}
+	out->have_now = p->have_now;
+	out->now = p->now;
+	out->n_langs = p->n_langs;
 }
 
 lede_status_t
@@ -899,37 +1631,61 @@ ldi_query_parse(const char *text, size_t len, const ldi_db_language_t *langs,
 		size_t n_langs, ldi_parsed_query_t *out, char **errmsg)
 {
 	memset(out, 0, sizeof *out);
-	parser_t p = { text, len, 0, 0, langs, n_langs, LEDE_OK, NULL, out,
-		       0, 0 };
-	skip_space(&p);
-	if (p.at >= len) {
-		*errmsg = NULL;
-		return ldi_set_error(errmsg, LEDE_BAD_QUERY,
-				     "empty query: give at least one word");
-	}
-	xc_query_t *q = parse_or(&p, 1);
+	parser_t p = { 0 };
+	p.text = text;
+	p.len = len;
+	p.langs = langs;
+	p.n_langs = n_langs;
+	p.out = out;
+	nlist_t pending = { 0 };
+	node_t q = parse_all(&p, &pending);
 	if (p.status == LEDE_OK) {
-		skip_space(&p);
-		if (p.at < len)
-			fail(&p, LEDE_BAD_QUERY, p.at,
-			     p.text[p.at] == ')' ? "')' has no matching '('"
-						 : "unexpected text");
+		out->query = q.q;
+		out->readable = q.d;
+		q = no_node;
+		keep_results(&p, &pending, out);
 	}
-	if (p.status == LEDE_OK && !q) {
-		/* Nothing searchable (only punctuation): matches nothing. */
-		xc_status_t xs = xc_query_match_nothing(&q);
-		if (xs != XC_OK)
-			fail_xc(&p, xs);
-	}
+	nlist_free(&pending);
+	parser_free(&p);
 	if (p.status != LEDE_OK) {
-		xc_query_free(q);
 		ldi_parsed_query_free(out);
 		*errmsg = p.errmsg;
 		return p.status;
 	}
-	out->query = q;
 	*errmsg = NULL;
 	return LEDE_OK;
+}
+
+lede_status_t
+ldi_query_reweigh(const char *text, size_t len,
+		  const ldi_db_language_t *langs, size_t n_langs,
+		  const ldi_parsed_query_t *pq, size_t part_id,
+		  xc_query_t **out)
+{
+	ldi_parsed_query_t scratch;
+	memset(&scratch, 0, sizeof scratch);
+	parser_t p = { 0 };
+	*out = NULL;
+	if (pq->n_langs > n_langs)
+		return LEDE_MISUSE;
+	p.text = text;
+	p.len = len;
+	p.langs = langs;
+	p.n_langs = pq->n_langs;
+	p.out = &scratch;
+	p.reweigh = 1;
+	p.focus = part_id;
+	p.have_now = pq->have_now;
+	p.now = pq->now;
+	nlist_t pending = { 0 };
+	node_t q = parse_all(&p, &pending);
+	*out = q.q;
+	free(q.d);
+	nlist_free(&pending);
+	parser_free(&p);
+	ldi_parsed_query_free(&scratch);
+	free(p.errmsg);
+	return p.status;
 }
 
 void
@@ -941,5 +1697,16 @@ ldi_parsed_query_free(ldi_parsed_query_t *pq)
 	for (size_t i = 0; i < pq->n_words; i++)
 		free(pq->words[i]);
 	free(pq->words);
+	free(pq->readable);
+	for (size_t i = 0; i < pq->n_parts; i++) {
+		free(pq->parts[i].clause);
+		free(pq->parts[i].matches);
+	}
+	free(pq->parts);
+	for (size_t i = 0; i < pq->n_filters; i++) {
+		xc_query_free(pq->filters[i].query);
+		free(pq->filters[i].readable);
+	}
+	free(pq->filters);
 	memset(pq, 0, sizeof *pq);
 }

@@ -118,8 +118,11 @@ lede_query_free(lede_query_t *query)
 	lede_db_t *db = query->db;
 	ldi_parsed_query_free(&query->parsed);
 	ldi_expand_query_free(query);
-	for (size_t i = 0; i < query->n_filters; i++)
+	for (size_t i = 0; i < query->n_filters; i++) {
 		free(query->filters[i].term);
+		free(query->filters[i].readable);
+	}
+	free(query->described);
 	free(query->filters);
 	free(query->facets);
 	free(query->text);
@@ -206,9 +209,8 @@ set_order(const lede_query_t *q, xc_enquire_t *enq)
 	}
 }
 
-/* A fresh enquire for xq with lede's weighting and q's order. */
-static xc_status_t
-new_enquire(lede_query_t *q, const xc_query_t *xq, xc_enquire_t **out)
+xc_status_t
+ldi_enquire_new(lede_query_t *q, const xc_query_t *xq, xc_enquire_t **out)
 {
 	xc_status_t xs = xc_enquire_new(q->db->xdb, out);
 	if (xs == XC_OK)
@@ -244,6 +246,8 @@ hit_date(xc_mset_t *mset, size_t i)
 typedef struct scored {
 	size_t index;
 	double score;
+	double factor; /* the recency factor in score */
+	int64_t age;
 } scored_t;
 
 static int
@@ -291,7 +295,9 @@ rank_by_recency(lede_results_t *r)
 				     ? (double)(newest - d)
 				     : 0.0;
 		s[i].index = i;
-		s[i].score = w * exp2(-age / half);
+		s[i].age = (int64_t)age;
+		s[i].factor = exp2(-age / half);
+		s[i].score = w * s[i].factor;
 	}
 	free(dates);
 	qsort(s, n, sizeof *s, by_score);
@@ -299,13 +305,18 @@ rank_by_recency(lede_results_t *r)
 	size_t count = n - first < q->limit ? n - first : q->limit;
 	r->order = malloc((count ? count : 1) * sizeof *r->order);
 	r->scores = malloc((count ? count : 1) * sizeof *r->scores);
-	if (!r->order || !r->scores) {
+	r->factors = malloc((count ? count : 1) * sizeof *r->factors);
+	r->ages = malloc((count ? count : 1) * sizeof *r->ages);
+	if (!r->order || !r->scores || !r->factors || !r->ages) {
 		free(s);
 		return LEDE_NOMEM;
 	}
+	r->half_life = (int64_t)half;
 	for (i = 0; i < count; i++) {
 		r->order[i] = s[first + i].index;
 		r->scores[i] = s[first + i].score;
+		r->factors[i] = s[first + i].factor;
+		r->ages[i] = s[first + i].age;
 	}
 	r->n_order = count;
 	free(s);
@@ -326,7 +337,7 @@ count_lifted(lede_results_t *r, int field, uint32_t check)
 	lede_status_t st = ldi_search_query(q, field, &xq);
 	if (st != LEDE_OK)
 		return st;
-	xc_status_t xs = new_enquire(q, xq, &enq);
+	xc_status_t xs = ldi_enquire_new(q, xq, &enq);
 	if (xs == XC_OK)
 		xs = xc_enquire_add_multi_spy(enq, LDI_SLOT_FACETS,
 					      LDI_FACET_SEP, &spy);
@@ -344,15 +355,6 @@ count_lifted(lede_results_t *r, int field, uint32_t check)
 	xc_enquire_free(enq);
 	xc_query_free(xq);
 	return st;
-}
-
-static int
-has_filter(const lede_query_t *q, lede_field_t field)
-{
-	for (size_t i = 0; i < q->n_filters; i++)
-		if (q->filters[i].field == field)
-			return 1;
-	return 0;
 }
 
 lede_status_t
@@ -388,7 +390,7 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 		lede_results_free(r);
 		return st;
 	}
-	xs = new_enquire(query, xq, &r->enquire);
+	xs = ldi_enquire_new(query, xq, &r->enquire);
 	xc_query_free(xq);
 	if (xs != XC_OK)
 		return run_failed(query, r, xs,
@@ -400,7 +402,7 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 	unsigned fields = 0, lifted = 0;
 	for (size_t i = 0; i < query->n_facets; i++) {
 		unsigned bit = 1u << query->facets[i].field;
-		if (has_filter(query, query->facets[i].field))
+		if (ldi_has_filter(query, query->facets[i].field))
 			lifted |= bit;
 		else
 			fields |= bit;
@@ -450,6 +452,8 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 				 &r->suggestion);
 	if (st == LEDE_OK && query->n_significant)
 		st = ldi_significant_collect(r);
+	if (st == LEDE_OK && query->explain)
+		st = ldi_explain_collect(r);
 	if (st != LEDE_OK) {
 		if (st == LEDE_NOMEM)
 			ldi_set_error(&query->errmsg, st, "out of memory");
@@ -473,6 +477,9 @@ lede_results_free(lede_results_t *results)
 	ldi_count_list_free(&results->timeline);
 	free(results->order);
 	free(results->scores);
+	free(results->factors);
+	free(results->ages);
+	free(results->parts);
 	free(results->suggestion);
 	ldi_expand_results_free(results);
 	free(results->errmsg);
@@ -522,6 +529,12 @@ lede_results_counts_exact(const lede_results_t *r)
 	return r ? r->counts_exact : 0;
 }
 
+lede_query_t *
+lede_results_query(const lede_results_t *results)
+{
+	return results ? results->query : NULL;
+}
+
 const char *
 lede_results_errmsg(const lede_results_t *results)
 {
@@ -558,6 +571,7 @@ lede_results_next(lede_results_t *r)
 	uint32_t docid, rank;
 	xc_doc_t *doc = NULL;
 	xc_status_t xs = xc_mset_item(r->mset, i, &docid, &r->score, &rank);
+	r->relevance = r->score;
 	if (r->order) {
 		/* Re-ranked: the rank is the place in the new order. */
 		r->score = r->scores[r->next - 1];
@@ -689,18 +703,13 @@ lede_results_date(const lede_results_t *results)
 	return t;
 }
 
-lede_status_t
-lede_results_snippet(lede_results_t *results, size_t max_chars,
-		     const char *hi_start, const char *hi_end, char **snippet)
+/* The snippet of the current hit, with ranges when `ranges` is not
+ * NULL. */
+static lede_status_t
+snippet(lede_results_t *results, size_t max_chars, const char *hi_start,
+	const char *hi_end, char **out, ldi_range_list_t *ranges)
 {
-	if (!results)
-		return LEDE_MISUSE;
-	if (!snippet || !results->have_current)
-		return ldi_set_error(&results->errmsg, LEDE_MISUSE,
-				     "lede_results_snippet: %s",
-				     snippet ? "no current hit" :
-					       "snippet is NULL");
-	*snippet = NULL;
+	*out = NULL;
 	const char *body = lede_results_field(results, LEDE_FIELD_BODY, 0);
 	const ldi_parsed_query_t *pq = &results->query->parsed;
 	/* Matches are found with the stemmer the article was indexed with. */
@@ -716,10 +725,54 @@ lede_results_snippet(lede_results_t *results, size_t max_chars,
 			stemmer = db->languages[i].stemmer;
 	char *s = ldi_snippet(body ? body : "", pq->words, pq->n_words,
 			      stemmer, max_chars, hi_start ? hi_start : "",
-			      hi_end ? hi_end : "");
+			      hi_end ? hi_end : "", ranges);
 	if (!s)
 		return ldi_set_error(&results->errmsg, LEDE_NOMEM,
 				     "out of memory");
-	*snippet = s;
+	*out = s;
+	return LEDE_OK;
+}
+
+lede_status_t
+lede_results_snippet(lede_results_t *results, size_t max_chars,
+		     const char *hi_start, const char *hi_end, char **out)
+{
+	if (!results)
+		return LEDE_MISUSE;
+	if (!out || !results->have_current)
+		return ldi_set_error(&results->errmsg, LEDE_MISUSE,
+				     "lede_results_snippet: %s",
+				     out ? "no current hit" :
+					   "snippet is NULL");
+	return snippet(results, max_chars, hi_start, hi_end, out, NULL);
+}
+
+lede_status_t
+lede_results_snippet_ranges(lede_results_t *results, size_t max_chars,
+			    char **out, lede_range_t **ranges,
+			    size_t *n_ranges)
+{
+	if (!results)
+		return LEDE_MISUSE;
+	if (out)
+		*out = NULL;
+	if (ranges)
+		*ranges = NULL;
+	if (n_ranges)
+		*n_ranges = 0;
+	if (!out || !ranges || !n_ranges || !results->have_current)
+		return ldi_set_error(&results->errmsg, LEDE_MISUSE,
+				     "lede_results_snippet_ranges: %s",
+				     results->have_current
+					     ? "a NULL pointer"
+					     : "no current hit");
+	ldi_range_list_t list = { NULL, 0, 0 };
+	lede_status_t st = snippet(results, max_chars, "", "", out, &list);
+	if (st != LEDE_OK || list.n == 0) {
+		free(list.v);
+		return st;
+	}
+	*ranges = list.v;
+	*n_ranges = list.n;
 	return LEDE_OK;
 }

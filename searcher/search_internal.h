@@ -17,7 +17,8 @@
 
 typedef struct ldi_filter {
 	lede_field_t field;
-	char *term; /* prefix + folded value */
+	char *term;	/* prefix + folded value */
+	char *readable; /* as --explain shows it: section:business */
 } ldi_filter_t;
 
 typedef struct ldi_facet_req {
@@ -47,8 +48,14 @@ struct lede_query {
 	 * built anew by ldi_expand_prepare on each run. */
 	char *like_id;
 	xc_query_t *scored;
+	/* The like terms (their OR), the article's own id term, and the
+	 * terms shown: "like:ID[word ...]". */
+	xc_query_t *like, *like_self;
+	char *like_readable;
 	ldi_facet_req_t *significant;
 	size_t n_significant;
+	int explain;	  /* lede_query_set_explain */
+	char *described;  /* lede_query_describe's last answer */
 	char *errmsg;
 	/* Results made from this query and not yet freed; lede_query_free
 	 * with some alive marks it freed and the last of them frees it. */
@@ -87,6 +94,7 @@ struct lede_results {
 	int have_current; /* 1 once lede_results_next gave a hit */
 	uint32_t rank;
 	double score;
+	double relevance; /* the current hit's weight before recency */
 	uint32_t similar; /* the current hit's collapse count */
 	json_t *fields;	  /* the current hit's stored fields */
 	/* With recency ordering, the page's hits as mset indexes and
@@ -94,6 +102,14 @@ struct lede_results {
 	size_t *order;
 	double *scores;
 	size_t n_order;
+	/* With recency ordering, the page's recency factors and ages. */
+	double *factors;
+	int64_t *ages;
+	int64_t half_life;
+	/* With explain, what each part of the query weighs in each hit of
+	 * the page: parts[hit * n_parts + part]. */
+	double *parts;
+	size_t n_parts;
 	ldi_count_list_t facets[LDI_N_FIELDS];
 	int facet_asked[LDI_N_FIELDS];
 	ldi_count_list_t timeline;
@@ -104,11 +120,24 @@ struct lede_results {
 	char *errmsg;
 };
 
-/* The query to run: the parsed query filtered by the query's filters
+/* The query to run: the parsed query filtered by the query's filters,
+ * those set with lede_query_add_filter and those lifted out of the text
  * (all of them, or all but those on field `lift` when lift is a field;
  * pass -1 for none lifted) and its date range. *out is the caller's to
  * free. */
 lede_status_t ldi_search_query(lede_query_t *q, int lift, xc_query_t **out);
+
+/* 1 when q has a filter on field that ldi_search_query can lift. */
+int ldi_has_filter(const lede_query_t *q, lede_field_t field);
+
+/* A fresh enquire for xq with lede's weighting, q's order and collapse
+ * (search.c). */
+xc_status_t ldi_enquire_new(lede_query_t *q, const xc_query_t *xq,
+			    xc_enquire_t **out);
+
+/* explain.c: fills r->parts for the page's hits (lede_query_set_explain).
+ * LEDE_OK, LEDE_NOMEM, or a binding error; messages go to q->errmsg. */
+lede_status_t ldi_explain_collect(lede_results_t *r);
 
 /* The boolean prefix of a field whose terms are whole folded values
  * (source, section, language, tag, place, org, person), or NULL: authors
@@ -138,6 +167,13 @@ lede_status_t ldi_suggest(lede_db_t *db, const char *text,
  * when there is neither text nor --like, or the like id is in no article;
  * LEDE_NOMEM; a binding error. Messages go to q->errmsg. */
 lede_status_t ldi_expand_prepare(lede_query_t *q);
+
+/* expand.c: the query that ranks with --like (q->like set by
+ * ldi_expand_prepare): text (borrowed; NULL for none) must match, the
+ * like terms rank, scaled to 0 unless like_weighs, and the article itself
+ * is left out. *out is the caller's. LEDE_OK or a binding error. */
+lede_status_t ldi_expand_scored(lede_query_t *q, const xc_query_t *text,
+				int like_weighs, xc_query_t **out);
 
 /* expand.c: fills r->significant for each field asked for, from the
  * expand set of the results' best matches. */

@@ -84,14 +84,26 @@ add_span(void *ctx, const ldi_token_t *tok)
 }
 
 /* Appends to a growing string; on failure the string is freed and NULL
- * kept, so callers check once at the end. */
+ * kept, so callers check once at the end. `chars` counts the code points
+ * of the text put, highlight marks left out. */
 typedef struct out {
 	char *s;
 	size_t n, cap;
+	size_t chars;
 } out_t;
 
+static size_t
+code_points(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* Appends a highlight mark: not text, not counted. */
 static void
-put(out_t *o, const char *s, size_t len)
+put_mark(out_t *o, const char *s, size_t len)
 {
 	if (!o->s && o->cap)
 		return;
@@ -110,6 +122,36 @@ put(out_t *o, const char *s, size_t len)
 	memcpy(o->s + o->n, s, len);
 	o->n += len;
 	o->s[o->n] = '\0';
+}
+
+static void
+put(out_t *o, const char *s, size_t len)
+{
+	put_mark(o, s, len);
+	o->chars += code_points(s, len);
+}
+
+/* Records [start, start + length) of the text put as a highlight. */
+static void
+add_range(out_t *o, ldi_range_list_t *ranges, size_t start, size_t length)
+{
+	if (!ranges || !o->s)
+		return;
+	if (ranges->n == ranges->cap) {
+		size_t cap = ranges->cap ? 2 * ranges->cap : 8;
+		lede_range_t *nr = realloc(ranges->v, cap * sizeof *nr);
+		if (!nr) {
+			free(o->s);
+			o->s = NULL;
+			o->cap = 1;
+			return;
+		}
+		ranges->v = nr;
+		ranges->cap = cap;
+	}
+	ranges->v[ranges->n].start = start;
+	ranges->v[ranges->n].length = length;
+	ranges->n++;
 }
 
 static int
@@ -197,11 +239,13 @@ best_window(const scan_t *sc, const char *body, size_t max_chars,
 char *
 ldi_snippet(const char *body, char *const *words, size_t n_words,
 	    xc_stemmer_t *stemmer, size_t max_chars, const char *hi_start,
-	    const char *hi_end)
+	    const char *hi_end, ldi_range_list_t *ranges)
 {
 	size_t len = strlen(body);
 	scan_t sc = { NULL, 0, 0, words, n_words, NULL, stemmer, 0 };
-	out_t o = { NULL, 0, 0 };
+	out_t o = { NULL, 0, 0, 0 };
+	if (ranges)
+		ranges->n = 0;
 	if (max_chars == 0)
 		max_chars = 1;
 	sc.stems = calloc(n_words ? n_words : 1, sizeof *sc.stems);
@@ -253,10 +297,12 @@ ldi_snippet(const char *body, char *const *words, size_t n_words,
 		if (sc.spans[i].word < 0)
 			continue;
 		put_text(&o, body, at, sc.spans[i].start);
-		put(&o, hi_start, strlen(hi_start));
+		put_mark(&o, hi_start, strlen(hi_start));
+		size_t start = o.chars;
 		put(&o, body + sc.spans[i].start,
 		    sc.spans[i].end - sc.spans[i].start);
-		put(&o, hi_end, strlen(hi_end));
+		add_range(&o, ranges, start, o.chars - start);
+		put_mark(&o, hi_end, strlen(hi_end));
 		at = sc.spans[i].end;
 	}
 	put_text(&o, body, at, to);

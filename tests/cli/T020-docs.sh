@@ -135,12 +135,14 @@ expect_rc 0 "index the fixtures"
 # Between them these answers hold every key: a JSON record with all fields,
 # text files with few, an article without body, a filter-only query
 # (score 0.0), a later page, no hits at all, facets with a timeline, and
-# significant values of articles like one (an empty query).
+# significant values of articles like one (an empty query), and what
+# scores are made of (--explain, with recency and --like).
 n=0
 for args in "valley road" "--limit 100 NOT zzz" "--offset 1 --limit 2 road" \
 	"--limit 0 section:business" "nosuchwordanywhere" \
 	"--facet section --facet lang:2 --timeline month NOT zzz" \
-	"--limit 1 --significant section --significant place:3 --like world-0001"; do
+	"--limit 1 --significant section --significant place:3 --like world-0001" \
+	"--explain --sort recency --like world-0001 road"; do
 	n=$((n + 1))
 	# shellcheck disable=SC2086 # the options are meant to split
 	lede-search --db "$DB" --format json $args >"answer$n.json" 2>err
@@ -155,7 +157,8 @@ done | sed -n 's/^ *"\([^"]*\)": .*/\1/p' | sort -u >keys.txt
 for key in format_version query total estimate exact hits id rank score \
 	headline authors date source section language url snippet \
 	facets value count timeline period counts_exact significant \
-	took_ms; do
+	took_ms like highlights explain parsed parts clause field matches \
+	relevance weight recency factor age_days half_life_days; do
 	grep -qx "$key" keys.txt && ok ||
 		not_ok "no answer printed '$key': the test queries need updating"
 done
@@ -176,7 +179,7 @@ if command -v jq >/dev/null 2>&1; then
 def known: ["$schema", "$comment", "$defs", "$ref", "title",
 	"description", "type", "const", "required", "properties",
 	"additionalProperties", "items", "minimum", "minLength", "minItems",
-	"pattern", "format"];
+	"maxItems", "pattern", "format"];
 def nodes: ., ((.properties // {})[] | nodes), ((.items // empty) | nodes),
 	((."$defs" // {})[] | nodes);
 def resolve($root):
@@ -213,6 +216,8 @@ def errors($s; $root; $at):
 	(if type == "array" then
 		(if $s.minItems != null and length < $s.minItems
 		 then "\($at): fewer than \($s.minItems) items" else empty end),
+		(if $s.maxItems != null and length > $s.maxItems
+		 then "\($at): more than \($s.maxItems) items" else empty end),
 		(if $s.items != null then
 			range(0; length) as $i | .[$i] |
 			errors($s.items; $root; "\($at)[\($i)]")
@@ -235,13 +240,14 @@ JQ
 
 	# The validator itself finds what it should.
 	jq '.hits[0].extra = 1 | del(.hits[0].snippet) | .hits[0].rank = 0 |
-		.hits[0].date = "11 March 2024" | .total.exact = "yes"' \
+		.hits[0].date = "11 March 2024" | .total.exact = "yes" |
+		.hits[0].highlights = [[1, 2, 3]]' \
 		answer1.json >bad.json
 	jq -n -r --slurpfile schema "$SCHEMA" --slurpfile doc bad.json \
 		-f validate.jq >errors.txt 2>&1
 	for want in "key extra is not in the schema" \
 		"required key snippet is missing" "is below 1" \
-		"does not match" "is not of type boolean"; do
+		"does not match" "is not of type boolean" "more than 2 items"; do
 		expect_in errors.txt "$want" "the validator reports: $want"
 	done
 else

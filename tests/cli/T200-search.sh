@@ -13,6 +13,20 @@ cat >want.json <<'JSON'
   "hits": [
     {
       "headline": "Harbour Bank lifts quarterly profits as mortgage lending grows",
+      "highlights": [
+        [
+          17,
+          9
+        ],
+        [
+          27,
+          7
+        ],
+        [
+          232,
+          7
+        ]
+      ],
       "id": "business/001.txt",
       "language": "en",
       "orgs": [
@@ -28,6 +42,12 @@ cat >want.json <<'JSON'
     },
     {
       "headline": "Café culture returns to the old quarter",
+      "highlights": [
+        [
+          33,
+          9
+        ]
+      ],
       "id": "culture/001.txt",
       "language": "en",
       "rank": 2,

@@ -134,6 +134,39 @@ expect_in out "4 matches for 'harbour'" "a filter value folds case"
 line_is "place: London 4 · Berlin 2 · Paris 2" "place facet with a place filter"
 line_is "section: business 2 · sport 1 · world 1" "section facet with it"
 
+# A filter typed in the query, narrowing the whole of it (a top-level run
+# AND-ed with the rest), is lifted from its own facet like --filter.
+search --limit 0 --facet section --facet source 'harbour section:business'
+expect_in out "3 matches for 'harbour section:business'" "section: in the query"
+line_is "section: business 3 · politics 2 · culture 1 · sport 1 · world 1" \
+	"its facet as if the query's filter were lifted"
+line_is "source: Coast Post 2 · Daily Wire 1" "other facets follow it"
+search --limit 0 --facet place --facet section 'harbour AND place:london'
+expect_in out "4 matches for 'harbour AND place:london'" "place: after AND"
+line_is "place: London 4 · Berlin 2 · Paris 2" "place: lifted after AND"
+line_is "section: business 2 · sport 1 · world 1" "section follows place:"
+search --limit 0 --facet section --facet source \
+	'harbour section:business source:"Coast Post"'
+expect_in out "2 matches for" "two fields in the query"
+line_is "section: business 2 · politics 1" "section lifted, source kept"
+line_is "source: Coast Post 2 · Daily Wire 1" "source lifted, section kept"
+search --limit 0 --facet section 'section:business'
+line_is "section: business 4 · politics 2 · culture 1 · sport 1 · world 1" \
+	"a query of one filter: its facet counts every article"
+search --limit 0 --facet section --filter section=politics \
+	'harbour section:business'
+expect_in out "0 matches for" "--filter and a query filter on one field both hold"
+line_is "section: business 3 · politics 2 · culture 1 · sport 1 · world 1" \
+	"both lifted from the field's facet"
+# Anywhere else a query's filter stays: inside ( ), beside OR, after NOT.
+search --limit 0 --facet section '(harbour section:business)'
+line_is "section: business 3" "not lifted inside parentheses"
+search --limit 0 --facet section 'harbour section:business OR bakery'
+line_is "section: business 4" "not lifted beside OR"
+search --limit 0 --facet section 'harbour NOT section:business'
+line_is "section: politics 2 · culture 1 · sport 1 · world 1" \
+	"not lifted after NOT"
+
 # Filters on one field are alternatives, on different fields all hold.
 expect_eq "$(lede-search --db "$DB" --format ids --filter section=business \
 	--filter section=sport --sort oldest harbour | tr '\n' ' ')" "a01 a02 a05 a06 " \

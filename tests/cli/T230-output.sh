@@ -111,7 +111,7 @@ printf '%s\n' ferry '' 'ferry AND (bakery' 'bakery' >queries.txt
 run lede-search --db "$DB" --limit 1 --batch queries.txt
 expect_rc 2 "--batch with a bad line ends with status 2"
 expect_eq "$(wc -l <out | tr -d ' ')" 3 "three answers (the blank line skipped)"
-sed -n 1p out | canon --drop took_ms --drop score --drop snippet \
+sed -n 1p out | canon --drop took_ms --drop score --drop snippet --drop highlights \
 	--drop words >got.json
 cat >want.json <<'JSON'
 {

@@ -52,15 +52,20 @@ expect_same_file out want "--like v3: the other two eruption stories"
 search --like v1 --format ids flights
 printf 'v2\nf2\nf1\n' >want
 expect_same_file out want "--like v1 flights"
+search --like v1 --limit 0 flights
+line_is "3 matches for 'flights' like 'v1'" "the header names both"
 
 # Filters and facets apply as usual.
 search --like v1 --filter section=world --facet place
 expect_rc 0 "--like with a filter and a facet"
-line_is "1 match for ''" "one world story like v1"
+line_is "1 match like 'v1'" "one world story like v1, said so"
 line_is "place: Iceland 1 · United Kingdom 1" "facet of the like results"
 
 lede-search --db "$DB" --format json --like v1 --limit 1 >like.json
 expect_in like.json '"query": ""' "an empty query is printed as such"
+expect_in like.json '"like": "v1"' "and the like id beside it"
+lede-search --db "$DB" --format json --limit 1 flights >plain.json
+expect_not_in plain.json '"like"' "no like key without --like"
 
 # --batch: the same --like for every line.
 printf 'flights\nvolcano\n' >queries.txt
