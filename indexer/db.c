@@ -185,6 +185,7 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 				   msg, errmsg);
 	}
 	db->writable = flags != LEDE_OPEN_READ;
+	db->batch_size = LDI_BATCH_SIZE;
 	xc_db_mode_t mode = XC_DB_READ;
 	if (flags == LEDE_OPEN_WRITE)
 		mode = XC_DB_WRITE_OPEN;
@@ -251,7 +252,10 @@ lede_db_close(lede_db_t *db)
 {
 	if (!db)
 		return LEDE_OK;
-	lede_status_t st = db->writable ? ldi_db_save_languages(db) : LEDE_OK;
+	/* A file left open was not read to the end: its record stays as it
+	 * was, so the next run reads it again. */
+	ldi_file_clear(&db->file);
+	lede_status_t st = db->writable ? lede_db_commit(db) : LEDE_OK;
 	xc_status_t xs = xc_db_close(db->xdb);
 	for (size_t i = 0; i < db->n_languages; i++)
 		xc_stemmer_free(db->languages[i].stemmer);
