@@ -281,7 +281,8 @@ typedef enum lede_open_flags {
 char *lede_default_path(void);
 
 /* Opens the index in directory `path`. Writers are exclusive: a second
- * writer gets LEDE_LOCKED at once, never a wait. An index made by an
+ * writer gets LEDE_LOCKED at once, never a wait; a reader opening while
+ * a writer commits starts again on the newest revision. An index made by an
  * incompatible lede gets LEDE_FORMAT. On failure *db is NULL and, when
  * errmsg is not NULL, *errmsg is a message naming the path (lede_free
  * it). Returns LEDE_OK, LEDE_MISUSE, LEDE_NO_INDEX, LEDE_LOCKED,
@@ -570,8 +571,9 @@ lede_status_t lede_query_set_suggest(lede_query_t *query, int suggest);
  * than the total says. Returns LEDE_OK, LEDE_MISUSE. */
 lede_status_t lede_query_set_collapse(lede_query_t *query, int collapse);
 
-/* Runs the query. Reopens and retries once if a writer committed under
- * it. Returns LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_MODIFIED,
+/* Runs the query on the newest committed revision. If a writer's commits
+ * discard the revision it is reading, it reopens and runs again (a few
+ * times), so a reader does not fail because a writer is busy. Returns LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_MODIFIED,
  * LEDE_BAD_QUERY (empty text without lede_query_set_like, or a like id
  * no article has; lede_query_errmsg says which), LEDE_XAPIAN,
  * LEDE_INTERNAL. Results are valid until lede_results_free

@@ -140,6 +140,10 @@ check_versions(lede_db_t *db, char **errmsg)
 	return LEDE_OK;
 }
 
+/* How often a reader starts opening again when a writer's commits
+ * discard the revision it was reading (each try takes milliseconds). */
+#define OPEN_ATTEMPTS 5
+
 /* Hands a failed open's message to the caller, or frees it when the
  * caller did not ask for one. */
 static lede_status_t
@@ -197,6 +201,12 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 	lede_status_t st = LEDE_OK;
 	char *xmsg = NULL;
 	xc_status_t xs = xc_db_open(path, mode, &db->xdb, &xmsg);
+	for (int attempt = 1; xs == XC_MODIFIED && attempt < OPEN_ATTEMPTS;
+	     attempt++) {
+		xc_free(xmsg);
+		xmsg = NULL;
+		xs = xc_db_open(path, mode, &db->xdb, &xmsg);
+	}
 	if (xs == XC_NO_DATABASE) {
 		struct stat sb;
 		if (stat(path, &sb) != 0)
@@ -219,12 +229,28 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 	}
 	xc_free(xmsg);
 
-	if (st == LEDE_OK)
+	/* A writer committing while a reader opens can discard the revision
+	 * the reader started on: start again on the newest, a few times. */
+	for (int attempt = 1; st == LEDE_OK; attempt++) {
 		st = check_versions(db, &msg);
-	if (st == LEDE_OK) {
-		st = ldi_db_load_languages(db);
-		if (st != LEDE_OK)
-			ldi_set_error(&msg, st, "%s", lede_errmsg(db));
+		if (st == LEDE_OK) {
+			st = ldi_db_load_languages(db);
+			if (st != LEDE_OK)
+				ldi_set_error(&msg, st, "%s", lede_errmsg(db));
+		}
+		if (st != LEDE_MODIFIED || db->writable ||
+		    attempt == OPEN_ATTEMPTS)
+			break;
+		for (size_t i = 0; i < db->n_languages; i++)
+			xc_stemmer_free(db->languages[i].stemmer);
+		db->n_languages = 0;
+		free(msg);
+		msg = NULL;
+		xs = xc_db_reopen(db->xdb, NULL);
+		if (xs != XC_OK)
+			st = ldi_set_error(&msg, ldi_status_from_xc(xs),
+					   "cannot open index '%s': %s", path,
+					   xc_db_errmsg(db->xdb));
 	}
 	if (st == LEDE_OK && db->writable) {
 		/* Stamp a new index for good, so readers see its versions. */
