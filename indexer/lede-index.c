@@ -1023,8 +1023,9 @@ watch_paths(run_t *run, char **paths, int n)
 			was_changed = 0;
 		}
 	}
-	/* Stopped: what was seen changing is read before the end. */
-	if (!run->fatal)
+	/* Stopped: the events already queued, and the files seen changing,
+	 * are read before the end. */
+	if (!run->fatal && watch_read_events(run, now_s()))
 		watch_read_due(run, now_s(), 1);
 	for (size_t i = 0; i < w.n_files; i++)
 		watch_file_free(&w.files[i]);
