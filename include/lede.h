@@ -355,8 +355,10 @@ lede_status_t lede_db_set_batch_size(lede_db_t *db, unsigned n);
  * or a later one, so a crash never leaves a file marked done without its
  * articles: the next run reads it again. */
 typedef enum lede_file_state {
-	LEDE_FILE_NEW,		/* never wholly indexed before */
-	LEDE_FILE_CHANGED,	/* indexed before, changed since */
+	LEDE_FILE_NEW,		/* not indexed before (or only part of it,
+				   the first time) */
+	LEDE_FILE_CHANGED,	/* indexed before; changed since, or its
+				   last reading did not finish */
 	LEDE_FILE_UNCHANGED	/* same size and modification time, or else
 				   the same content */
 } lede_file_state_t;

@@ -331,8 +331,11 @@ lede_db_file_begin(lede_db_t *db, const char *path, const char *name,
 	 * not done, whatever it said before, so a run stopped half way
 	 * leaves it to be read again. */
 	if (st == LEDE_OK) {
-		*state = value && r.complete ? LEDE_FILE_CHANGED
-					     : LEDE_FILE_NEW;
+		/* A reading that never finished leaves articles (and their
+		 * count) only if an earlier one did. */
+		*state = value && (r.complete || r.articles)
+				 ? LEDE_FILE_CHANGED
+				 : LEDE_FILE_NEW;
 		st = write_record(db, key, f.size, f.mtime, NULL,
 				  value ? r.articles : 0, f.path);
 	}
