@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "analyze.h"
 #include "db_internal.h"
@@ -144,6 +145,26 @@ check_versions(lede_db_t *db, char **errmsg)
  * discard the revision it was reading (each try takes milliseconds). */
 #define OPEN_ATTEMPTS 5
 
+/* Whether a reader's failure may be a writer's commit under it: Xapian
+ * says so with DatabaseModifiedError, but glass in Xapian 1.4.22 can also
+ * throw DatabaseCorruptError ("Expected block 10 to be level 1, not 0")
+ * when two commits overtake a reader that is opening. A damaged index
+ * fails every try and is reported as corrupt all the same. */
+static int
+transient(xc_status_t xs)
+{
+	return xs == XC_MODIFIED || xs == XC_CORRUPT;
+}
+
+/* Waits a little longer after each failed try, so that the writer can
+ * finish its commit. */
+static void
+back_off(int attempt)
+{
+	struct timespec ts = { 0, 10000000L * attempt };
+	nanosleep(&ts, NULL);
+}
+
 /* Hands a failed open's message to the caller, or frees it when the
  * caller did not ask for one. */
 static lede_status_t
@@ -201,8 +222,10 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 	lede_status_t st = LEDE_OK;
 	char *xmsg = NULL;
 	xc_status_t xs = xc_db_open(path, mode, &db->xdb, &xmsg);
-	for (int attempt = 1; xs == XC_MODIFIED && attempt < OPEN_ATTEMPTS;
+	for (int attempt = 1; mode == XC_DB_READ && transient(xs) &&
+			      attempt < OPEN_ATTEMPTS;
 	     attempt++) {
+		back_off(attempt);
 		xc_free(xmsg);
 		xmsg = NULL;
 		xs = xc_db_open(path, mode, &db->xdb, &xmsg);
@@ -238,19 +261,20 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 			if (st != LEDE_OK)
 				ldi_set_error(&msg, st, "%s", lede_errmsg(db));
 		}
-		if (st != LEDE_MODIFIED || db->writable ||
-		    attempt == OPEN_ATTEMPTS)
+		if ((st != LEDE_MODIFIED && st != LEDE_CORRUPT) ||
+		    db->writable || attempt == OPEN_ATTEMPTS)
 			break;
+		back_off(attempt);
 		for (size_t i = 0; i < db->n_languages; i++)
 			xc_stemmer_free(db->languages[i].stemmer);
 		db->n_languages = 0;
 		free(msg);
 		msg = NULL;
 		xs = xc_db_reopen(db->xdb, NULL);
-		if (xs != XC_OK)
-			st = ldi_set_error(&msg, ldi_status_from_xc(xs),
-					   "cannot open index '%s': %s", path,
-					   xc_db_errmsg(db->xdb));
+		st = xs == XC_OK ? LEDE_OK
+				 : ldi_set_error(&msg, ldi_status_from_xc(xs),
+						 "cannot open index '%s': %s",
+						 path, xc_db_errmsg(db->xdb));
 	}
 	if (st == LEDE_OK && db->writable) {
 		/* Stamp a new index for good, so readers see its versions. */

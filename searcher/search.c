@@ -86,7 +86,9 @@ lede_query_new(lede_db_t *db, const char *text, size_t len,
 	/* The languages (and so the stemmers) a writer added since; again
 	 * on the newest revision if a commit discarded the one read. */
 	lede_status_t st = LEDE_MODIFIED;
-	for (int i = 0; st == LEDE_MODIFIED && i < RUN_ATTEMPTS; i++) {
+	for (int i = 0; (st == LEDE_MODIFIED || st == LEDE_CORRUPT) &&
+			i < RUN_ATTEMPTS;
+	     i++) {
 		st = LEDE_OK;
 		if (!db->writable && xc_db_reopen(db->xdb, NULL) == XC_OK)
 			st = ldi_db_load_languages(db);
@@ -461,12 +463,15 @@ run_once(lede_query_t *query, lede_results_t **out)
  * more than once during one run, even after the binding's own reopen and
  * retry of each call: the whole run starts again on the newest revision
  * (up to RUN_ATTEMPTS times), so that a reader never fails because a
- * writer is busy. */
+ * writer is busy. Xapian 1.4's glass sometimes says "corrupt" rather
+ * than "modified" then (see db.c); a damaged index fails every time. */
 lede_status_t
 lede_query_run(lede_query_t *query, lede_results_t **out)
 {
 	lede_status_t st = run_once(query, out);
-	for (int i = 1; st == LEDE_MODIFIED && i < RUN_ATTEMPTS; i++)
+	for (int i = 1; (st == LEDE_MODIFIED || st == LEDE_CORRUPT) &&
+			!query->db->writable && i < RUN_ATTEMPTS;
+	     i++)
 		st = run_once(query, out);
 	return st;
 }

@@ -9,11 +9,11 @@ printf '{"id": "seed", "title": "Harbour opens", "text": "The harbour opened."}\
 run lede-index --db "$DB" seed.jsonl
 expect_rc 0 "the first article"
 
-# The writer: 3,000 articles fed slowly through a pipe, committed every
-# 10, so it commits some 300 times over a few seconds.
+# The writer: 2,000 articles fed slowly through a pipe, committed every
+# 20, so it commits some 100 times over a few seconds.
 feed() {
 	i=0
-	while [ $i -lt 60 ]; do
+	while [ $i -lt 40 ]; do
 		j=0
 		while [ $j -lt 50 ]; do
 			printf '{"id": "a%d-%d", "title": "Harbour news %d", "text": "Boats came into the harbour, round %d."}\n' \
@@ -24,7 +24,7 @@ feed() {
 		i=$((i + 1))
 	done
 }
-feed | lede-index --db "$DB" --batch-size 10 --format jsonl - \
+feed | lede-index --db "$DB" --batch-size 20 --format jsonl - \
 	>writer.out 2>writer.err &
 writer=$!
 
@@ -71,6 +71,6 @@ n2=$(wc -l <reader2.out | tr -d ' ')
 expect_eq "$(grep -c '"error"' reader1.out)" 0 "no query answered with an error"
 never_down counts1 >down1 && ok || not_ok "reader 1's counts went down: $(cat down1)"
 never_down reader2.out >down2 && ok || not_ok "reader 2's counts went down: $(cat down2)"
-expect_eq "$(tail -n 1 counts1)" 3001 "the last answer sees every article"
+expect_eq "$(tail -n 1 counts1)" 2001 "the last answer sees every article"
 
 done_testing
