@@ -371,9 +371,10 @@ typedef enum lede_file_state {
  * file's. The content is hashed when the file is new or changed, or when
  * its size is the same but its time is not (a file touched, or copied
  * with a new time, is still unchanged). flags: 0 or LEDE_FILE_REREAD
- * (the file is read whatever its state: NEW or CHANGED). Returns LEDE_OK, LEDE_MISUSE (a
- * reader, NULL arguments, a file already open), LEDE_IO (the file cannot
- * be read: lede_errmsg says why), LEDE_NOMEM, LEDE_XAPIAN, LEDE_CORRUPT.
+ * (the file is read whatever its state: NEW or CHANGED). Returns LEDE_OK,
+ * LEDE_MISUSE (a reader, NULL arguments, a file already open), LEDE_IO
+ * (the file cannot be read: lede_errmsg says why), LEDE_NOMEM,
+ * LEDE_XAPIAN, LEDE_CORRUPT.
  * path and name are borrowed for the call. */
 enum {
 	/* Read the file even when it is unchanged (after changing how
@@ -575,11 +576,11 @@ lede_status_t lede_query_set_collapse(lede_query_t *query, int collapse);
 
 /* Runs the query on the newest committed revision. If a writer's commits
  * discard the revision it is reading, it reopens and runs again (a few
- * times), so a reader does not fail because a writer is busy. Returns LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_MODIFIED,
- * LEDE_BAD_QUERY (empty text without lede_query_set_like, or a like id
- * no article has; lede_query_errmsg says which), LEDE_XAPIAN,
- * LEDE_INTERNAL. Results are valid until lede_results_free
- * and must be freed before their query. */
+ * times), so a reader does not fail because a writer is busy. Returns
+ * LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_MODIFIED, LEDE_BAD_QUERY (empty
+ * text without lede_query_set_like, or a like id no article has;
+ * lede_query_errmsg says which), LEDE_XAPIAN, LEDE_INTERNAL. Results are
+ * valid until lede_results_free and must be freed before their query. */
 lede_status_t lede_query_run(lede_query_t *query, lede_results_t **results);
 
 void lede_results_free(lede_results_t *results);
