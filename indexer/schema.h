@@ -61,8 +61,10 @@
  *   HASH 16 hex digits of FNV-1a 64 over the content, or "-" while the
  *   file is not wholly indexed (a run stopped in it, or nothing in it
  *   could be read): the next run reads it again; ARTICLES how many it
- *   gave; PATH the absolute path it was read from (made absolute without
- *   resolving links), where --prune looks for it.
+ *   gave (in an unfinished record, how many the last finished reading
+ *   gave: 0 for a file never wholly read); PATH the absolute path it was
+ *   read from (made absolute without resolving links), where --prune
+ *   looks for it.
  * Articles from standard input, or added through lede_db_add outside
  * lede_db_file_begin/end, have no file and are never pruned. A record is
  * written only after the file's last article, so a commit never marks a
