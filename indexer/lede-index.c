@@ -176,7 +176,7 @@ typedef struct run {
 	lede_parser_t *parser;
 	unsigned flags;	     /* LEDE_PARSE_* for every input */
 	unsigned file_flags; /* LEDE_FILE_* */
-	int prune, watching;
+	int prune, watching, quiet;
 	int counting; /* walking only to count files for the progress */
 	/* What happened, for the summary. */
 	unsigned long files, articles, warnings, failed;
@@ -965,7 +965,7 @@ watch_paths(run_t *run, char **paths, int n)
 	progress_clear(run);
 	run->progress.on = 0;
 	commit_now(run);
-	if (!run->fatal && !stop_signal)
+	if (!run->fatal && !stop_signal && !run->quiet)
 		err("watching %zu folder%s for changes (interrupt to stop)",
 		    w.watched, w.watched == 1 ? "" : "s");
 	double last_event = 0, first_change = 0;
@@ -1460,6 +1460,7 @@ main(int argc, char **argv)
 
 	/* Progress only for a person watching: a terminal, not --quiet.
 	 * Counting the files first gives the total and the time left. */
+	run.quiet = quiet;
 	run.progress.on = !quiet && isatty(STDERR_FILENO);
 	if (run.progress.on) {
 		run.counting = 1;
