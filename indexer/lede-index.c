@@ -220,13 +220,13 @@ now_s(void)
  * their rate and the time left (by bytes, which says more than files
  * whose sizes differ). */
 static void
-progress_draw(run_t *run, int force)
+progress_draw(run_t *run)
 {
 	progress_t *p = &run->progress;
 	if (!p->on)
 		return;
 	double now = now_s();
-	if (!force && now - p->last < PROGRESS_MS / 1000.0)
+	if (now - p->last < PROGRESS_MS / 1000.0)
 		return;
 	p->last = now;
 	double elapsed = now - p->start;
@@ -293,7 +293,7 @@ on_article(void *ctx, const lede_article_t *article)
 	if (st == LEDE_OK) {
 		run->articles++;
 		run->changed = 1;
-		progress_draw(run, 0);
+		progress_draw(run);
 		return 0;
 	}
 	progress_clear(run);
@@ -397,7 +397,7 @@ index_file(run_t *run, const char *path, const char *name, int in_folder,
 	}
 	run->progress.files_done++;
 	run->progress.bytes_done += size;
-	progress_draw(run, 0);
+	progress_draw(run);
 }
 
 /* ---- Walking folders --------------------------------------------------- */
