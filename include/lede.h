@@ -296,7 +296,8 @@ typedef enum lede_open_flags {
 char *lede_default_path(void);
 
 /* Opens the index in directory `path`. Writers are exclusive: a second
- * writer gets LEDE_LOCKED at once, never a wait. An index made by an
+ * writer gets LEDE_LOCKED at once, never a wait; a reader opening while
+ * a writer commits starts again on the newest revision. An index made by an
  * incompatible lede gets LEDE_FORMAT. On failure *db is NULL and, when
  * errmsg is not NULL, *errmsg is a message naming the path (lede_free
  * it). Returns LEDE_OK, LEDE_MISUSE, LEDE_NO_INDEX, LEDE_LOCKED,
@@ -335,8 +336,106 @@ lede_status_t lede_db_add(lede_db_t *db, const lede_article_t *article);
 lede_status_t lede_db_delete(lede_db_t *db, const char *id, size_t len,
 			     int *deleted);
 
-/* Makes every pending change durable and visible to readers. */
+/* Makes every pending change durable and visible to readers, and records
+ * the time of the commit (lede_stats_get, LEDE_STAT_LAST_COMMIT). With
+ * nothing pending it writes nothing. Writers only. */
 lede_status_t lede_db_commit(lede_db_t *db);
+
+/* Commits on its own once n articles were added or deleted since the last
+ * commit (default 500: Xapian's cost per article was lowest with batches
+ * of a few hundred); 0 commits only when asked (lede_db_commit,
+ * lede_db_close), though Xapian itself still commits every 10,000
+ * changes. Pending changes are held in memory, so the batch bounds both
+ * what a writer holds and what a crash can lose: committed data survives
+ * any crash. Writers only. Returns LEDE_OK, LEDE_MISUSE. */
+lede_status_t lede_db_set_batch_size(lede_db_t *db, unsigned n);
+
+/* ---- Incremental indexing ---------------------------------------------- */
+
+/* An index remembers the files its articles came from: each file's name
+ * (what its articles' ids start from), its path, size, modification time
+ * and a hash of its content, and which articles it gave. A run over the
+ * same files reads only what changed, replaces a changed file's articles
+ * and deletes those it no longer holds:
+ *
+ *	lede_file_state_t state;
+ *	uint64_t deleted;
+ *	if (lede_db_file_begin(db, path, name, 0, &state) == LEDE_OK &&
+ *	    state != LEDE_FILE_UNCHANGED) {
+ *		// on_article calls lede_db_add(db, article)
+ *		lede_status_t st = lede_parser_file(parser, path, name);
+ *		lede_db_file_end(db, st == LEDE_IO ? LEDE_FILE_INCOMPLETE
+ *				   : st == LEDE_BAD_INPUT ? LEDE_FILE_FAILED
+ *				   : LEDE_FILE_COMPLETE, &deleted);
+ *	}
+ *
+ * The file's record is written with its last article, in the same commit
+ * or a later one, so a crash never leaves a file marked done without its
+ * articles: the next run reads it again. */
+typedef enum lede_file_state {
+	LEDE_FILE_NEW,		/* not indexed before (or only part of it,
+				   the first time) */
+	LEDE_FILE_CHANGED,	/* indexed before; changed since, or its
+				   last reading did not finish */
+	LEDE_FILE_UNCHANGED	/* same size and modification time, or else
+				   the same content */
+} lede_file_state_t;
+
+/* Looks up the file at path, whose articles' ids start from `name` (as
+ * for lede_parser_file; the file's key in the index). An unchanged file
+ * gives LEDE_FILE_UNCHANGED and nothing more is to be done: its articles
+ * are in the index. Otherwise the file is open for indexing: until
+ * lede_db_file_end, every article lede_db_add adds is recorded as the
+ * file's. The content is hashed when the file is new or changed, or when
+ * its size is the same but its time is not (a file touched, or copied
+ * with a new time, is still unchanged). flags: 0 or LEDE_FILE_REREAD
+ * (the file is read whatever its state: NEW or CHANGED). Returns LEDE_OK,
+ * LEDE_MISUSE (a reader, NULL arguments, a file already open), LEDE_IO
+ * (the file cannot be read: lede_errmsg says why), LEDE_NOMEM,
+ * LEDE_XAPIAN, LEDE_CORRUPT.
+ * path and name are borrowed for the call. */
+enum {
+	/* Read the file even when it is unchanged (after changing how
+	 * articles are read: --map, --no-extract, a newer lede). */
+	LEDE_FILE_REREAD = 1 << 0
+};
+lede_status_t lede_db_file_begin(lede_db_t *db, const char *path,
+				 const char *name, unsigned flags,
+				 lede_file_state_t *state);
+
+typedef enum lede_file_end {
+	/* The file was read to the end: its articles that this reading did
+	 * not add are deleted, and the file is recorded as indexed. */
+	LEDE_FILE_COMPLETE,
+	/* Nothing in the file could be read as articles: its earlier
+	 * articles are deleted, and the next run reads it again. */
+	LEDE_FILE_FAILED,
+	/* Reading stopped part way (a read error, a file cut short, the
+	 * program stopping): its earlier articles stay, and the next run
+	 * reads it again. */
+	LEDE_FILE_INCOMPLETE
+} lede_file_end_t;
+
+/* Closes the file lede_db_file_begin opened; *deleted (optional) is the
+ * number of its articles deleted. Returns LEDE_OK, LEDE_MISUSE (no file
+ * open), LEDE_NOMEM, LEDE_XAPIAN. The file is closed whatever the
+ * status. */
+lede_status_t lede_db_file_end(lede_db_t *db, lede_file_end_t how,
+			       uint64_t *deleted);
+
+/* Forgets the file called `name` and deletes its articles: *found
+ * (optional) is 1 if the index knew the file, *deleted (optional) how many
+ * articles went. Returns LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_XAPIAN. */
+lede_status_t lede_db_file_remove(lede_db_t *db, const char *name, int *found,
+				  uint64_t *deleted);
+
+/* Deletes the articles of every known file at `path` or below it (a
+ * folder) that is gone: no longer there, or no longer a regular file.
+ * Files that cannot be looked at (permission denied) are kept. *files and
+ * *deleted (both optional) count the files forgotten and the articles
+ * deleted. Returns LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_XAPIAN. */
+lede_status_t lede_db_prune(lede_db_t *db, const char *path, uint64_t *files,
+			    uint64_t *deleted);
 
 /* ---- Searching --------------------------------------------------------- */
 
@@ -530,12 +629,14 @@ lede_status_t lede_query_part(const lede_query_t *query, size_t i,
 			      const char **clause, const char **field,
 			      const char **matches);
 
-/* Runs the query. Reopens and retries once if a writer committed under
- * it. Returns LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_MODIFIED,
- * LEDE_BAD_QUERY (empty text without lede_query_set_like, or a like id
- * no article has; lede_query_errmsg says which; LEDE_MISUSE also when
- * the query's index was closed), LEDE_XAPIAN, LEDE_INTERNAL. Results are
- * valid until lede_results_free, even when the query is freed first. */
+/* Runs the query on the newest committed revision. If a writer's commits
+ * discard the revision it is reading, it reopens and runs again (a few
+ * times), so a reader does not fail because a writer is busy. Returns
+ * LEDE_OK, LEDE_MISUSE, LEDE_NOMEM, LEDE_MODIFIED, LEDE_BAD_QUERY (empty
+ * text without lede_query_set_like, or a like id no article has;
+ * lede_query_errmsg says which; LEDE_MISUSE also when the query's index
+ * was closed), LEDE_XAPIAN, LEDE_INTERNAL. Results are valid until
+ * lede_results_free, even when the query is freed first. */
 lede_status_t lede_query_run(lede_query_t *query, lede_results_t **results);
 
 void lede_results_free(lede_results_t *results);
@@ -661,6 +762,56 @@ lede_status_t lede_results_snippet_ranges(lede_results_t *results,
 					  size_t max_chars, char **snippet,
 					  lede_range_t **ranges,
 					  size_t *n_ranges);
+
+
+/* ---- Statistics -------------------------------------------------------- */
+
+/* What an index holds, measured once by lede_stats_new:
+ *
+ *	lede_stats_t *st;
+ *	if (lede_stats_new(db, 5, &st) == LEDE_OK) {
+ *		printf("%lld articles\n",
+ *		       (long long)lede_stats_get(st, LEDE_STAT_ARTICLES));
+ *		lede_stats_free(st);
+ *	}
+ */
+typedef struct lede_stats lede_stats_t;
+
+typedef enum lede_stat {
+	LEDE_STAT_ARTICLES,	/* articles */
+	LEDE_STAT_TERMS,	/* distinct terms */
+	LEDE_STAT_WORDS,	/* term occurrences in all articles */
+	LEDE_STAT_BYTES,	/* size of the index's files on disk */
+	LEDE_STAT_FILES,	/* files recorded (incremental indexing) */
+	LEDE_STAT_FILES_PENDING, /* of those, files to be read again */
+	LEDE_STAT_LAST_COMMIT,	/* seconds since 1970 UTC, or LEDE_NO_DATE
+				   when the index does not say */
+	LEDE_STAT_DATED,	/* articles with a date */
+	LEDE_STAT_QUOTED	/* articles with quotes */
+} lede_stat_t;
+
+/* Measures db (which must outlive the result only for the call): counts,
+ * sizes, how many articles have each field, and the `top` most frequent
+ * values of each facet field (0: none). Reads every article's facet
+ * values, so it takes time on a big index. Returns LEDE_OK, LEDE_MISUSE,
+ * LEDE_NOMEM, LEDE_MODIFIED, LEDE_XAPIAN, LEDE_CORRUPT. */
+lede_status_t lede_stats_new(lede_db_t *db, uint32_t top, lede_stats_t **out);
+void lede_stats_free(lede_stats_t *stats);
+
+/* One number; -1 for a NULL stats or an unknown `what`. */
+int64_t lede_stats_get(const lede_stats_t *stats, lede_stat_t what);
+
+/* How many articles have at least one value of field: any field but
+ * LEDE_FIELD_BODY (LEDE_MISUSE). */
+lede_status_t lede_stats_field(const lede_stats_t *stats, lede_field_t field,
+			       uint64_t *articles);
+
+/* The i-th most frequent value (0-based; by count, then name) of a facet
+ * field (author, source, section, language, tag, place, org, person), as
+ * stored, and its article count. Borrowed until lede_stats_free. Returns
+ * LEDE_OK, LEDE_DONE past the last of the `top` values, LEDE_MISUSE. */
+lede_status_t lede_stats_top(const lede_stats_t *stats, lede_field_t field,
+			     size_t i, const char **value, uint64_t *count);
 
 #if defined(__GNUC__) && __GNUC__ >= 4
 #pragma GCC visibility pop

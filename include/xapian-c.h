@@ -124,6 +124,51 @@ xc_status_t xc_db_spelling_suggestion(xc_db_t *db, const char *word,
 				      size_t len, unsigned max_edit_distance,
 				      char **suggestion);
 
+/* Sum of the lengths (wdf totals) of all documents. */
+xc_status_t xc_db_total_length(xc_db_t *db, uint64_t *length);
+
+/* Listing terms and metadata keys, a page at a time.
+ *
+ * A list holds strings (which may contain NULs: use their lengths), each
+ * with a number. Page through all of them by passing the last string of
+ * one page as `after` for the next:
+ *
+ *   xc_list_t *page;
+ *   const char *after = NULL;
+ *   size_t alen = 0;
+ *   ... xc_db_terms(db, "XFILE", XC_NTS, after, alen, 1000, &page) ...
+ *   (copy the last item before freeing the page; an empty page ends it)
+ */
+typedef struct xc_list xc_list_t;
+
+/* At most max (0: no limit) of the terms in the database that start with
+ * prefix (prefix_len bytes or XC_NTS; "" for all) and sort after `after`
+ * (after_len bytes or XC_NTS; NULL or "" to start at the first), in byte
+ * order, each with its term frequency as number. A writer sees its own
+ * pending changes. Returns XC_OK, XC_MISUSE, XC_NOMEM, XC_MODIFIED,
+ * XC_XAPIAN, XC_INTERNAL; *out is the caller's (xc_list_free), NULL on
+ * failure. */
+xc_status_t xc_db_terms(xc_db_t *db, const char *prefix, size_t prefix_len,
+			const char *after, size_t after_len, size_t max,
+			xc_list_t **out);
+/* The same for the user metadata keys (numbers are 0). */
+xc_status_t xc_db_metadata_keys(xc_db_t *db, const char *prefix,
+				size_t prefix_len, const char *after,
+				size_t after_len, size_t max, xc_list_t **out);
+size_t xc_list_size(const xc_list_t *list);
+/* The i-th string (borrowed until xc_list_free, followed by a NUL), its
+ * length and number (len and number may be NULL). XC_MISUSE when list or
+ * s is NULL or i is out of range. */
+xc_status_t xc_list_item(const xc_list_t *list, size_t i, const char **s,
+			 size_t *len, uint64_t *number);
+void xc_list_free(xc_list_t *list);
+
+/* The ids of the documents indexed by `term`, ascending: *docids (to be
+ * xc_free'd; NULL when *n is 0) holds *n of them. A writer sees its own
+ * pending changes. */
+xc_status_t xc_db_postings(xc_db_t *db, const char *term, size_t len,
+			   uint32_t **docids, size_t *n);
+
 /* Runs Xapian's consistency check on the database directory at `path`.
  * *errors is the number of problems found (0 = consistent); on XC_OK or a
  * failed check, *report (optional, xc_free it) holds Xapian's output. */
@@ -174,6 +219,9 @@ xc_status_t xc_db_add_document(xc_db_t *db, xc_doc_t *doc, uint32_t *docid);
  * is the number it had before. Writable only. */
 xc_status_t xc_db_delete_document(xc_db_t *db, const char *unique_term,
 				  size_t len, uint32_t *deleted);
+/* Deletes the document with this id; *deleted (optional) is 1 if there
+ * was one, 0 if not. Writable only. */
+xc_status_t xc_db_delete_docid(xc_db_t *db, uint32_t docid, int *deleted);
 /* Fetches a stored document; XC_NO_DATABASE is never returned here: a
  * missing docid is XC_MISUSE with a message. */
 xc_status_t xc_db_get_document(xc_db_t *db, uint32_t docid, xc_doc_t **out);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "analyze.h"
 #include "db_internal.h"
@@ -140,6 +141,30 @@ check_versions(lede_db_t *db, char **errmsg)
 	return LEDE_OK;
 }
 
+/* How often a reader starts opening again when a writer's commits
+ * discard the revision it was reading (each try takes milliseconds). */
+#define OPEN_ATTEMPTS 5
+
+/* Whether a reader's failure may be a writer's commit under it: Xapian
+ * says so with DatabaseModifiedError, but glass in Xapian 1.4.22 can also
+ * throw DatabaseCorruptError ("Expected block 10 to be level 1, not 0")
+ * when two commits overtake a reader that is opening. A damaged index
+ * fails every try and is reported as corrupt all the same. */
+static int
+transient(xc_status_t xs)
+{
+	return xs == XC_MODIFIED || xs == XC_CORRUPT;
+}
+
+/* Waits a little longer after each failed try, so that the writer can
+ * finish its commit. */
+static void
+back_off(int attempt)
+{
+	struct timespec ts = { 0, 10000000L * attempt };
+	nanosleep(&ts, NULL);
+}
+
 /* Hands a failed open's message to the caller, or frees it when the
  * caller did not ask for one. */
 static lede_status_t
@@ -185,6 +210,7 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 				   msg, errmsg);
 	}
 	db->writable = flags != LEDE_OPEN_READ;
+	db->batch_size = LDI_BATCH_SIZE;
 	xc_db_mode_t mode = XC_DB_READ;
 	if (flags == LEDE_OPEN_WRITE)
 		mode = XC_DB_WRITE_OPEN;
@@ -196,6 +222,14 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 	lede_status_t st = LEDE_OK;
 	char *xmsg = NULL;
 	xc_status_t xs = xc_db_open(path, mode, &db->xdb, &xmsg);
+	for (int attempt = 1; mode == XC_DB_READ && transient(xs) &&
+			      attempt < OPEN_ATTEMPTS;
+	     attempt++) {
+		back_off(attempt);
+		xc_free(xmsg);
+		xmsg = NULL;
+		xs = xc_db_open(path, mode, &db->xdb, &xmsg);
+	}
 	if (xs == XC_NO_DATABASE) {
 		struct stat sb;
 		if (stat(path, &sb) != 0)
@@ -218,12 +252,29 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 	}
 	xc_free(xmsg);
 
-	if (st == LEDE_OK)
+	/* A writer committing while a reader opens can discard the revision
+	 * the reader started on: start again on the newest, a few times. */
+	for (int attempt = 1; st == LEDE_OK; attempt++) {
 		st = check_versions(db, &msg);
-	if (st == LEDE_OK) {
-		st = ldi_db_load_languages(db);
-		if (st != LEDE_OK)
-			ldi_set_error(&msg, st, "%s", lede_errmsg(db));
+		if (st == LEDE_OK) {
+			st = ldi_db_load_languages(db);
+			if (st != LEDE_OK)
+				ldi_set_error(&msg, st, "%s", lede_errmsg(db));
+		}
+		if ((st != LEDE_MODIFIED && st != LEDE_CORRUPT) ||
+		    db->writable || attempt == OPEN_ATTEMPTS)
+			break;
+		back_off(attempt);
+		for (size_t i = 0; i < db->n_languages; i++)
+			xc_stemmer_free(db->languages[i].stemmer);
+		db->n_languages = 0;
+		free(msg);
+		msg = NULL;
+		xs = xc_db_reopen(db->xdb, NULL);
+		st = xs == XC_OK ? LEDE_OK
+				 : ldi_set_error(&msg, ldi_status_from_xc(xs),
+						 "cannot open index '%s': %s",
+						 path, xc_db_errmsg(db->xdb));
 	}
 	if (st == LEDE_OK && db->writable) {
 		/* Stamp a new index for good, so readers see its versions. */
@@ -255,6 +306,9 @@ lede_db_close(lede_db_t *db)
 		return LEDE_OK;
 	if (db->closed)
 		return LEDE_MISUSE;
+	/* A file left open was not read to the end: its record stays as it
+	 * was, so the next run reads it again. */
+	ldi_file_clear(&db->file);
 	if (db->n_queries) {
 		/* Queries and results still read through the handle: commit
 		 * now, free when the last of them goes. */
@@ -274,7 +328,8 @@ ldi_db_release(lede_db_t *db)
 static lede_status_t
 db_free(lede_db_t *db)
 {
-	lede_status_t st = db->writable ? ldi_db_save_languages(db) : LEDE_OK;
+	/* A commit with nothing new writes nothing (lede_db_commit). */
+	lede_status_t st = db->writable ? lede_db_commit(db) : LEDE_OK;
 	xc_status_t xs = xc_db_close(db->xdb);
 	for (size_t i = 0; i < db->n_languages; i++)
 		xc_stemmer_free(db->languages[i].stemmer);

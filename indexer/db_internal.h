@@ -5,11 +5,13 @@
 #define LEDE_DB_INTERNAL_H
 
 #include "lede.h"
+#include "schema.h"
 #include "spelling.h"
 #include "xapian-c.h"
 
-/* Articles per automatic commit: Xapian's per-article cost was lowest
- * with batches of a few hundred on this kind of data (DESIGN.md). */
+/* Articles per automatic commit by default: Xapian's per-article cost
+ * was lowest with batches of a few hundred on this kind of data
+ * (DESIGN.md). */
 #define LDI_BATCH_SIZE 500
 
 /* Languages one index can hold; more are indexed as unknown. */
@@ -23,11 +25,30 @@ typedef struct ldi_db_language {
 	xc_stemmer_t *stemmer;	/* NULL: indexed unstemmed */
 } ldi_db_language_t;
 
+/* The file a writer is indexing, between lede_db_file_begin and
+ * lede_db_file_end (files.c): what its record will say, and the articles
+ * this reading added. */
+typedef struct ldi_file {
+	int active;
+	char term[sizeof LDI_PREFIX_FILE + LDI_FILE_KEY_SIZE]; /* XFILE+key */
+	size_t term_len;
+	char *meta_key; /* LDI_META_FILE + key */
+	char *path;	/* absolute */
+	uint64_t size;
+	int64_t mtime; /* ns, or -1: too recent to trust */
+	uint64_t hash;
+	uint32_t *docids; /* the articles added, as they came */
+	size_t n_docids, cap_docids;
+} ldi_file_t;
+
 struct lede_db {
 	xc_db_t *xdb;
 	char *path;
 	int writable;
 	unsigned pending; /* articles added or deleted since the last commit */
+	unsigned batch_size; /* commit when pending reaches it; 0: never */
+	int dirty;	     /* anything written since the last commit */
+	ldi_file_t file;     /* the file being indexed, if file.active */
 	ldi_db_language_t languages[LDI_MAX_LANGUAGES];
 	size_t n_languages;
 	int languages_changed; /* a writer added one not yet in metadata */
@@ -54,6 +75,17 @@ lede_status_t ldi_db_load_languages(lede_db_t *db);
 /* A writer stores its language list when it grew; called before every
  * commit. */
 lede_status_t ldi_db_save_languages(lede_db_t *db);
+
+/* Counts one article added or deleted, and commits once a batch is
+ * full (writer.c). */
+lede_status_t ldi_db_count_change(lede_db_t *db);
+
+/* Notes a document of the open file (files.c); LEDE_NOMEM when out of
+ * memory. */
+lede_status_t ldi_file_note(lede_db_t *db, uint32_t docid);
+
+/* Frees what the open file holds and closes it (files.c). */
+void ldi_file_clear(ldi_file_t *file);
 
 /* Maps a binding status to the library's. */
 lede_status_t ldi_status_from_xc(xc_status_t st);

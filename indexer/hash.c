@@ -3,13 +3,12 @@
  */
 #include "hash.h"
 
-#define FNV64_OFFSET UINT64_C(0xcbf29ce484222325)
+#define FNV64_OFFSET LDI_HASH64_START
 #define FNV64_PRIME UINT64_C(0x100000001b3)
 
-uint64_t ldi_hash64(const void *buf, size_t len)
+uint64_t ldi_hash64_more(uint64_t h, const void *buf, size_t len)
 {
 	const unsigned char *p = buf;
-	uint64_t h = FNV64_OFFSET;
 	size_t i;
 
 	for (i = 0; i < len; i++) {
@@ -17,6 +16,11 @@ uint64_t ldi_hash64(const void *buf, size_t len)
 		h *= FNV64_PRIME;
 	}
 	return h;
+}
+
+uint64_t ldi_hash64(const void *buf, size_t len)
+{
+	return ldi_hash64_more(FNV64_OFFSET, buf, len);
 }
 
 void ldi_content_id(const void *buf, size_t len,

@@ -19,6 +19,12 @@
 /* FNV-1a 64 of len bytes at buf (buf may be NULL when len is 0). */
 uint64_t ldi_hash64(const void *buf, size_t len);
 
+/* The same over input that comes in pieces: start from LDI_HASH64_START
+ * and feed each piece in order; the result equals ldi_hash64 of the whole.
+ * File records hash file contents this way (schema.h). */
+#define LDI_HASH64_START UINT64_C(0xcbf29ce484222325)
+uint64_t ldi_hash64_more(uint64_t h, const void *buf, size_t len);
+
 /* Writes "h:" and the hash of buf as 16 lowercase hex digits to out.
  * Changing this changes the ids of stored articles: don't. */
 void ldi_content_id(const void *buf, size_t len,

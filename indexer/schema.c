@@ -39,22 +39,35 @@ ldi_query_field(const char *name, size_t len)
 	return NULL;
 }
 
-size_t
-ldi_id_term(const char *id, size_t len, char *buf)
+/* Writes prefix + s to buf, s cut to max bytes and ended with a hash of
+ * the whole when longer: a readable head, made unique by the hash. */
+static size_t
+cut_key(const char *prefix, size_t max, const char *s, size_t len, char *buf)
 {
-	size_t plen = strlen(LDI_PREFIX_ID);
-	memcpy(buf, LDI_PREFIX_ID, plen);
-	if (len <= LDI_MAX_ID_TERM) {
-		memcpy(buf + plen, id, len);
+	size_t plen = strlen(prefix);
+	memcpy(buf, prefix, plen);
+	if (len <= max) {
+		memcpy(buf + plen, s, len);
 		return plen + len;
 	}
-	/* Too long for a Xapian term: keep a readable head and make it
-	 * unique with a hash of the whole id. */
-	size_t head = LDI_MAX_ID_TERM - LDI_CONTENT_ID_SIZE;
-	memcpy(buf + plen, id, head);
+	size_t head = max - LDI_CONTENT_ID_SIZE;
+	memcpy(buf + plen, s, head);
 	char hash[LDI_CONTENT_ID_SIZE];
-	ldi_content_id(id, len, hash);
+	ldi_content_id(s, len, hash);
 	size_t hlen = strlen(hash);
 	memcpy(buf + plen + head, hash, hlen);
 	return plen + head + hlen;
+}
+
+size_t
+ldi_id_term(const char *id, size_t len, char *buf)
+{
+	/* Too long for a Xapian term: cut. */
+	return cut_key(LDI_PREFIX_ID, LDI_MAX_ID_TERM, id, len, buf);
+}
+
+size_t
+ldi_file_key(const char *prefix, const char *name, size_t len, char *buf)
+{
+	return cut_key(prefix, LDI_MAX_FILE_KEY, name, len, buf);
 }

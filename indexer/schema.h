@@ -39,7 +39,37 @@
  *   orgs, people, quotes as [{"text", "speaker"}], words: the body's
  *   word count): what hits show.
  * - Index metadata records the versions below; lede_db_open refuses an
- *   index whose versions differ ("re-index needed").
+ *   index whose versions differ ("re-index needed"), and the time of the
+ *   last commit (LDI_META_COMMITTED).
+ *
+ * Files (format 5). lede-index remembers every file it read articles from,
+ * so that a later run skips what did not change, replaces what did, and
+ * deletes what is gone. Each file has a key: the name its ids start from
+ * (business/001.txt, feed.jsonl, dump.tar.gz), cut and hashed like ids
+ * when longer than LDI_MAX_FILE_KEY. Two things hold it, written in the
+ * same commit:
+ * - every article read from the file has the boolean term "XFILE" + key,
+ *   so the file's articles are one posting list: those a changed file no
+ *   longer holds are the ones its new reading did not replace, and a gone
+ *   file's articles are deleted by that term;
+ * - the metadata entry LDI_META_FILE + key is the file's record, one line
+ *   of fields separated by spaces and then the path:
+ *     "1 SIZE MTIME HASH ARTICLES PATH"
+ *   1 is the record's layout; SIZE in bytes; MTIME in nanoseconds since
+ *   1970, or -1 when the file was changed too recently to trust it (it
+ *   was still being written, perhaps), so the next run compares contents;
+ *   HASH 16 hex digits of FNV-1a 64 over the content, or "-" while the
+ *   file is not wholly indexed (a run stopped in it, or nothing in it
+ *   could be read): the next run reads it again; ARTICLES how many it
+ *   gave (in an unfinished record, how many the last finished reading
+ *   gave: 0 for a file never wholly read); PATH the absolute path it was
+ *   read from (made absolute without resolving links), where --prune
+ *   looks for it.
+ * Articles from standard input, or added through lede_db_add outside
+ * lede_db_file_begin/end, have no file and are never pruned. A record is
+ * written only after the file's last article, so a commit never marks a
+ * file done without its articles; a crash leaves articles without a
+ * finished record, which the next run reads again and replaces.
  *
  * Format versions:
  *   1  first release.
@@ -48,6 +78,8 @@
  *   3  tags, places, organisations, people and quotes; word counts.
  *   4  the facet slot (2), the oldest-first slot (3) and the story
  *      slot (4).
+ *   5  file records and "XFILE" terms (incremental indexing), the time of
+ *      the last commit.
  */
 #ifndef LEDE_SCHEMA_H
 #define LEDE_SCHEMA_H
@@ -56,7 +88,7 @@
 
 #include "lede.h"
 
-#define LDI_FORMAT_VERSION 4
+#define LDI_FORMAT_VERSION 5
 
 /* Prefixes, Omega's letters where Omega has one. */
 #define LDI_PREFIX_ID "Q"
@@ -75,6 +107,8 @@
 #define LDI_PREFIX_ORG "XORG"
 #define LDI_PREFIX_PERSON "XPERSON"
 #define LDI_PREFIX_QUOTE "XQ"
+/* The file an article was read from (see "Files" above). */
+#define LDI_PREFIX_FILE "XFILE"
 /* A word as written but for case (accents kept), where that differs from
  * its folded term: what a quoted phrase matches. */
 #define LDI_PREFIX_EXACT "XE"
@@ -109,6 +143,11 @@
 /* Longest id kept whole in the unique term (Xapian allows 245 bytes). */
 #define LDI_MAX_ID_TERM 200
 
+/* Longest file name kept whole in a file key: "XFILE" + key must stay
+ * within Xapian's term limit, "lede.file:" + key within its metadata key
+ * limit. */
+#define LDI_MAX_FILE_KEY 200
+
 /* Position gap between headline and body, and between author names. */
 #define LDI_POSITION_GAP 100
 
@@ -118,6 +157,10 @@
 #define LDI_META_NORMALISATION "lede.normalisation"
 #define LDI_META_UNICODE "lede.unicode"
 #define LDI_NORMALISATION "NFKC+casefold+stripmark"
+/* When the last commit was made, "YYYY-MM-DDTHH:MM:SSZ". */
+#define LDI_META_COMMITTED "lede.committed"
+/* File records: this prefix + the file key (see "Files" above). */
+#define LDI_META_FILE "lede.file:"
 /* Space-separated codes of the languages articles were indexed in ("und"
  * for unknown): queries stem with each of their stemmers. */
 #define LDI_META_LANGUAGES "lede.languages"
@@ -152,5 +195,13 @@ const ldi_query_field_t *ldi_query_field(const char *name, size_t len);
  * and returns its length. */
 #define LDI_ID_TERM_SIZE (LDI_MAX_ID_TERM + 32)
 size_t ldi_id_term(const char *id, size_t len, char *buf);
+
+/* Writes prefix + the file key of name (len bytes) to buf (at least
+ * strlen(prefix) + LDI_FILE_KEY_SIZE bytes) and returns its length. The
+ * key is name itself up to LDI_MAX_FILE_KEY bytes, else its head and a
+ * hash of the whole. */
+#define LDI_FILE_KEY_SIZE (LDI_MAX_FILE_KEY + 32)
+size_t ldi_file_key(const char *prefix, const char *name, size_t len,
+		    char *buf);
 
 #endif /* LEDE_SCHEMA_H */

@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -597,10 +598,11 @@ article_language(lede_db_t *db, lede_article_t *a)
 
 /* Commits once a batch is full, so memory stays bounded and a crash loses
  * at most one batch. */
-static lede_status_t
-count_pending(lede_db_t *db)
+lede_status_t
+ldi_db_count_change(lede_db_t *db)
 {
-	if (++db->pending < LDI_BATCH_SIZE)
+	db->dirty = 1;
+	if (++db->pending < db->batch_size || db->batch_size == 0)
 		return LEDE_OK;
 	return lede_db_commit(db);
 }
@@ -655,12 +657,22 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 		if (xs == XC_OK)
 			xs = xc_doc_set_value(doc, LDI_SLOT_ID, a->id,
 					      strlen(a->id));
+		/* The file it came from, so that a changed or gone file's
+		 * articles can be found (schema.h, "Files"). */
+		if (xs == XC_OK && db->file.active)
+			xs = xc_doc_add_boolean_term(doc, db->file.term,
+						     db->file.term_len);
 		detail = xc_doc_errmsg(doc);
+		uint32_t docid = 0;
 		if (xs == XC_OK) {
 			xs = xc_db_replace_document(db->xdb, term, tlen, doc,
-						    NULL);
+						    &docid);
 			detail = xc_db_errmsg(db->xdb);
 		}
+		db->dirty |= xs == XC_OK;
+		if (xs == XC_OK && db->file.active &&
+		    ldi_file_note(db, docid) != LEDE_OK)
+			xs = XC_NOMEM;
 	}
 	/* The spelling table learns the article's words once each. A
 	 * replaced article's old words are not taken back: the table only
@@ -680,7 +692,7 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 				   *detail ? detail : xc_status_str(xs));
 	xc_doc_free(doc);
 	clean_free(&c);
-	return st == LEDE_OK ? count_pending(db) : st;
+	return st == LEDE_OK ? ldi_db_count_change(db) : st;
 }
 
 lede_status_t
@@ -707,7 +719,7 @@ lede_db_delete(lede_db_t *db, const char *id, size_t len, int *deleted)
 				     xc_db_errmsg(db->xdb));
 	if (deleted)
 		*deleted = n > 0;
-	return n ? count_pending(db) : LEDE_OK;
+	return n ? ldi_db_count_change(db) : LEDE_OK;
 }
 
 lede_status_t
@@ -719,14 +731,37 @@ lede_db_commit(lede_db_t *db)
 		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
 				     "index '%s' was opened for reading only",
 				     db->path);
+	/* Nothing to write: no new revision, so that a run that changed
+	 * nothing leaves the index exactly as it was. */
+	if (!db->dirty && !db->pending && !db->languages_changed)
+		return LEDE_OK;
 	lede_status_t st = ldi_db_save_languages(db);
 	if (st != LEDE_OK)
 		return st;
-	xc_status_t xs = xc_db_commit(db->xdb);
+	char now[LEDE_DATE_BUFSIZE];
+	lede_date_format((int64_t)time(NULL), now);
+	xc_status_t xs = xc_db_set_metadata(db->xdb, LDI_META_COMMITTED,
+					    XC_NTS, now, strlen(now));
+	if (xs == XC_OK)
+		xs = xc_db_commit(db->xdb);
 	if (xs != XC_OK)
 		return ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
 				     "cannot commit to index '%s': %s",
 				     db->path, xc_db_errmsg(db->xdb));
 	db->pending = 0;
+	db->dirty = 0;
+	return LEDE_OK;
+}
+
+lede_status_t
+lede_db_set_batch_size(lede_db_t *db, unsigned n)
+{
+	if (!db)
+		return LEDE_MISUSE;
+	if (!db->writable)
+		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
+				     "index '%s' was opened for reading only",
+				     db->path);
+	db->batch_size = n;
 	return LEDE_OK;
 }

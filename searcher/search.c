@@ -49,6 +49,10 @@ tuned(const char *name, double value)
  * is usually exact without walking every posting of a common word. */
 #define CHECK_AT_LEAST 1000
 
+/* How often a query is tried on the newest revision when commits keep
+ * discarding the one it read (see lede_query_run). */
+#define RUN_ATTEMPTS 5
+
 lede_status_t
 lede_query_new(lede_db_t *db, const char *text, size_t len,
 	       lede_query_t **out)
@@ -79,10 +83,16 @@ lede_query_new(lede_db_t *db, const char *text, size_t len,
 		free(q);
 		return ldi_set_error(&db->errmsg, LEDE_NOMEM, "out of memory");
 	}
-	/* The languages (and so the stemmers) a writer added since. */
-	lede_status_t st = LEDE_OK;
-	if (!db->writable && xc_db_reopen(db->xdb, NULL) == XC_OK)
-		st = ldi_db_load_languages(db);
+	/* The languages (and so the stemmers) a writer added since; again
+	 * on the newest revision if a commit discarded the one read. */
+	lede_status_t st = LEDE_MODIFIED;
+	for (int i = 0; (st == LEDE_MODIFIED || st == LEDE_CORRUPT) &&
+			i < RUN_ATTEMPTS;
+	     i++) {
+		st = LEDE_OK;
+		if (!db->writable && xc_db_reopen(db->xdb, NULL) == XC_OK)
+			st = ldi_db_load_languages(db);
+	}
 	if (st != LEDE_OK) {
 		free(q->text);
 		free(q);
@@ -357,8 +367,9 @@ count_lifted(lede_results_t *r, int field, uint32_t check)
 	return st;
 }
 
-lede_status_t
-lede_query_run(lede_query_t *query, lede_results_t **out)
+/* One run of the query on the newest revision (see lede_query_run). */
+static lede_status_t
+run_once(lede_query_t *query, lede_results_t **out)
 {
 	if (!query)
 		return LEDE_MISUSE;
@@ -462,6 +473,23 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 	}
 	*out = r;
 	return LEDE_OK;
+}
+
+/* A writer that commits often can discard the revision a reader is on
+ * more than once during one run, even after the binding's own reopen and
+ * retry of each call: the whole run starts again on the newest revision
+ * (up to RUN_ATTEMPTS times), so that a reader never fails because a
+ * writer is busy. Xapian 1.4's glass sometimes says "corrupt" rather
+ * than "modified" then (see db.c); a damaged index fails every time. */
+lede_status_t
+lede_query_run(lede_query_t *query, lede_results_t **out)
+{
+	lede_status_t st = run_once(query, out);
+	for (int i = 1; (st == LEDE_MODIFIED || st == LEDE_CORRUPT) &&
+			!query->db->writable && i < RUN_ATTEMPTS;
+	     i++)
+		st = run_once(query, out);
+	return st;
 }
 
 void

@@ -1,6 +1,7 @@
 /* xc_database.cc: opening, writing, reading and checking databases.
  * SPDX-License-Identifier: MIT
  */
+#include <cstdlib>
 #include <new>
 #include <sstream>
 
@@ -365,6 +366,193 @@ extern "C" xc_status_t xc_db_get_document(xc_db_t *db, uint32_t docid,
 			return XC_MISUSE;
 		}
 		*out = doc.release();
+		return XC_OK;
+	});
+}
+
+extern "C" xc_status_t xc_db_delete_docid(xc_db_t *db, uint32_t docid,
+					  int *deleted)
+{
+	if (!db)
+		return XC_MISUSE;
+	if (deleted)
+		*deleted = 0;
+	if (docid == 0)
+		return xc_misuse(&db->msg, "document id 0 is invalid");
+	if (!xc_db_require_writable(db))
+		return XC_MISUSE;
+	return xc_guard(&db->msg, [&] {
+		try {
+			db->wdb.delete_document(docid);
+		} catch (const Xapian::DocNotFoundError &) {
+			/* Gone already: what the caller wanted. */
+			return XC_OK;
+		}
+		if (deleted)
+			*deleted = 1;
+		return XC_OK;
+	});
+}
+
+extern "C" xc_status_t xc_db_total_length(xc_db_t *db, uint64_t *length)
+{
+	if (!db)
+		return XC_MISUSE;
+	if (!length)
+		return xc_misuse(&db->msg, "length is NULL");
+	return xc_guard(&db->msg, [&] {
+		*length = db->db.get_total_length();
+		return XC_OK;
+	});
+}
+
+/* ---- Lists of terms and metadata keys ---------------------------------- */
+
+struct xc_list {
+	std::vector<std::pair<std::string, uint64_t>> items;
+};
+
+/* Fills list from a term iterator: up to max items (0: all) after
+ * `after`, with each term's frequency when `freqs`. */
+static void xc_list_fill(xc_list_t *list, Xapian::TermIterator it,
+			 Xapian::TermIterator end, const std::string &after,
+			 size_t max, bool freqs)
+{
+	if (!after.empty()) {
+		it.skip_to(after);
+		if (it != end && *it == after)
+			++it;
+	}
+	for (; it != end && (max == 0 || list->items.size() < max); ++it)
+		list->items.emplace_back(*it, freqs ? it.get_termfreq() : 0);
+}
+
+/* The body of both listings: one reopen and retry when the database
+ * changed under a reader, as for matches. */
+template <typename Begin>
+static xc_status_t xc_db_list(xc_db_t *db, const char *after,
+			      size_t after_len, size_t max, bool freqs,
+			      xc_list_t **out, Begin begin)
+{
+	return xc_guard(&db->msg, [&] {
+		std::string from = xc_string(after, after_len);
+		std::unique_ptr<xc_list_t> list(new xc_list_t);
+		try {
+			auto range = begin();
+			xc_list_fill(list.get(), range.first, range.second,
+				     from, max, freqs);
+		} catch (const Xapian::DatabaseModifiedError &) {
+			db->db.reopen();
+			list->items.clear();
+			auto range = begin();
+			xc_list_fill(list.get(), range.first, range.second,
+				     from, max, freqs);
+		}
+		*out = list.release();
+		return XC_OK;
+	});
+}
+
+extern "C" xc_status_t xc_db_terms(xc_db_t *db, const char *prefix,
+				   size_t prefix_len, const char *after,
+				   size_t after_len, size_t max,
+				   xc_list_t **out)
+{
+	if (!db)
+		return XC_MISUSE;
+	if (!out)
+		return xc_misuse(&db->msg, "out is NULL");
+	*out = nullptr;
+	if (!xc_valid_str(prefix, prefix_len) ||
+	    !xc_valid_str(after, after_len))
+		return xc_misuse(&db->msg, "prefix or after is NULL");
+	return xc_db_list(db, after, after_len, max, true, out, [&] {
+		std::string pre = xc_string(prefix, prefix_len);
+		return std::make_pair(db->db.allterms_begin(pre),
+				      db->db.allterms_end(pre));
+	});
+}
+
+extern "C" xc_status_t xc_db_metadata_keys(xc_db_t *db, const char *prefix,
+					   size_t prefix_len,
+					   const char *after,
+					   size_t after_len, size_t max,
+					   xc_list_t **out)
+{
+	if (!db)
+		return XC_MISUSE;
+	if (!out)
+		return xc_misuse(&db->msg, "out is NULL");
+	*out = nullptr;
+	if (!xc_valid_str(prefix, prefix_len) ||
+	    !xc_valid_str(after, after_len))
+		return xc_misuse(&db->msg, "prefix or after is NULL");
+	return xc_db_list(db, after, after_len, max, false, out, [&] {
+		std::string pre = xc_string(prefix, prefix_len);
+		return std::make_pair(db->db.metadata_keys_begin(pre),
+				      db->db.metadata_keys_end(pre));
+	});
+}
+
+extern "C" size_t xc_list_size(const xc_list_t *list)
+{
+	return list ? list->items.size() : 0;
+}
+
+extern "C" xc_status_t xc_list_item(const xc_list_t *list, size_t i,
+				    const char **s, size_t *len,
+				    uint64_t *number)
+{
+	if (!list || !s || i >= list->items.size())
+		return XC_MISUSE;
+	const auto &item = list->items[i];
+	*s = item.first.c_str();
+	if (len)
+		*len = item.first.size();
+	if (number)
+		*number = item.second;
+	return XC_OK;
+}
+
+extern "C" void xc_list_free(xc_list_t *list)
+{
+	delete list;
+}
+
+extern "C" xc_status_t xc_db_postings(xc_db_t *db, const char *term,
+				      size_t len, uint32_t **docids,
+				      size_t *n)
+{
+	if (!db)
+		return XC_MISUSE;
+	if (!xc_valid_str(term, len) || !docids || !n)
+		return xc_misuse(&db->msg, "term, docids or n is NULL");
+	*docids = nullptr;
+	*n = 0;
+	return xc_guard(&db->msg, [&] {
+		std::string t = xc_string(term, len);
+		std::vector<uint32_t> ids;
+		auto collect = [&] {
+			ids.clear();
+			for (Xapian::PostingIterator it =
+				     db->db.postlist_begin(t);
+			     it != db->db.postlist_end(t); ++it)
+				ids.push_back(*it);
+		};
+		try {
+			collect();
+		} catch (const Xapian::DatabaseModifiedError &) {
+			db->db.reopen();
+			collect();
+		}
+		if (!ids.empty()) {
+			void *p = std::malloc(ids.size() * sizeof ids[0]);
+			if (!p)
+				throw std::bad_alloc();
+			std::memcpy(p, ids.data(), ids.size() * sizeof ids[0]);
+			*docids = static_cast<uint32_t *>(p);
+			*n = ids.size();
+		}
 		return XC_OK;
 	});
 }

@@ -1113,6 +1113,123 @@ static void test_modified(void)
 	CHECK_INT(xc_db_close(r1), XC_OK);
 }
 
+/* Terms and metadata keys come back a page at a time in byte order, with
+ * term frequencies; postings list a term's documents; a document goes by
+ * its id; a writer sees its own pending changes in all of them. */
+static void test_lists(void)
+{
+	char path[4300];
+	xc_db_t *w = NULL;
+	xc_list_t *list = NULL;
+	const char *s = NULL;
+	size_t len = 0, n = 0;
+	uint64_t number = 0;
+	uint32_t *docids = NULL;
+	int deleted = -1;
+	static const char *const keys[] = { "k:a", "k:b", "k:c", "other" };
+
+	snprintf(path, sizeof path, "%s/lists", scratch);
+	CHECK_INT(xc_db_open(path, XC_DB_WRITE_CREATE, &w, NULL), XC_OK);
+	if (!w)
+		return;
+	for (unsigned i = 1; i <= 5; i++) {
+		xc_doc_t *doc = NULL;
+		char unique[16];
+
+		CHECK_INT(xc_doc_new(&doc), XC_OK);
+		snprintf(unique, sizeof unique, "Q%u", i);
+		xc_doc_add_boolean_term(doc, unique, XC_NTS);
+		/* Documents 1-3 from one file, 4-5 from another. */
+		xc_doc_add_boolean_term(doc, i <= 3 ? "XFILEa" : "XFILEb",
+					XC_NTS);
+		xc_doc_add_term(doc, "word", XC_NTS, i);
+		CHECK_INT(xc_db_replace_document(w, unique, XC_NTS, doc, NULL),
+			  XC_OK);
+		xc_doc_free(doc);
+	}
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		CHECK_INT(xc_db_set_metadata(w, keys[i], XC_NTS, "v", 1),
+			  XC_OK);
+
+	/* Uncommitted, and seen all the same. */
+	CHECK_INT(xc_db_terms(w, "XFILE", XC_NTS, NULL, 0, 0, &list), XC_OK);
+	CHECK_INT(xc_list_size(list), 2);
+	CHECK_INT(xc_list_item(list, 0, &s, &len, &number), XC_OK);
+	CHECK_STR(s, "XFILEa");
+	CHECK_INT(len, 6);
+	CHECK_INT(number, 3);
+	CHECK_INT(xc_list_item(list, 1, &s, NULL, &number), XC_OK);
+	CHECK_STR(s, "XFILEb");
+	CHECK_INT(number, 2);
+	CHECK_INT(xc_list_item(list, 2, &s, NULL, NULL), XC_MISUSE);
+	xc_list_free(list);
+
+	/* Pages: two at a time, the next after the last of the one before. */
+	CHECK_INT(xc_db_terms(w, "Q", 1, NULL, 0, 2, &list), XC_OK);
+	CHECK_INT(xc_list_size(list), 2);
+	xc_list_item(list, 1, &s, &len, NULL);
+	CHECK_STR(s, "Q2");
+	char after[16];
+	snprintf(after, sizeof after, "%s", s);
+	xc_list_free(list);
+	CHECK_INT(xc_db_terms(w, "Q", 1, after, XC_NTS, 2, &list), XC_OK);
+	CHECK_INT(xc_list_size(list), 2);
+	xc_list_item(list, 0, &s, NULL, NULL);
+	CHECK_STR(s, "Q3");
+	xc_list_free(list);
+	CHECK_INT(xc_db_terms(w, "Q", 1, "Q5", XC_NTS, 2, &list), XC_OK);
+	CHECK_INT(xc_list_size(list), 0);
+	xc_list_free(list);
+
+	CHECK_INT(xc_db_metadata_keys(w, "k:", XC_NTS, "k:a", XC_NTS, 0,
+				      &list),
+		  XC_OK);
+	CHECK_INT(xc_list_size(list), 2);
+	xc_list_item(list, 0, &s, NULL, &number);
+	CHECK_STR(s, "k:b");
+	CHECK_INT(number, 0);
+	xc_list_free(list);
+
+	CHECK_INT(xc_db_postings(w, "XFILEa", XC_NTS, &docids, &n), XC_OK);
+	CHECK_INT(n, 3);
+	CHECK(docids && docids[0] == 1 && docids[1] == 2 && docids[2] == 3);
+	xc_free(docids);
+	CHECK_INT(xc_db_postings(w, "XFILEz", XC_NTS, &docids, &n), XC_OK);
+	CHECK_INT(n, 0);
+	CHECK(docids == NULL);
+
+	CHECK_INT(xc_db_delete_docid(w, 2, &deleted), XC_OK);
+	CHECK_INT(deleted, 1);
+	CHECK_INT(xc_db_delete_docid(w, 2, &deleted), XC_OK);
+	CHECK_INT(deleted, 0);
+	CHECK_INT(xc_db_delete_docid(w, 0, &deleted), XC_MISUSE);
+	CHECK_INT(xc_db_postings(w, "XFILEa", XC_NTS, &docids, &n), XC_OK);
+	CHECK_INT(n, 2);
+	xc_free(docids);
+
+	uint64_t length = 0;
+	CHECK_INT(xc_db_total_length(w, &length), XC_OK);
+	CHECK_INT(length, 1 + 3 + 4 + 5);
+	CHECK_INT(xc_db_commit(w), XC_OK);
+
+	/* A reader sees what was committed, and cannot delete. */
+	xc_db_t *r = NULL;
+	CHECK_INT(xc_db_open(path, XC_DB_READ, &r, NULL), XC_OK);
+	CHECK_INT(xc_db_terms(r, "", 0, NULL, 0, 0, &list), XC_OK);
+	/* Q1 Q3 Q4 Q5 XFILEa XFILEb word */
+	CHECK_INT(xc_list_size(list), 7);
+	xc_list_free(list);
+	CHECK_INT(xc_db_delete_docid(r, 1, NULL), XC_MISUSE);
+	CHECK_INT(xc_db_terms(r, NULL, 1, NULL, 0, 0, &list), XC_MISUSE);
+	CHECK(list == NULL);
+	CHECK_INT(xc_db_terms(r, "", 0, NULL, 0, 0, NULL), XC_MISUSE);
+	CHECK_INT(xc_db_postings(r, "word", XC_NTS, NULL, &n), XC_MISUSE);
+	CHECK_INT(xc_db_close(r), XC_OK);
+	CHECK_INT(xc_db_close(w), XC_OK);
+	CHECK_INT(xc_list_size(NULL), 0);
+	xc_list_free(NULL);
+}
+
 /* Every entry point that takes a handle refuses NULL. */
 static void test_null_handles(void)
 {
@@ -1815,6 +1932,7 @@ int main(int argc, char **argv)
 		}
 		test_check();
 		test_modified();
+		test_lists();
 		test_null_handles();
 		test_faults(stemmer);
 		test_multi_spy();
