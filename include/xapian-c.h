@@ -83,6 +83,42 @@ typedef enum xc_db_mode {
 xc_status_t xc_db_open(const char *path, xc_db_mode_t mode, xc_db_t **out,
 		       char **errmsg);
 
+/* Opens a database served by xapian-tcpsrv on host:port (Xapian's remote
+ * backend), read-only. timeout_ms bounds both connecting and each exchange
+ * (0: Xapian's default, 10 s). A server that cannot be reached, or that
+ * speaks another protocol, gives XC_NO_DATABASE. The handle's path is
+ * "tcp://host:port". Otherwise as xc_db_open. */
+xc_status_t xc_db_open_remote(const char *host, unsigned port,
+			      unsigned timeout_ms, xc_db_t **out,
+			      char **errmsg);
+
+/* Opens a database served by a program speaking Xapian's remote protocol
+ * on its standard input and output (xapian-progsrv, perhaps through ssh):
+ * Xapian's "remote :PROGRAM ARGS" stub line. args are split at spaces.
+ * The handle's path is "PROGRAM ARGS". Otherwise as xc_db_open_remote. */
+xc_status_t xc_db_open_remote_program(const char *program, const char *args,
+				      unsigned timeout_ms, xc_db_t **out,
+				      char **errmsg);
+
+/* A read-only view of n databases searched as one (Xapian's
+ * Database::add_database): their documents, statistics and spelling
+ * together, a match over all of them giving what one database holding
+ * every document would give. The parts are borrowed: each must outlive
+ * the view, and closing the view leaves them open. A writable part is
+ * seen with its pending changes. Document ids interleave: document d of
+ * part i (0-based) is (d - 1) * n + i + 1 in the view; xc_db_part_of
+ * undoes it. xc_db_reopen on the view reopens every part. Metadata
+ * comes from the first part only (Xapian's rule): read each part's.
+ * Returns XC_OK, XC_MISUSE (n is 0, a NULL part), XC_NOMEM,
+ * XC_INTERNAL. */
+xc_status_t xc_db_combine(xc_db_t *const *parts, size_t n, xc_db_t **out);
+
+/* The part (0-based, for a view of n parts) and the part's own document
+ * id of document `docid` of a view; part 0 and docid itself for a
+ * database that is no view. */
+void xc_db_part_of(const xc_db_t *db, uint32_t docid, size_t *part,
+		   uint32_t *part_docid);
+
 /* Closes the database. A writable database is committed first and the
  * commit's status returned (Xapian's destructor would swallow the error);
  * the handle is freed whatever the status. NULL returns XC_OK. */
@@ -94,7 +130,11 @@ const char *xc_db_errmsg(const xc_db_t *db);
 int xc_db_is_writable(const xc_db_t *db);
 
 /* Brings a reader to the latest committed revision. *changed (optional)
- * is set to 1 if there was a newer one. */
+ * is set to 1 if there was a newer one. A local database opened with
+ * xc_db_open whose folder was replaced by another (compaction swaps in a
+ * new folder under the same name) is opened again from its path, so a
+ * reader never reads the new files with the old one's positions; so is
+ * each part of a view. */
 xc_status_t xc_db_reopen(xc_db_t *db, int *changed);
 
 xc_status_t xc_db_doccount(xc_db_t *db, uint32_t *count);
@@ -173,6 +213,21 @@ xc_status_t xc_db_postings(xc_db_t *db, const char *term, size_t len,
  * *errors is the number of problems found (0 = consistent); on XC_OK or a
  * failed check, *report (optional, xc_free it) holds Xapian's output. */
 xc_status_t xc_db_check(const char *path, size_t *errors, char **report);
+
+/* Compaction: Xapian's compactor writes a compact copy of the database at
+ * `src` (a folder) into the new folder `dst` (which must not exist), with
+ * every block as full as it goes (Xapian's FULL level: right for an index
+ * that will seldom be written again). Progress goes to fn (may be NULL),
+ * called from inside the compactor with ctx, the table being compacted
+ * and Xapian's status text; it must not longjmp. The source is only
+ * read: hold its write lock (xc_db_open for writing) so no writer changes
+ * it meanwhile. Returns XC_OK, XC_MISUSE, XC_NO_DATABASE, XC_VERSION,
+ * XC_CORRUPT, XC_XAPIAN (say, dst exists or cannot be written), XC_NOMEM,
+ * XC_INTERNAL, with *errmsg (optional, xc_free it) naming the path. */
+typedef void (*xc_compact_fn)(void *ctx, const char *table,
+			      const char *status);
+xc_status_t xc_db_compact(const char *src, const char *dst, xc_compact_fn fn,
+			  void *ctx, char **errmsg);
 
 /* ---- Documents --------------------------------------------------------- */
 
@@ -376,9 +431,14 @@ xc_status_t xc_enquire_set_sort_by_relevance(xc_enquire_t *enq);
 xc_status_t xc_enquire_set_sort_by_relevance_then_value(xc_enquire_t *enq,
 							unsigned slot,
 							int reverse);
-/* At most max documents per distinct value of slot (0 turns it off). */
+/* At most max documents per distinct value of slot (0 turns it off).
+ * While it is on, the match counts the documents it looks at (see
+ * xc_mset_uncollapsed_matches) with Xapian's own ValueCountMatchSpy over
+ * count_slot, which a remote shard runs and sends back too: best a slot
+ * with few distinct values (a value spy over that slot, if the enquire
+ * has one, does the counting instead). */
 xc_status_t xc_enquire_set_collapse_key(xc_enquire_t *enq, unsigned slot,
-					uint32_t max);
+					uint32_t max, unsigned count_slot);
 /* Counts the values of slot over the documents the match looks at (all of
  * them when checkatleast >= document count). The spy is owned by enq and
  * lives until enq is freed; its counts are filled by xc_enquire_mset. */

@@ -5,7 +5,22 @@
 #include <new>
 #include <sstream>
 
+#include <sys/stat.h>
+
 #include "xc_internal.h"
+
+/* Remembers which folder a local reader opened (see xc_db_refresh). */
+static void xc_db_note_identity(xc_db_t *db)
+{
+	struct stat sb;
+
+	db->has_identity = stat(db->path.c_str(), &sb) == 0 &&
+			   S_ISDIR(sb.st_mode);
+	if (db->has_identity) {
+		db->dev = static_cast<unsigned long long>(sb.st_dev);
+		db->ino = static_cast<unsigned long long>(sb.st_ino);
+	}
+}
 
 /* Writable-only entry points share this check, so a reader refuses writes
  * with one message rather than with whatever Xapian would say. */
@@ -78,6 +93,7 @@ extern "C" xc_status_t xc_db_open(const char *path, xc_db_mode_t mode,
 		db->path = path;
 		if (reading) {
 			db->db = Xapian::Database(path);
+			xc_db_note_identity(db.get());
 		} else {
 			/* No DB_RETRY_LOCK: a second writer must fail at
 			 * once, never wait for the first to finish. */
@@ -93,12 +109,143 @@ extern "C" xc_status_t xc_db_open(const char *path, xc_db_mode_t mode,
 	return st;
 }
 
+/* Opens a remote database with open(), which throws what Xapian's
+ * remote backend throws; a server that cannot be reached or understood
+ * is "no such index" to the caller, as a missing folder is. */
+template <typename Open>
+static xc_status_t xc_db_open_remote_with(const std::string &name,
+					  xc_db_t **out, char **errmsg,
+					  Open open)
+{
+	std::string reason;
+	xc_status_t st = xc_guard(&reason, [&] {
+		std::unique_ptr<xc_db_t> db(new xc_db_t);
+		db->path = name;
+		try {
+			db->db = open();
+		} catch (const Xapian::NetworkError &e) {
+			reason = e.get_description();
+			return XC_NO_DATABASE;
+		}
+		*out = db.release();
+		return XC_OK;
+	});
+	if (st != XC_OK)
+		xc_open_errmsg(errmsg, name.c_str(), reason);
+	return st;
+}
+
+extern "C" xc_status_t xc_db_open_remote(const char *host, unsigned port,
+					 unsigned timeout_ms, xc_db_t **out,
+					 char **errmsg)
+{
+	if (errmsg)
+		*errmsg = nullptr;
+	if (!out)
+		return XC_MISUSE;
+	*out = nullptr;
+	if (!host || !*host || port == 0 || port > 65535) {
+		xc_open_errmsg(errmsg, host ? host : "(null)",
+			       "a remote index needs a host and a port "
+			       "from 1 to 65535");
+		return XC_MISUSE;
+	}
+	std::string name;
+	try {
+		name = "tcp://";
+		name += host;
+		name += ":" + std::to_string(port);
+	} catch (...) {
+		return XC_NOMEM;
+	}
+	return xc_db_open_remote_with(name, out, errmsg, [&] {
+		return timeout_ms ? Xapian::Remote::open(host, port, timeout_ms)
+				  : Xapian::Remote::open(host, port);
+	});
+}
+
+extern "C" xc_status_t xc_db_open_remote_program(const char *program,
+						 const char *args,
+						 unsigned timeout_ms,
+						 xc_db_t **out, char **errmsg)
+{
+	if (errmsg)
+		*errmsg = nullptr;
+	if (!out)
+		return XC_MISUSE;
+	*out = nullptr;
+	if (!program || !*program) {
+		xc_open_errmsg(errmsg, "(null)", "no program given");
+		return XC_MISUSE;
+	}
+	std::string name;
+	try {
+		name = program;
+		if (args && *args) {
+			name += " ";
+			name += args;
+		}
+	} catch (...) {
+		return XC_NOMEM;
+	}
+	return xc_db_open_remote_with(name, out, errmsg, [&] {
+		std::string a = args ? args : "";
+		return timeout_ms ? Xapian::Remote::open(program, a, timeout_ms)
+				  : Xapian::Remote::open(program, a);
+	});
+}
+
+extern "C" xc_status_t xc_db_combine(xc_db_t *const *parts, size_t n,
+				     xc_db_t **out)
+{
+	if (!out)
+		return XC_MISUSE;
+	*out = nullptr;
+	if (!parts || n == 0)
+		return XC_MISUSE;
+	for (size_t i = 0; i < n; i++)
+		if (!parts[i])
+			return XC_MISUSE;
+	return xc_guard(nullptr, [&] {
+		std::unique_ptr<xc_db_t> db(new xc_db_t);
+		db->path = "combined";
+		db->parts.assign(parts, parts + n);
+		for (size_t i = 0; i < n; i++)
+			db->db.add_database(parts[i]->db);
+		*out = db.release();
+		return XC_OK;
+	});
+}
+
+extern "C" void xc_db_part_of(const xc_db_t *db, uint32_t docid,
+			      size_t *part, uint32_t *part_docid)
+{
+	size_t n = db && !db->parts.empty() ? db->parts.size() : 1;
+	size_t p = 0;
+	uint32_t d = docid;
+
+	if (docid && n > 1) {
+		p = (docid - 1) % n;
+		d = static_cast<uint32_t>((docid - 1) / n + 1);
+	}
+	if (part)
+		*part = p;
+	if (part_docid)
+		*part_docid = d;
+}
+
 extern "C" xc_status_t xc_db_close(xc_db_t *db)
 {
 	xc_status_t st;
 
 	if (!db)
 		return XC_OK;
+	/* A view shares its parts' internals: closing it would close them
+	 * under their own handles. */
+	if (!db->parts.empty()) {
+		delete db;
+		return XC_OK;
+	}
 	/* Commit explicitly: the destructor would commit too, but it
 	 * swallows errors, and the caller must learn if data was lost. */
 	st = xc_guard(&db->msg, [&] {
@@ -121,12 +268,50 @@ extern "C" int xc_db_is_writable(const xc_db_t *db)
 	return db && db->writable;
 }
 
+/* Reopens db, and each part of a view; true when db's Database was
+ * replaced rather than reopened. Xapian's reopen reads a newer revision
+ * through the files it has open, which is right for commits but not when
+ * compaction swapped in a whole new folder under the same name: the open
+ * files are then the old index's, and files opened later the new one's.
+ * So a local reader whose folder changed identity opens the path again,
+ * and a view with a part opened again is rebuilt over the new parts. */
+static bool xc_db_refresh(xc_db_t *db, bool *changed)
+{
+	if (!db->parts.empty()) {
+		bool replaced = false;
+		for (xc_db_t *p : db->parts)
+			replaced |= xc_db_refresh(p, changed);
+		if (replaced) {
+			Xapian::Database view;
+			for (xc_db_t *p : db->parts)
+				view.add_database(p->db);
+			db->db = view;
+		}
+		return replaced;
+	}
+	struct stat sb;
+	if (db->has_identity && stat(db->path.c_str(), &sb) == 0 &&
+	    S_ISDIR(sb.st_mode) &&
+	    (static_cast<unsigned long long>(sb.st_dev) != db->dev ||
+	     static_cast<unsigned long long>(sb.st_ino) != db->ino)) {
+		db->db = Xapian::Database(db->path);
+		db->dev = static_cast<unsigned long long>(sb.st_dev);
+		db->ino = static_cast<unsigned long long>(sb.st_ino);
+		*changed = true;
+		return true;
+	}
+	if (db->db.reopen())
+		*changed = true;
+	return false;
+}
+
 extern "C" xc_status_t xc_db_reopen(xc_db_t *db, int *changed)
 {
 	if (!db)
 		return XC_MISUSE;
 	return xc_guard(&db->msg, [&] {
-		bool c = db->db.reopen();
+		bool c = false;
+		xc_db_refresh(db, &c);
 		if (changed)
 			*changed = c ? 1 : 0;
 		return XC_OK;
@@ -281,6 +466,53 @@ extern "C" xc_status_t xc_db_check(const char *path, size_t *errors,
 		}
 	}
 	delete out;
+	return st;
+}
+
+/* Hands the compactor's progress to the caller's function. The C function
+ * runs inside Xapian's call, unlike the binding's other callbacks, since
+ * progress is only worth something while it happens; it cannot throw. */
+struct xc_compactor final : public Xapian::Compactor {
+	xc_compact_fn fn = nullptr;
+	void *ctx = nullptr;
+
+	void set_status(const std::string &table,
+			const std::string &status) override
+	{
+		if (fn)
+			fn(ctx, table.c_str(), status.c_str());
+	}
+};
+
+extern "C" xc_status_t xc_db_compact(const char *src, const char *dst,
+				     xc_compact_fn fn, void *ctx,
+				     char **errmsg)
+{
+	if (errmsg)
+		*errmsg = nullptr;
+	if (!src || !dst)
+		return XC_MISUSE;
+	std::string reason;
+	xc_status_t st = xc_guard(&reason, [&] {
+		struct stat sb;
+		if (stat(dst, &sb) == 0)
+			throw Xapian::InvalidOperationError(
+				std::string("'") + dst + "' exists already");
+		Xapian::Database db(src);
+		xc_compactor c;
+		c.fn = fn;
+		c.ctx = ctx;
+		db.compact(dst, Xapian::Compactor::FULL, 0, c);
+		return XC_OK;
+	});
+	if (st != XC_OK && errmsg) {
+		try {
+			*errmsg = xc_strdup("cannot compact index '" +
+					    std::string(src) + "': " + reason);
+		} catch (...) {
+			*errmsg = nullptr;
+		}
+	}
 	return st;
 }
 

@@ -110,23 +110,23 @@ xc_enquire_set_sort_by_relevance_then_value(xc_enquire_t *enq, unsigned slot,
 
 extern "C" xc_status_t xc_enquire_set_collapse_key(xc_enquire_t *enq,
 						   unsigned slot,
-						   uint32_t max)
+						   uint32_t max,
+						   unsigned count_slot)
 {
 	if (!enq)
 		return XC_MISUSE;
+	if (max && count_slot == Xapian::BAD_VALUENO)
+		return xc_misuse(&enq->msg, "count slot is not a value slot");
 	return xc_guard(&enq->msg, [&] {
 		if (max == 0) {
 			enq->enq.set_collapse_key(Xapian::BAD_VALUENO);
 			/* Xapian keeps a plain pointer to the counter until
 			 * the next xc_spies_reset, so it stays allocated;
 			 * it is just no longer read. */
-			if (enq->counter)
-				enq->counter->documents = 0;
 			enq->counting = false;
 		} else {
-			if (!enq->counter)
-				enq->counter.reset(new xc_count_spy);
 			enq->enq.set_collapse_key(slot, max);
+			enq->count_slot = count_slot;
 			enq->counting = true;
 		}
 		return XC_OK;
@@ -418,14 +418,10 @@ extern "C" xc_status_t xc_enquire_add_multi_spy(xc_enquire_t *enq,
  * old counters are detached from the Enquire before they are freed. */
 static void xc_spies_reset(xc_enquire_t *enq)
 {
-	if (enq->spies.empty() && !enq->counter)
+	if (enq->spies.empty() && !enq->counter && !enq->counting)
 		return;
 	enq->enq.clear_matchspies();
-	if (enq->counter) {
-		enq->counter->documents = 0;
-		if (enq->counting)
-			enq->enq.add_matchspy(enq->counter.get());
-	}
+	enq->count_with = nullptr;
 	for (auto &s : enq->spies) {
 		if (xc_multi_spy *m = xc_multi_of(*s)) {
 			/* Ours can be emptied in place, so the handle the
@@ -438,6 +434,18 @@ static void xc_spies_reset(xc_enquire_t *enq)
 		s->spy.reset();
 		s->spy.reset(new Xapian::ValueCountMatchSpy(s->slot));
 		enq->enq.add_matchspy(s->spy.get());
+		if (enq->counting && !enq->count_with &&
+		    s->slot == enq->count_slot)
+			enq->count_with = s->spy.get();
+	}
+	/* Xapian may still point at the old counter until this reset, so
+	 * it is only replaced here. */
+	enq->counter.reset();
+	if (enq->counting && !enq->count_with) {
+		enq->counter.reset(
+			new Xapian::ValueCountMatchSpy(enq->count_slot));
+		enq->enq.add_matchspy(enq->counter.get());
+		enq->count_with = enq->counter.get();
 	}
 }
 
@@ -498,7 +506,7 @@ extern "C" xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first,
 			uint64_t check = std::max<uint64_t>(
 				checkatleast, uint64_t(first) + max);
 			m->counted = true;
-			m->seen = enq->counter->documents;
+			m->seen = enq->count_with->get_total();
 			m->exhaustive = m->seen < check ||
 					check >= enq->db->db.get_doccount();
 		}

@@ -30,6 +30,12 @@ struct xc_db {
 	bool writable = false;
 	std::string path;
 	std::string msg;
+	/* A view (xc_db_combine): the databases it reads, borrowed. */
+	std::vector<xc_db *> parts;
+	/* A local folder opened read-only: which folder it was (device and
+	 * inode), so that a reopen notices one swapped in under its name. */
+	bool has_identity = false;
+	unsigned long long dev = 0, ino = 0;
 };
 
 struct xc_doc {
@@ -70,24 +76,21 @@ struct xc_spy {
 	std::vector<std::pair<std::string, uint32_t>> items;
 };
 
-/* Counts the documents a match looks at. Xapian's bounds on the matches
- * before collapsing stay loose even when the match saw every document, so
- * with a collapse key the enquire counts them itself. */
-struct xc_count_spy final : public Xapian::MatchSpy {
-	uint64_t documents = 0;
-	void operator()(const Xapian::Document &, double) override
-	{
-		++documents;
-	}
-};
-
 /* The spies are declared before the Enquire so that they are destroyed
  * after it: Xapian keeps plain pointers to spies it does not own. */
 struct xc_enquire {
 	xc_db_t *db = nullptr;
 	std::vector<std::unique_ptr<xc_spy>> spies;
-	std::unique_ptr<xc_count_spy> counter; /* made with a collapse key */
-	bool counting = false;		       /* a collapse key is set */
+	/* Counts the documents a match looks at: Xapian's bounds on the
+	 * matches before collapsing stay loose even when the match saw every
+	 * document, so with a collapse key the enquire counts them itself,
+	 * with a built-in spy (its total) so that remote shards count too.
+	 * `count_with` is the spy whose total is read: the counter, or a
+	 * value spy over the same slot. */
+	std::unique_ptr<Xapian::ValueCountMatchSpy> counter;
+	Xapian::valueno count_slot = 0;
+	bool counting = false; /* a collapse key is set */
+	Xapian::ValueCountMatchSpy *count_with = nullptr;
 	Xapian::Enquire enq;
 	std::string msg;
 

@@ -836,9 +836,9 @@ static void test_enquire(xc_db_t *db, xc_stemmer_t *stemmer)
 	CHECK_INT(xc_query_match_all(&all), XC_OK);
 	check_order(db, enq, all, "a1 a4 a2 a3");
 	/* Collapsing on section keeps one per section. */
-	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_SECTION, 1), XC_OK);
+	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_SECTION, 1, SLOT_SECTION), XC_OK);
 	check_order(db, enq, all, "a1 a2 a3");
-	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_SECTION, 0), XC_OK);
+	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_SECTION, 0, 0), XC_OK);
 	CHECK_INT(xc_enquire_set_sort_by_relevance(enq), XC_OK);
 
 	/* Value spies: exact counts when checkatleast covers the db, sorted
@@ -1315,7 +1315,7 @@ static void test_null_handles(void)
 	CHECK_INT(xc_enquire_set_bm25(NULL, 1, 0, 1, 0.5, 0.5), XC_MISUSE);
 	CHECK_INT(xc_enquire_set_sort_by_value(NULL, 0, 0, 0), XC_MISUSE);
 	CHECK_INT(xc_enquire_set_sort_by_relevance(NULL), XC_MISUSE);
-	CHECK_INT(xc_enquire_set_collapse_key(NULL, 0, 1), XC_MISUSE);
+	CHECK_INT(xc_enquire_set_collapse_key(NULL, 0, 1, 0), XC_MISUSE);
 	CHECK_INT(xc_enquire_add_value_spy(NULL, 0, &spy), XC_MISUSE);
 	CHECK_INT(xc_enquire_mset(NULL, 0, 10, 0, &mset), XC_MISUSE);
 	CHECK(xc_mset_errmsg(NULL) != NULL);
@@ -1835,7 +1835,7 @@ static void test_collapse(void)
 
 	/* One per key: k1's best stands for all three and counts the two
 	 * dropped; documents without a key are never collapsed. */
-	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_KEY, 1), XC_OK);
+	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_KEY, 1, SLOT_KEY), XC_OK);
 	CHECK_INT(xc_enquire_mset(enq, 0, 10, 100, &mset), XC_OK);
 	CHECK_INT(xc_mset_size(mset), 4);
 	for (i = 0; i < xc_mset_size(mset); i++) {
@@ -1869,7 +1869,7 @@ static void test_collapse(void)
 
 	/* Two per key: one of k1's three is dropped, and each of the two
 	 * kept says so (the count is the key's, not the hit's). */
-	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_KEY, 2), XC_OK);
+	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_KEY, 2, SLOT_KEY), XC_OK);
 	CHECK_INT(xc_enquire_mset(enq, 0, 10, 100, &mset), XC_OK);
 	CHECK_INT(xc_mset_size(mset), 5);
 	sum = 0;
@@ -1883,7 +1883,7 @@ static void test_collapse(void)
 	xc_mset_free(mset);
 
 	/* Off again: the counts before collapsing are the plain ones. */
-	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_KEY, 0), XC_OK);
+	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_KEY, 0, 0), XC_OK);
 	CHECK_INT(xc_enquire_mset(enq, 0, 2, 100, &mset), XC_OK);
 	CHECK_INT(xc_mset_size(mset), 2);
 	xc_mset_uncollapsed_matches(mset, &est, &lower, &upper);
