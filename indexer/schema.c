@@ -71,3 +71,20 @@ ldi_file_key(const char *prefix, const char *name, size_t len, char *buf)
 {
 	return cut_key(prefix, LDI_MAX_FILE_KEY, name, len, buf);
 }
+
+void
+ldi_sort_key(int64_t date, int newest, char buf[LDI_SORT_KEY_DATE])
+{
+	/* Flipping the sign bit makes unsigned byte order the order of
+	 * signed dates; inverting every bit reverses it. Undated articles
+	 * come last either way. */
+	uint64_t k = (uint64_t)date ^ UINT64_C(0x8000000000000000);
+	if (newest)
+		k = ~k;
+	if (date == LEDE_NO_DATE)
+		k = UINT64_MAX;
+	for (int i = LDI_SORT_KEY_DATE - 1; i >= 0; i--) {
+		buf[i] = (char)(k & 0xff);
+		k >>= 8;
+	}
+}

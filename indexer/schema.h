@@ -24,12 +24,21 @@
  *   value ("XSOURCEbbc news", "XSECTIONbusiness", "Len"); the URL is a
  *   boolean "U" term as given.
  * - The id is value slot 1, which orders hits of equal score.
+ * - Slots 3 and 5 are sort keys (LDI_SLOT_OLDEST, LDI_SLOT_NEWEST): the
+ *   date in 8 bytes whose byte order is the date's order (oldest first, or
+ *   newest first), then the id, so that sorting by the slot's bytes alone
+ *   orders by date and breaks ties by id. Undated articles have 8 bytes
+ *   0xff there, so they come last both ways. A built-in sort by value is
+ *   all a remote shard can do (xapian-tcpsrv knows no custom KeyMaker).
  * - Tags, places, organisations and people are boolean terms of their
  *   folded whole values ("Kclimate", "XPLACEunited kingdom", "XORGbbc",
  *   "XPERSONgordon brown"), one per value.
  * - Quotes are indexed word by word under "XQ" with positions (and stems
  *   under "ZXQ"), for quote: queries; they are in the body too.
- * - Facet values are value slot 2 (see LDI_SLOT_FACETS).
+ * - Facet values are value slot 2 (see LDI_SLOT_FACETS), and each facet
+ *   field's values have a slot of their own (LDI_SLOT_AUTHORS ...), as
+ *   does the day (LDI_SLOT_DAY): what Xapian's own ValueCountMatchSpy
+ *   counts, which remote shards can run (see LDI_SLOT_AUTHORS).
  * - The story key is value slot 4 (see LDI_SLOT_STORY): wire copies and
  *   reprints of one story share it, and searches collapse on it.
  * - The date is value slot 0 (sortable_serialise of seconds since 1970
@@ -80,15 +89,19 @@
  *      slot (4).
  *   5  file records and "XFILE" terms (incremental indexing), the time of
  *      the last commit.
+ *   6  a slot per facet field and one for the day (slots 10-18), sort
+ *      keys that end in the id (slot 3 changed, slot 5 new): counts and
+ *      orders that stock xapian-tcpsrv can compute for remote shards.
  */
 #ifndef LEDE_SCHEMA_H
 #define LEDE_SCHEMA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lede.h"
 
-#define LDI_FORMAT_VERSION 5
+#define LDI_FORMAT_VERSION 6
 
 /* Prefixes, Omega's letters where Omega has one. */
 #define LDI_PREFIX_ID "Q"
@@ -132,13 +145,34 @@
 #define LDI_FACET_ORG 'o'
 #define LDI_FACET_PERSON 'n'
 #define LDI_FACET_DAY 'd'
-/* sortable_serialise(-date): oldest first is this slot descending, which
- * leaves undated articles (no value) last, as newest first does. */
+/* Sort keys, ascending: the date as 8 bytes in the order wanted, then the
+ * id (see the schema above; ldi_sort_key writes them). */
 #define LDI_SLOT_OLDEST 3
+#define LDI_SLOT_NEWEST 5
+#define LDI_SORT_KEY_DATE 8
 /* The story key (story_key.h): 16 hex digits of a MinHash of the body's
  * lead, equal for near-duplicates. Bodies too short for one have no value
  * here, and Xapian never collapses documents without one. */
 #define LDI_SLOT_STORY 4
+/* One slot per facet field: the article's distinct values of the field
+ * (display form), sorted by bytes and joined by LDI_VALUE_SEP, so that
+ * Xapian's ValueCountMatchSpy, which counts one value per document,
+ * counts each combination of values; splitting each counted combination
+ * and adding its count to each of its values gives every value's count,
+ * exactly, since no value repeats within one article's combination.
+ * The built-in spy is what xapian-tcpsrv can run on a remote shard and
+ * send back (a spy of our own would need a server built with it).
+ * LDI_SLOT_DAY holds the day, YYYYMMDD, for timelines. */
+#define LDI_SLOT_AUTHORS 10
+#define LDI_SLOT_SOURCE 11
+#define LDI_SLOT_SECTION 12
+#define LDI_SLOT_LANGUAGE 13
+#define LDI_SLOT_TAGS 14
+#define LDI_SLOT_PLACES 15
+#define LDI_SLOT_ORGS 16
+#define LDI_SLOT_PEOPLE 17
+#define LDI_SLOT_DAY 18
+#define LDI_VALUE_SEP '\x1f'
 
 /* Longest id kept whole in the unique term (Xapian allows 245 bytes). */
 #define LDI_MAX_ID_TERM 200
@@ -203,5 +237,11 @@ size_t ldi_id_term(const char *id, size_t len, char *buf);
 #define LDI_FILE_KEY_SIZE (LDI_MAX_FILE_KEY + 32)
 size_t ldi_file_key(const char *prefix, const char *name, size_t len,
 		    char *buf);
+
+/* Writes the sort key of slot LDI_SLOT_OLDEST (newest 0) or
+ * LDI_SLOT_NEWEST (newest 1) for an article of this date (LEDE_NO_DATE:
+ * undated) to buf (LDI_SORT_KEY_DATE bytes); the id follows it in the
+ * slot. */
+void ldi_sort_key(int64_t date, int newest, char buf[LDI_SORT_KEY_DATE]);
 
 #endif /* LEDE_SCHEMA_H */

@@ -184,10 +184,6 @@ add_date(xc_doc_t *doc, int64_t date)
 	char buf[XC_SORTABLE_MAX];
 	size_t n = xc_sortable_serialise((double)date, buf);
 	xc_status_t xs = xc_doc_set_value(doc, LDI_SLOT_DATE, buf, n);
-	if (xs == XC_OK) {
-		n = xc_sortable_serialise(-(double)date, buf);
-		xs = xc_doc_set_value(doc, LDI_SLOT_OLDEST, buf, n);
-	}
 	/* Day, month and year terms. */
 	char ymd[9];
 	if (xs == XC_OK && day_key(date, ymd)) {
@@ -442,6 +438,108 @@ add_facets(xc_doc_t *doc, const lede_article_t *a)
 	return xs;
 }
 
+static int
+compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The slot of one facet field: its distinct values, sorted, joined by
+ * LDI_VALUE_SEP (schema.h). Values that hold a separator are left out,
+ * as in the facet slot. */
+static xc_status_t
+add_field_slot(xc_doc_t *doc, unsigned slot, const char *const *v, size_t n)
+{
+	if (n == 0)
+		return XC_OK;
+	const char **sorted = malloc(n * sizeof *sorted);
+	if (!sorted)
+		return XC_NOMEM;
+	size_t k = 0, len = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!v[i] || !*v[i] || strchr(v[i], LDI_VALUE_SEP) ||
+		    strchr(v[i], LDI_FACET_SEP))
+			continue;
+		sorted[k++] = v[i];
+		len += strlen(v[i]) + 1;
+	}
+	xc_status_t xs = XC_OK;
+	if (k) {
+		qsort(sorted, k, sizeof *sorted, compare_strings);
+		char *joined = malloc(len);
+		if (!joined) {
+			free(sorted);
+			return XC_NOMEM;
+		}
+		size_t at = 0;
+		for (size_t i = 0; i < k; i++) {
+			if (i && !strcmp(sorted[i], sorted[i - 1]))
+				continue;
+			if (at)
+				joined[at++] = LDI_VALUE_SEP;
+			size_t l = strlen(sorted[i]);
+			memcpy(joined + at, sorted[i], l);
+			at += l;
+		}
+		xs = xc_doc_set_value(doc, slot, joined, at);
+		free(joined);
+	}
+	free(sorted);
+	return xs;
+}
+
+/* Slots LDI_SLOT_AUTHORS ... LDI_SLOT_DAY: what facets and timelines
+ * count (schema.h). */
+static xc_status_t
+add_field_slots(xc_doc_t *doc, const lede_article_t *a)
+{
+	struct {
+		unsigned slot;
+		const char *const *v;
+		size_t n;
+	} lists[] = {
+		{ LDI_SLOT_AUTHORS, a->authors, a->n_authors },
+		{ LDI_SLOT_SOURCE, &a->source, a->source ? 1 : 0 },
+		{ LDI_SLOT_SECTION, &a->section, a->section ? 1 : 0 },
+		{ LDI_SLOT_LANGUAGE, &a->language, a->language ? 1 : 0 },
+		{ LDI_SLOT_TAGS, a->tags, a->n_tags },
+		{ LDI_SLOT_PLACES, a->places, a->n_places },
+		{ LDI_SLOT_ORGS, a->orgs, a->n_orgs },
+		{ LDI_SLOT_PEOPLE, a->people, a->n_people },
+	};
+	xc_status_t xs = XC_OK;
+	for (size_t i = 0; xs == XC_OK && i < sizeof lists / sizeof *lists;
+	     i++)
+		xs = add_field_slot(doc, lists[i].slot, lists[i].v,
+				    lists[i].n);
+	char ymd[9];
+	if (xs == XC_OK && a->date != LEDE_NO_DATE && day_key(a->date, ymd))
+		xs = xc_doc_set_value(doc, LDI_SLOT_DAY, ymd, 8);
+	return xs;
+}
+
+/* Slots LDI_SLOT_OLDEST and LDI_SLOT_NEWEST: the date's sort key, then
+ * the id, so that equal dates sort by id. */
+static xc_status_t
+add_sort_keys(xc_doc_t *doc, int64_t date, const char *id)
+{
+	size_t idlen = strlen(id);
+	char *key = malloc(LDI_SORT_KEY_DATE + idlen);
+	if (!key)
+		return XC_NOMEM;
+	memcpy(key + LDI_SORT_KEY_DATE, id, idlen);
+	ldi_sort_key(date, 0, key);
+	xc_status_t xs = xc_doc_set_value(doc, LDI_SLOT_OLDEST, key,
+					  LDI_SORT_KEY_DATE + idlen);
+	if (xs == XC_OK) {
+		ldi_sort_key(date, 1, key);
+		xs = xc_doc_set_value(doc, LDI_SLOT_NEWEST, key,
+				      LDI_SORT_KEY_DATE + idlen);
+	}
+	free(key);
+	return xs;
+}
+
 /* Slot LDI_SLOT_STORY: the key near-duplicates share, when the body is
  * long enough to have one. */
 static xc_status_t
@@ -558,6 +656,8 @@ build_document(const lede_article_t *a, const ldi_db_language_t *lang,
 	if (xs == XC_OK)
 		xs = add_facets(doc, a);
 	if (xs == XC_OK)
+		xs = add_field_slots(doc, a);
+	if (xs == XC_OK)
 		xs = add_story_key(doc, a->body);
 	if (xs == XC_OK) {
 		char *data = stored_data(a, words);
@@ -657,6 +757,8 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 		if (xs == XC_OK)
 			xs = xc_doc_set_value(doc, LDI_SLOT_ID, a->id,
 					      strlen(a->id));
+		if (xs == XC_OK)
+			xs = add_sort_keys(doc, a->date, a->id);
 		/* The file it came from, so that a changed or gone file's
 		 * articles can be found (schema.h, "Files"). */
 		if (xs == XC_OK && db->file.active)

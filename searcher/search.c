@@ -203,12 +203,16 @@ run_failed(lede_query_t *query, lede_results_t *r, xc_status_t xs,
 static xc_status_t
 set_order(const lede_query_t *q, xc_enquire_t *enq)
 {
+	/* The date keys end in the id, so ties go by id in every layout:
+	 * Xapian would break them by docid, which differs between one
+	 * index and shards (schema.h). */
 	switch (q->sort) {
 	case LEDE_SORT_NEWEST:
-		return xc_enquire_set_sort_by_value(enq, LDI_SLOT_DATE, 1, 1);
+		return xc_enquire_set_sort_by_value(enq, LDI_SLOT_NEWEST, 0,
+						    0);
 	case LEDE_SORT_OLDEST:
-		return xc_enquire_set_sort_by_value(enq, LDI_SLOT_OLDEST, 1,
-						    1);
+		return xc_enquire_set_sort_by_value(enq, LDI_SLOT_OLDEST, 0,
+						    0);
 	case LEDE_SORT_RELEVANCE:
 	case LEDE_SORT_RECENCY:
 	default:
@@ -234,7 +238,8 @@ ldi_enquire_new(lede_query_t *q, const xc_query_t *xq, xc_enquire_t **out)
 	/* One hit per story. Spies still see every match, so facet and
 	 * timeline counts are over articles, not stories. */
 	if (xs == XC_OK && !q->all_copies)
-		xs = xc_enquire_set_collapse_key(*out, LDI_SLOT_STORY, 1);
+		xs = xc_enquire_set_collapse_key(*out, LDI_SLOT_STORY, 1,
+						 LDI_SLOT_LANGUAGE);
 	return xs;
 }
 
