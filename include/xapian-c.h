@@ -433,10 +433,10 @@ xc_status_t xc_enquire_set_sort_by_relevance_then_value(xc_enquire_t *enq,
 							int reverse);
 /* At most max documents per distinct value of slot (0 turns it off).
  * While it is on, the match counts the documents it looks at (see
- * xc_mset_uncollapsed_matches) with Xapian's own ValueCountMatchSpy over
- * count_slot, which a remote shard runs and sends back too: best a slot
- * with few distinct values (a value spy over that slot, if the enquire
- * has one, does the counting instead). */
+ * xc_mset_uncollapsed_matches): a value spy of the enquire does it, if
+ * there is one; else, on a database with remote parts, Xapian's own
+ * ValueCountMatchSpy over count_slot, which each server runs and sends
+ * back (best a slot with few distinct values); else a counter of ours. */
 xc_status_t xc_enquire_set_collapse_key(xc_enquire_t *enq, unsigned slot,
 					uint32_t max, unsigned count_slot);
 /* Counts the values of slot over the documents the match looks at (all of
@@ -496,96 +496,6 @@ xc_status_t xc_mset_snippet(xc_mset_t *mset, const char *text, size_t len,
 size_t xc_spy_size(const xc_spy_t *spy);
 xc_status_t xc_spy_item(const xc_spy_t *spy, size_t i, const char **value,
 			size_t *len, uint32_t *count);
-
-/* Multi-value spies, for facets whose values share one slot.
- *
- * A document's value in the slot is a list of entries separated by a
- * separator byte, e.g. "p\x1fUnited Kingdom\x1ep\x1fFrance" with sep
- * '\x1e'. The spy counts, for each distinct entry (opaque bytes), the
- * documents whose value holds it: an entry repeated within one value
- * counts once for that document, and empty entries (leading, trailing
- * or doubled separators) are ignored. A value without the separator is
- * one entry; a document without the value adds to xc_multi_spy_documents
- * only. Like value spies, it sees the documents the match looks at, so
- * counts are exact over the whole match set when checkatleast >= the
- * document count.
- *
- *   xc_multi_spy_t *spy;
- *   size_t i, end;
- *   xc_enquire_add_multi_spy(enq, SLOT_FACETS, '\x1e', &spy);
- *   xc_enquire_mset(enq, 0, 10, doccount, &mset);
- *   for (i = xc_multi_spy_prefix_range(spy, "p\x1f", 2, &end); i < end;
- *        i++)
- *           xc_multi_spy_item(spy, i, &entry, &len, &count);
- */
-typedef struct xc_multi_spy xc_multi_spy_t;
-
-/* Adds a multi-value spy counting the entries of value slot `slot`,
- * separated by byte sep, and sets *spy to it. The spy is owned by enq and
- * lives until enq is freed; every xc_enquire_mset empties it, then fills
- * it with that match's counts (also when the match fails: the counts are
- * then meaningless). Returns XC_OK, XC_MISUSE (enq or spy NULL, or slot
- * 0xffffffff, Xapian's "no slot"), XC_NOMEM, XC_INTERNAL; *spy is NULL
- * on failure. */
-xc_status_t xc_enquire_add_multi_spy(xc_enquire_t *enq, unsigned slot,
-				     char sep, xc_multi_spy_t **spy);
-/* The number of distinct entries counted; 0 for NULL. */
-size_t xc_multi_spy_size(const xc_multi_spy_t *spy);
-/* The number of documents the spy saw, with or without the slot; 0 for
- * NULL. */
-uint64_t xc_multi_spy_documents(const xc_multi_spy_t *spy);
-/* The i-th distinct entry (0-based) in byte order of the entries (as
- * memcmp orders them, shorter first on a tie), so the entries sharing a
- * prefix, e.g. one field code, are contiguous. *entry is borrowed from
- * the spy until its next fill (xc_enquire_mset, xc_multi_spy_merge) or
- * enq's free; it is followed by a NUL, but may hold NULs too, so use *len.
- * len and count may be NULL. Returns XC_OK, or XC_MISUSE if spy or entry
- * is NULL or i >= xc_multi_spy_size. Never fails otherwise. */
-xc_status_t xc_multi_spy_item(const xc_multi_spy_t *spy, size_t i,
-			      const char **entry, size_t *len,
-			      uint64_t *count);
-/* The index of the first entry not less than prefix (len bytes, or
- * XC_NTS), from 0 to xc_multi_spy_size(spy); the entries that start
- * with prefix, if any, begin there. 0 for a NULL spy; the size for a
- * NULL prefix with nonzero len. Never fails. */
-size_t xc_multi_spy_lower_bound(const xc_multi_spy_t *spy, const char *prefix,
-				size_t len);
-/* The entries starting with prefix (len bytes, or XC_NTS) are those with
- * indexes from the value returned up to, not including, *end (end may be
- * NULL); an empty range if there are none. Both binary searches. Never
- * fails. */
-size_t xc_multi_spy_prefix_range(const xc_multi_spy_t *spy,
-				 const char *prefix, size_t len, size_t *end);
-/* Detail of the spy's last failed call ("" if none); borrowed until the
- * next call on the spy. Static text for NULL. */
-const char *xc_multi_spy_errmsg(const xc_multi_spy_t *spy);
-/* The spy's counts, serialised as Xapian sends a match spy's results from
- * a remote shard (*out to be xc_free'd, *len bytes; len may be NULL; *out
- * also ends in a NUL but holds others). Returns XC_OK, XC_MISUSE (NULL spy
- * or out), XC_NOMEM, XC_INTERNAL; *out is NULL on failure. */
-xc_status_t xc_multi_spy_serialise(xc_multi_spy_t *spy, char **out,
-				   size_t *len);
-/* Adds counts serialised by xc_multi_spy_serialise (from a spy with the
- * same slot and separator, e.g. over another part of the collection) to
- * the spy's, document totals included, and re-sorts its entries. The next
- * xc_enquire_mset on its enquire empties it again. Returns XC_OK,
- * XC_MISUSE (NULL spy or data, len XC_NTS), XC_XAPIAN (malformed data:
- * then nothing is added), XC_NOMEM (then counts may be partly added),
- * XC_INTERNAL. */
-xc_status_t xc_multi_spy_merge(xc_multi_spy_t *spy, const char *data,
-			       size_t len);
-/* A one-line description: slot, separator, entries and documents counted;
- * *out to be xc_free'd. Returns XC_OK, XC_MISUSE, XC_NOMEM, XC_INTERNAL. */
-xc_status_t xc_multi_spy_describe(xc_multi_spy_t *spy, char **out);
-/* Tests only: rebuilds spy the way a remote match would (clone, then
- * unserialise of its serialised parameters, then merge of its serialised
- * results) into a new spy no enquire owns, for xc_multi_spy_test_free.
- * Returns XC_OK, XC_MISUSE, XC_XAPIAN, XC_NOMEM, XC_INTERNAL. */
-xc_status_t xc_multi_spy_test_rebuild(xc_multi_spy_t *spy,
-				      xc_multi_spy_t **out);
-/* Frees a spy from xc_multi_spy_test_rebuild; does nothing to NULL or to
- * a spy an enquire owns. */
-void xc_multi_spy_test_free(xc_multi_spy_t *spy);
 
 /* ---- Expand sets: relevance feedback ------------------------------------
  *

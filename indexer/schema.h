@@ -35,10 +35,10 @@
  *   "XPERSONgordon brown"), one per value.
  * - Quotes are indexed word by word under "XQ" with positions (and stems
  *   under "ZXQ"), for quote: queries; they are in the body too.
- * - Facet values are value slot 2 (see LDI_SLOT_FACETS), and each facet
- *   field's values have a slot of their own (LDI_SLOT_AUTHORS ...), as
- *   does the day (LDI_SLOT_DAY): what Xapian's own ValueCountMatchSpy
- *   counts, which remote shards can run (see LDI_SLOT_AUTHORS).
+ * - Each facet field's values have a slot of their own (LDI_SLOT_AUTHORS
+ *   ...), as does the day (LDI_SLOT_DAY): what Xapian's own
+ *   ValueCountMatchSpy counts, which remote shards run too. Slot 2 is
+ *   unused since format 6.
  * - The story key is value slot 4 (see LDI_SLOT_STORY): wire copies and
  *   reprints of one story share it, and searches collapse on it.
  * - The date is value slot 0 (sortable_serialise of seconds since 1970
@@ -89,9 +89,10 @@
  *      slot (4).
  *   5  file records and "XFILE" terms (incremental indexing), the time of
  *      the last commit.
- *   6  a slot per facet field and one for the day (slots 10-18), sort
- *      keys that end in the id (slot 3 changed, slot 5 new): counts and
- *      orders that stock xapian-tcpsrv can compute for remote shards.
+ *   6  a slot per facet field and one for the day (slots 10-18) in place
+ *      of the facet slot (2), sort keys that end in the id (slot 3
+ *      changed, slot 5 new): counts and orders that stock xapian-tcpsrv
+ *      computes for remote shards.
  */
 #ifndef LEDE_SCHEMA_H
 #define LEDE_SCHEMA_H
@@ -129,22 +130,6 @@
 #define LDI_SLOT_DATE 0
 /* The article id, so hits of equal score come out in id order. */
 #define LDI_SLOT_ID 1
-/* Every facet value of the article in one slot, so one match spy counts
- * them all: entries "<code>\x1f<value>" separated by "\x1e", the value
- * as stored (display form). Codes below; "d" is the day, YYYYMMDD, from
- * which timelines are counted. */
-#define LDI_SLOT_FACETS 2
-#define LDI_FACET_SEP '\x1e'
-#define LDI_FACET_KEY_SEP '\x1f'
-#define LDI_FACET_AUTHOR 'a'
-#define LDI_FACET_SOURCE 's'
-#define LDI_FACET_SECTION 'c'
-#define LDI_FACET_LANGUAGE 'l'
-#define LDI_FACET_TAG 't'
-#define LDI_FACET_PLACE 'p'
-#define LDI_FACET_ORG 'o'
-#define LDI_FACET_PERSON 'n'
-#define LDI_FACET_DAY 'd'
 /* Sort keys, ascending: the date as 8 bytes in the order wanted, then the
  * id (see the schema above; ldi_sort_key writes them). */
 #define LDI_SLOT_OLDEST 3

@@ -4,8 +4,8 @@
  * Counts come from Xapian directly: articles and words from the database,
  * distinct terms by walking the term list, articles with a field from a
  * wildcard over the field's prefix (exact: the match looks at every
- * article), the most frequent values from one match spy over the facet
- * slot, the same one lede-search's facets use.
+ * article), the most frequent values from one match with a value spy per
+ * facet field, as lede-search's facets count them.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -102,60 +102,43 @@ count_prefix(lede_db_t *db, const char *prefix, uint32_t docs,
 	return st;
 }
 
-static int
-by_count_then_name(const void *a, const void *b)
-{
-	const top_value_t *x = a, *y = b;
-	if (x->count != y->count)
-		return x->count > y->count ? -1 : 1;
-	return strcmp(x->value, y->value);
-}
-
-/* Keeps the `top` most frequent values of the field whose facet code
- * starts the spy's entries code + LDI_FACET_KEY_SEP. */
+/* Keeps the `top` most frequent values of field from its spy's counts
+ * (facets.c splits the counted combinations). */
 static lede_status_t
-collect_top(lede_stats_t *s, lede_field_t field, const xc_multi_spy_t *spy,
+collect_top(lede_stats_t *s, lede_field_t field, const xc_spy_t *spy,
 	    uint32_t top)
 {
-	char prefix[2] = { ldi_facet_code(field), LDI_FACET_KEY_SEP };
-	size_t end, i = xc_multi_spy_prefix_range(spy, prefix, 2, &end);
-	size_t n = end - i;
-	if (n == 0)
-		return LEDE_OK;
-	top_value_t *all = calloc(n, sizeof *all);
-	if (!all)
+	ldi_count_list_t all = { NULL, 0 };
+	if (ldi_facet_values(spy, &all) != 0) {
+		ldi_count_list_free(&all);
 		return LEDE_NOMEM;
-	lede_status_t st = LEDE_OK;
-	for (size_t k = 0; k < n; k++) {
-		const char *entry;
-		size_t len;
-		xc_multi_spy_item(spy, i + k, &entry, &len, &all[k].count);
-		all[k].value = malloc(len - 1);
-		if (!all[k].value) {
-			st = LEDE_NOMEM;
-			n = k;
-			break;
-		}
-		memcpy(all[k].value, entry + 2, len - 2);
-		all[k].value[len - 2] = '\0';
 	}
-	if (st == LEDE_OK)
-		qsort(all, n, sizeof *all, by_count_then_name);
-	size_t keep = st == LEDE_OK && n > top ? top : n;
-	if (st != LEDE_OK)
-		keep = 0;
-	for (size_t k = keep; k < n; k++)
-		free(all[k].value);
+	size_t keep = all.n > top ? top : all.n;
 	if (keep == 0) {
-		free(all);
-		return st;
+		ldi_count_list_free(&all);
+		return LEDE_OK;
 	}
-	s->top[field] = all;
+	top_value_t *v = calloc(keep, sizeof *v);
+	if (!v) {
+		ldi_count_list_free(&all);
+		return LEDE_NOMEM;
+	}
+	/* The list is by count then name already: keep its head. */
+	for (size_t k = 0; k < keep; k++) {
+		v[k].value = all.v[k].value;
+		v[k].count = all.v[k].count;
+		all.v[k].value = NULL;
+	}
+	for (size_t k = keep; k < all.n; k++)
+		free(all.v[k].value);
+	free(all.v);
+	s->top[field] = v;
 	s->n_top[field] = keep;
 	return LEDE_OK;
 }
 
-/* The most frequent values of every facet field, in one pass. */
+/* The most frequent values of every facet field, in one pass: a value
+ * spy per field, as lede-search's facets count them. */
 static lede_status_t
 count_top(lede_db_t *db, lede_stats_t *s, uint32_t docs, uint32_t top)
 {
@@ -164,15 +147,18 @@ count_top(lede_db_t *db, lede_stats_t *s, uint32_t docs, uint32_t top)
 	xc_query_t *q = NULL;
 	xc_enquire_t *enq = NULL;
 	xc_mset_t *mset = NULL;
-	xc_multi_spy_t *spy = NULL;
+	ldi_facet_spies_t spies = { { NULL }, NULL };
+	unsigned fields = 0;
+	for (int f = 0; f < N_FIELDS; f++)
+		if (ldi_facet_slot((lede_field_t)f))
+			fields |= 1u << f;
 	xc_status_t xs = xc_query_match_all(&q);
 	if (xs == XC_OK)
 		xs = xc_enquire_new(db->xdb, &enq);
 	if (xs == XC_OK)
 		xs = xc_enquire_set_query(enq, q, 1);
 	if (xs == XC_OK)
-		xs = xc_enquire_add_multi_spy(enq, LDI_SLOT_FACETS,
-					      LDI_FACET_SEP, &spy);
+		xs = ldi_facets_spy(enq, fields, 0, &spies);
 	if (xs == XC_OK)
 		xs = xc_enquire_mset(enq, 0, 0, docs, &mset);
 	lede_status_t st = LEDE_OK;
@@ -181,8 +167,9 @@ count_top(lede_db_t *db, lede_stats_t *s, uint32_t docs, uint32_t top)
 			    enq ? xc_enquire_errmsg(enq)
 				: xc_db_errmsg(db->xdb));
 	for (int f = 0; st == LEDE_OK && f < N_FIELDS; f++)
-		if (ldi_facet_code((lede_field_t)f))
-			st = collect_top(s, (lede_field_t)f, spy, top);
+		if (spies.field[f])
+			st = collect_top(s, (lede_field_t)f, spies.field[f],
+					 top);
 	if (st == LEDE_NOMEM)
 		ldi_set_error(&db->errmsg, st, "out of memory");
 	xc_mset_free(mset);
@@ -404,7 +391,7 @@ lede_stats_top(const lede_stats_t *stats, lede_field_t field, size_t i,
 	       const char **value, uint64_t *count)
 {
 	if (!stats || !value || !count || (int)field < 0 ||
-	    field >= N_FIELDS || !ldi_facet_code(field))
+	    field >= N_FIELDS || !ldi_facet_slot(field))
 		return LEDE_MISUSE;
 	if (i >= stats->n_top[field])
 		return LEDE_DONE;

@@ -363,81 +363,6 @@ set_quotes(json_t *obj, const lede_quote_t *quotes, size_t n)
 	return arr ? rc | json_object_set_new(obj, "quotes", arr) : rc;
 }
 
-/* A growing byte buffer for the facet slot. */
-typedef struct facet_buf {
-	char *s;
-	size_t len, cap;
-	int nomem;
-} facet_buf_t;
-
-static void
-facet_put(facet_buf_t *b, char code, const char *value, size_t vlen)
-{
-	if (!value || vlen == 0 || b->nomem)
-		return;
-	/* The separators cannot be part of a value: they would split it. */
-	if (memchr(value, LDI_FACET_SEP, vlen) ||
-	    memchr(value, LDI_FACET_KEY_SEP, vlen))
-		return;
-	size_t need = b->len + vlen + 3;
-	if (need > b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 256;
-		while (cap < need)
-			cap *= 2;
-		char *grown = realloc(b->s, cap);
-		if (!grown) {
-			b->nomem = 1;
-			return;
-		}
-		b->s = grown;
-		b->cap = cap;
-	}
-	if (b->len)
-		b->s[b->len++] = LDI_FACET_SEP;
-	b->s[b->len++] = code;
-	b->s[b->len++] = LDI_FACET_KEY_SEP;
-	memcpy(b->s + b->len, value, vlen);
-	b->len += vlen;
-}
-
-static void
-facet_list(facet_buf_t *b, char code, const char *const *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (v[i])
-			facet_put(b, code, v[i], strlen(v[i]));
-}
-
-/* Slot LDI_SLOT_FACETS: every value a facet or timeline counts. */
-static xc_status_t
-add_facets(xc_doc_t *doc, const lede_article_t *a)
-{
-	facet_buf_t b = { NULL, 0, 0, 0 };
-	facet_list(&b, LDI_FACET_AUTHOR, a->authors, a->n_authors);
-	if (a->source)
-		facet_put(&b, LDI_FACET_SOURCE, a->source, strlen(a->source));
-	if (a->section)
-		facet_put(&b, LDI_FACET_SECTION, a->section,
-			  strlen(a->section));
-	if (a->language)
-		facet_put(&b, LDI_FACET_LANGUAGE, a->language,
-			  strlen(a->language));
-	facet_list(&b, LDI_FACET_TAG, a->tags, a->n_tags);
-	facet_list(&b, LDI_FACET_PLACE, a->places, a->n_places);
-	facet_list(&b, LDI_FACET_ORG, a->orgs, a->n_orgs);
-	facet_list(&b, LDI_FACET_PERSON, a->people, a->n_people);
-	if (a->date != LEDE_NO_DATE) {
-		char ymd[9];
-		if (day_key(a->date, ymd))
-			facet_put(&b, LDI_FACET_DAY, ymd, 8);
-	}
-	xc_status_t xs = b.nomem ? XC_NOMEM : XC_OK;
-	if (xs == XC_OK && b.len)
-		xs = xc_doc_set_value(doc, LDI_SLOT_FACETS, b.s, b.len);
-	free(b.s);
-	return xs;
-}
-
 static int
 compare_strings(const void *a, const void *b)
 {
@@ -445,8 +370,8 @@ compare_strings(const void *a, const void *b)
 }
 
 /* The slot of one facet field: its distinct values, sorted, joined by
- * LDI_VALUE_SEP (schema.h). Values that hold a separator are left out,
- * as in the facet slot. */
+ * LDI_VALUE_SEP (schema.h). A value holding the separator would split:
+ * it is left out of the slot (it stays a term and in the stored data). */
 static xc_status_t
 add_field_slot(xc_doc_t *doc, unsigned slot, const char *const *v, size_t n)
 {
@@ -457,8 +382,7 @@ add_field_slot(xc_doc_t *doc, unsigned slot, const char *const *v, size_t n)
 		return XC_NOMEM;
 	size_t k = 0, len = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (!v[i] || !*v[i] || strchr(v[i], LDI_VALUE_SEP) ||
-		    strchr(v[i], LDI_FACET_SEP))
+		if (!v[i] || !*v[i] || strchr(v[i], LDI_VALUE_SEP))
 			continue;
 		sorted[k++] = v[i];
 		len += strlen(v[i]) + 1;
@@ -653,8 +577,6 @@ build_document(const lede_article_t *a, const ldi_db_language_t *lang,
 		for (size_t i = 0; xs == XC_OK && i < counts[l]; i++)
 			xs = add_folded_term(doc, list_prefixes[l],
 					     lists[l][i]);
-	if (xs == XC_OK)
-		xs = add_facets(doc, a);
 	if (xs == XC_OK)
 		xs = add_field_slots(doc, a);
 	if (xs == XC_OK)

@@ -17,8 +17,8 @@
  *   ("XPLACEparis"), so the values whose share of the results is well
  *   above their share of the index come first, scored by their expand
  *   weight. Terms are folded ("paris"); the form to show ("Paris") is
- *   found among the relevance set's values in the facet slot, which holds
- *   each value as stored and is small. The document data would serve too,
+ *   found among the relevance set's values in the field's slot, which
+ *   holds each value as stored and is small. The document data would serve too,
  *   but it holds the whole body, to be parsed as JSON a hundred times.
  */
 #include <stdlib.h>
@@ -279,7 +279,7 @@ ldi_expand_prepare(lede_query_t *q)
 	return ldi_expand_scored(q, q->parsed.query, 1, &q->scored);
 }
 
-/* A display form of a value and its folded form, from the facet slot. */
+/* A display form of a value and its folded form, from a field's slot. */
 typedef struct shown {
 	char *folded;
 	const char *display; /* into the slot copy it came from */
@@ -287,11 +287,12 @@ typedef struct shown {
 } shown_t;
 
 /* The relevance set: the first SIGNIFICANT_RSET matches by relevance,
- * their docids and facet slots (copied). */
+ * their docids and, for each field asked for, the field's slot (copied;
+ * NULL for the other fields). */
 typedef struct rset {
 	uint32_t docids[SIGNIFICANT_RSET];
-	char *slots[SIGNIFICANT_RSET];
-	size_t slot_lens[SIGNIFICANT_RSET];
+	char *slots[SIGNIFICANT_RSET][LDI_N_FIELDS];
+	size_t slot_lens[SIGNIFICANT_RSET][LDI_N_FIELDS];
 	size_t n;
 } rset_t;
 
@@ -299,8 +300,38 @@ static void
 rset_free(rset_t *rs)
 {
 	for (size_t i = 0; i < rs->n; i++)
-		free(rs->slots[i]);
+		for (int f = 0; f < LDI_N_FIELDS; f++)
+			free(rs->slots[i][f]);
 	rs->n = 0;
+}
+
+/* Copies the slot of each field asked for from doc into rs's entry d. */
+static xc_status_t
+copy_slots(const lede_query_t *q, xc_doc_t *doc, rset_t *rs, size_t d)
+{
+	for (int f = 0; f < LDI_N_FIELDS; f++) {
+		rs->slots[d][f] = NULL;
+		rs->slot_lens[d][f] = 0;
+	}
+	for (size_t i = 0; i < q->n_significant; i++) {
+		lede_field_t f = q->significant[i].field;
+		const char *v;
+		size_t len = 0;
+		if (rs->slots[d][f])
+			continue;
+		xc_status_t xs = xc_doc_get_value(doc, ldi_facet_slot(f), &v,
+						  &len);
+		if (xs != XC_OK)
+			return xs;
+		char *copy = malloc(len + 1);
+		if (!copy)
+			return XC_NOMEM;
+		memcpy(copy, v, len);
+		copy[len] = '\0';
+		rs->slots[d][f] = copy;
+		rs->slot_lens[d][f] = len;
+	}
+	return XC_OK;
 }
 
 /* Fills rs from a fresh run of the results' enquire, in relevance order
@@ -323,31 +354,21 @@ rset_fill(lede_results_t *r, rset_t *rs)
 	for (size_t i = 0; xs == XC_OK && i < n && i < SIGNIFICANT_RSET;
 	     i++) {
 		xc_doc_t *doc = NULL;
-		const char *v;
-		size_t len = 0;
 		xs = xc_mset_item(mset, i, &rs->docids[rs->n], NULL, NULL);
 		if (xs == XC_OK)
 			xs = xc_mset_document(mset, i, &doc);
-		if (xs == XC_OK)
-			xs = xc_doc_get_value(doc, LDI_SLOT_FACETS, &v, &len);
 		if (xs == XC_OK) {
-			char *copy = malloc(len + 1);
-			if (!copy) {
-				xc_doc_free(doc);
-				xc_mset_free(mset);
-				return ldi_set_error(&q->errmsg, LEDE_NOMEM,
-						     "out of memory");
-			}
-			memcpy(copy, v, len);
-			copy[len] = '\0';
-			rs->slots[rs->n] = copy;
-			rs->slot_lens[rs->n] = len;
+			/* Counted first, so rset_free frees what was
+			 * copied even when a copy fails. */
 			rs->n++;
+			xs = copy_slots(q, doc, rs, rs->n - 1);
 		}
 		xc_doc_free(doc);
 	}
 	lede_status_t st = LEDE_OK;
-	if (xs != XC_OK)
+	if (xs == XC_NOMEM)
+		st = ldi_set_error(&q->errmsg, LEDE_NOMEM, "out of memory");
+	else if (xs != XC_OK)
 		st = expand_error(q, xs, xc_mset_errmsg(mset));
 	xc_mset_free(mset);
 	return st;
@@ -361,22 +382,25 @@ shown_free(shown_t *s, size_t n)
 	free(s);
 }
 
-/* Every value of field `code` in the relevance set's facet slots, with
- * its folded form. -1 when out of memory. */
+/* Every value of field in the relevance set's slots, with its folded
+ * form. -1 when out of memory. */
 static int
-shown_values(const rset_t *rs, char code, shown_t **out, size_t *n_out)
+shown_values(const rset_t *rs, lede_field_t field, shown_t **out,
+	     size_t *n_out)
 {
 	shown_t *s = NULL;
 	size_t n = 0, cap = 0;
 	for (size_t d = 0; d < rs->n; d++) {
-		const char *p = rs->slots[d], *end = p + rs->slot_lens[d];
+		const char *p = rs->slots[d][field];
+		if (!p)
+			continue;
+		const char *end = p + rs->slot_lens[d][field];
 		while (p < end) {
-			const char *e = memchr(p, LDI_FACET_SEP,
+			const char *e = memchr(p, LDI_VALUE_SEP,
 					       (size_t)(end - p));
 			if (!e)
 				e = end;
-			if (e - p > 2 && p[0] == code &&
-			    p[1] == LDI_FACET_KEY_SEP) {
+			if (e > p) {
 				if (n == cap) {
 					cap = cap ? 2 * cap : 16;
 					shown_t *g = realloc(s, cap * sizeof *g);
@@ -387,10 +411,10 @@ shown_values(const rset_t *rs, char code, shown_t **out, size_t *n_out)
 					s = g;
 				}
 				size_t flen;
-				if (ldi_fold(p + 2, (size_t)(e - p - 2),
-					     &s[n].folded, &flen) == 0) {
-					s[n].display = p + 2;
-					s[n].len = (size_t)(e - p - 2);
+				if (ldi_fold(p, (size_t)(e - p), &s[n].folded,
+					     &flen) == 0) {
+					s[n].display = p;
+					s[n].len = (size_t)(e - p);
 					n++;
 				}
 			}
@@ -403,7 +427,7 @@ shown_values(const rset_t *rs, char code, shown_t **out, size_t *n_out)
 }
 
 /* Adds the value named by term (its folded form after the prefix) to l,
- * as shown in the facet slot, else as folded. */
+ * as shown in its field's slot, else as folded. */
 static int
 add_scored(ldi_scored_list_t *l, const char *folded, size_t flen,
 	   const shown_t *shown, size_t n_shown, double score)
@@ -447,8 +471,7 @@ significant_field(lede_results_t *r, const rset_t *rs,
 	ldi_scored_list_t *l = &r->significant[req->field];
 	l->v = malloc((n ? n : 1) * sizeof *l->v);
 	int nomem = !l->v ||
-		    shown_values(rs, ldi_facet_code(req->field), &shown,
-				 &n_shown) != 0;
+		    shown_values(rs, req->field, &shown, &n_shown) != 0;
 	for (size_t i = 0; !nomem && i < n; i++) {
 		const char *t;
 		size_t len;

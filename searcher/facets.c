@@ -1,11 +1,17 @@
-/* facets.c: facet values and timelines from the facet slot's counts.
+/* facets.c: facet values and timelines from Xapian's value counts.
  * SPDX-License-Identifier: MIT
  *
- * The indexer puts every facet value of an article, and its day, in one
- * value slot (schema.h: LDI_SLOT_FACETS), so one match spy pass counts
- * them all. Here the spy's entries ("c\x1fbusiness", "d\x1f20231112")
- * become per-field lists sorted by count then name, and days become the
- * periods a timeline asks for.
+ * Each facet field has a value slot holding an article's distinct values
+ * of the field, sorted and joined (schema.h: LDI_SLOT_AUTHORS ...), and
+ * the day has one too (LDI_SLOT_DAY). Xapian's ValueCountMatchSpy counts
+ * each distinct slot value over the match set; for a multi-valued field
+ * that is a combination of values ("France\x1fUnited Kingdom"), so here
+ * each combination is split and its count added to each of its values.
+ * That is exact: a value is in an article's combination at most once.
+ * The spy is Xapian's own, so a remote shard served by stock
+ * xapian-tcpsrv runs it and sends its counts back, and Xapian adds them
+ * up: facets over shards are those of one index holding them all. Days
+ * become the periods a timeline asks for.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +32,38 @@ void ldi_count_list_free(ldi_count_list_t *l)
 	l->n = 0;
 }
 
+unsigned ldi_facet_slot(lede_field_t field)
+{
+	switch (field) {
+	case LEDE_FIELD_AUTHOR: return LDI_SLOT_AUTHORS;
+	case LEDE_FIELD_SOURCE: return LDI_SLOT_SOURCE;
+	case LEDE_FIELD_SECTION: return LDI_SLOT_SECTION;
+	case LEDE_FIELD_LANGUAGE: return LDI_SLOT_LANGUAGE;
+	case LEDE_FIELD_TAG: return LDI_SLOT_TAGS;
+	case LEDE_FIELD_PLACE: return LDI_SLOT_PLACES;
+	case LEDE_FIELD_ORG: return LDI_SLOT_ORGS;
+	case LEDE_FIELD_PERSON: return LDI_SLOT_PEOPLE;
+	default: return 0;
+	}
+}
+
+xc_status_t ldi_facets_spy(xc_enquire_t *enq, unsigned fields, int timeline,
+			   ldi_facet_spies_t *spies)
+{
+	xc_status_t xs = XC_OK;
+	int f;
+
+	memset(spies, 0, sizeof *spies);
+	for (f = 0; xs == XC_OK && f < LDI_N_FIELDS; f++)
+		if ((fields & (1u << f)) && ldi_facet_slot((lede_field_t)f))
+			xs = xc_enquire_add_value_spy(
+				enq, ldi_facet_slot((lede_field_t)f),
+				&spies->field[f]);
+	if (xs == XC_OK && timeline)
+		xs = xc_enquire_add_value_spy(enq, LDI_SLOT_DAY, &spies->day);
+	return xs;
+}
+
 static int by_count_then_name(const void *a, const void *b)
 {
 	const ldi_count_t *x = a, *y = b;
@@ -42,18 +80,12 @@ static int by_name(const void *a, const void *b)
 	return strcmp(x->value, y->value);
 }
 
-/* Adds count to the value's entry in l (values sorted later). */
-static int add_count(ldi_count_list_t *l, size_t *cap, const char *value,
-		     size_t len, uint64_t count)
+/* Appends value (len bytes) with count to l. */
+static int push_count(ldi_count_list_t *l, size_t *cap, const char *value,
+		      size_t len, uint64_t count)
 {
 	char *v;
 
-	/* Periods arrive in order, so a repeat is the last entry. */
-	if (l->n && strlen(l->v[l->n - 1].value) == len &&
-	    !memcmp(l->v[l->n - 1].value, value, len)) {
-		l->v[l->n - 1].count += count;
-		return 0;
-	}
 	if (l->n == *cap) {
 		size_t c = *cap ? 2 * *cap : 32;
 		ldi_count_t *grown = realloc(l->v, c * sizeof *grown);
@@ -72,6 +104,25 @@ static int add_count(ldi_count_list_t *l, size_t *cap, const char *value,
 	l->v[l->n].count = count;
 	l->n++;
 	return 0;
+}
+
+/* Sorts l by name and adds up the counts of equal names, keeping one. */
+static void merge_equal(ldi_count_list_t *l)
+{
+	size_t i, k = 0;
+
+	if (l->n < 2)
+		return;
+	qsort(l->v, l->n, sizeof *l->v, by_name);
+	for (i = 1; i < l->n; i++) {
+		if (!strcmp(l->v[i].value, l->v[k].value)) {
+			l->v[k].count += l->v[i].count;
+			free(l->v[i].value);
+		} else {
+			l->v[++k] = l->v[i];
+		}
+	}
+	l->n = k + 1;
 }
 
 /* The period of day YYYYMMDD in unit, written to buf. */
@@ -115,57 +166,88 @@ static int period_of(const char *ymd, lede_timeline_t unit, char *buf,
 	}
 }
 
-lede_status_t ldi_facets_collect(lede_results_t *r,
-				 const struct xc_multi_spy *spy,
-				 unsigned fields, int timeline)
+/* Each value of each counted combination, with the combination's count,
+ * into l (values not yet merged). */
+static int split_counts(const xc_spy_t *spy, ldi_count_list_t *l)
 {
-	size_t caps[LDI_N_FIELDS] = {0}, tcap = 0, i, f;
-	size_t n = xc_multi_spy_size(spy);
-	const lede_query_t *q = r->query;
+	size_t cap = 0, i, n = xc_spy_size(spy);
 
 	for (i = 0; i < n; i++) {
-		const char *entry;
+		const char *combo, *p, *end;
 		size_t len;
-		uint64_t count;
-		char period[32];
+		uint32_t count;
 
-		if (xc_multi_spy_item(spy, i, &entry, &len, &count) != XC_OK ||
-		    len < 2 || entry[1] != LDI_FACET_KEY_SEP)
+		if (xc_spy_item(spy, i, &combo, &len, &count) != XC_OK)
 			continue;
-		if (entry[0] == LDI_FACET_DAY) {
-			char ymd[9];
+		for (p = combo, end = combo + len; p < end;) {
+			const char *e = memchr(p, LDI_VALUE_SEP,
+					       (size_t)(end - p));
 
-			if (!timeline || len != 10)
-				continue;
-			memcpy(ymd, entry + 2, 8);
-			ymd[8] = '\0';
-			if (period_of(ymd, q->timeline, period, sizeof period) &&
-			    add_count(&r->timeline, &tcap, period,
-				      strlen(period), count) != 0)
-				return LEDE_NOMEM;
-			continue;
+			if (!e)
+				e = end;
+			if (e > p && push_count(l, &cap, p, (size_t)(e - p),
+						count) != 0)
+				return -1;
+			p = e + 1;
 		}
-		for (f = 0; f < LDI_N_FIELDS; f++)
-			if ((fields & (1u << f)) &&
-			    ldi_facet_code((lede_field_t)f) == entry[0])
-				break;
-		if (f == LDI_N_FIELDS)
-			continue;
-		if (add_count(&r->facets[f], &caps[f], entry + 2, len - 2,
-			      count) != 0)
-			return LEDE_NOMEM;
 	}
-	if (timeline && r->timeline.n)
-		qsort(r->timeline.v, r->timeline.n, sizeof *r->timeline.v,
-		      by_name);
+	return 0;
+}
+
+int ldi_facet_values(const xc_spy_t *spy, ldi_count_list_t *l)
+{
+	if (split_counts(spy, l) != 0)
+		return -1;
+	merge_equal(l);
+	if (l->n)
+		qsort(l->v, l->n, sizeof *l->v, by_count_then_name);
+	return 0;
+}
+
+/* The timeline from the day spy's counts: days into periods, added up,
+ * oldest first. */
+static int timeline_counts(const xc_spy_t *spy, lede_timeline_t unit,
+			   ldi_count_list_t *l)
+{
+	size_t cap = 0, i, n = xc_spy_size(spy);
+
+	for (i = 0; i < n; i++) {
+		const char *day;
+		size_t len;
+		uint32_t count;
+		char ymd[9], period[32];
+
+		if (xc_spy_item(spy, i, &day, &len, &count) != XC_OK ||
+		    len != 8)
+			continue;
+		memcpy(ymd, day, 8);
+		ymd[8] = '\0';
+		if (period_of(ymd, unit, period, sizeof period) &&
+		    push_count(l, &cap, period, strlen(period), count) != 0)
+			return -1;
+	}
+	merge_equal(l);
+	return 0;
+}
+
+lede_status_t ldi_facets_collect(lede_results_t *r,
+				 const ldi_facet_spies_t *spies)
+{
+	const lede_query_t *q = r->query;
+	int f;
+
+	if (spies->day &&
+	    timeline_counts(spies->day, q->timeline, &r->timeline) != 0)
+		return LEDE_NOMEM;
 	for (f = 0; f < LDI_N_FIELDS; f++) {
 		ldi_count_list_t *l = &r->facets[f];
 		uint32_t max = 0;
 		size_t k;
 
-		if (!(fields & (1u << f)) || !l->n)
+		if (!spies->field[f])
 			continue;
-		qsort(l->v, l->n, sizeof *l->v, by_count_then_name);
+		if (ldi_facet_values(spies->field[f], l) != 0)
+			return LEDE_NOMEM;
 		for (k = 0; k < q->n_facets; k++)
 			if (q->facets[k].field == (lede_field_t)f)
 				max = q->facets[k].max;

@@ -68,21 +68,6 @@ static const char *filter_prefix(lede_field_t field)
 					  : ldi_whole_value_prefix(field);
 }
 
-char ldi_facet_code(lede_field_t field)
-{
-	switch (field) {
-	case LEDE_FIELD_AUTHOR: return LDI_FACET_AUTHOR;
-	case LEDE_FIELD_SOURCE: return LDI_FACET_SOURCE;
-	case LEDE_FIELD_SECTION: return LDI_FACET_SECTION;
-	case LEDE_FIELD_LANGUAGE: return LDI_FACET_LANGUAGE;
-	case LEDE_FIELD_TAG: return LDI_FACET_TAG;
-	case LEDE_FIELD_PLACE: return LDI_FACET_PLACE;
-	case LEDE_FIELD_ORG: return LDI_FACET_ORG;
-	case LEDE_FIELD_PERSON: return LDI_FACET_PERSON;
-	default: return 0;
-	}
-}
-
 static lede_status_t query_error(lede_query_t *q, lede_status_t st,
 				 const char *what)
 {
@@ -251,7 +236,7 @@ lede_status_t lede_query_add_facet(lede_query_t *q, lede_field_t field,
 
 	if (!q)
 		return LEDE_MISUSE;
-	if (!ldi_facet_code(field))
+	if (!ldi_facet_slot(field))
 		return query_error(q, LEDE_MISUSE,
 				   "lede_query_add_facet: this field has no "
 				   "facet");

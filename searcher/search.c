@@ -348,18 +348,17 @@ count_lifted(lede_results_t *r, int field, uint32_t check)
 	xc_query_t *xq = NULL;
 	xc_enquire_t *enq = NULL;
 	xc_mset_t *mset = NULL;
-	xc_multi_spy_t *spy = NULL;
+	ldi_facet_spies_t spies;
 	lede_status_t st = ldi_search_query(q, field, &xq);
 	if (st != LEDE_OK)
 		return st;
 	xc_status_t xs = ldi_enquire_new(q, xq, &enq);
 	if (xs == XC_OK)
-		xs = xc_enquire_add_multi_spy(enq, LDI_SLOT_FACETS,
-					      LDI_FACET_SEP, &spy);
+		xs = ldi_facets_spy(enq, 1u << field, 0, &spies);
 	if (xs == XC_OK)
 		xs = xc_enquire_mset(enq, 0, 0, check, &mset);
 	if (xs == XC_OK)
-		st = ldi_facets_collect(r, spy, 1u << field, 0);
+		st = ldi_facets_collect(r, &spies);
 	else
 		st = ldi_set_error(&q->errmsg, ldi_status_from_xc(xs),
 				   "search in '%s' failed: %s", q->db->path,
@@ -425,10 +424,9 @@ run_once(lede_query_t *query, lede_results_t **out)
 		r->facet_asked[query->facets[i].field] = 1;
 	}
 	int counting = query->n_facets || query->timeline;
-	xc_multi_spy_t *spy = NULL;
-	if (counting && (fields || query->timeline))
-		xs = xc_enquire_add_multi_spy(r->enquire, LDI_SLOT_FACETS,
-					      LDI_FACET_SEP, &spy);
+	ldi_facet_spies_t spies;
+	xs = ldi_facets_spy(r->enquire, fields,
+			    query->timeline != LEDE_TIMELINE_NONE, &spies);
 	uint32_t check = query->offset + query->limit;
 	if (check < CHECK_AT_LEAST)
 		check = CHECK_AT_LEAST;
@@ -457,9 +455,8 @@ run_once(lede_query_t *query, lede_results_t **out)
 			  (r->lower == r->upper && r->estimated <= check);
 	if (query->sort == LEDE_SORT_RECENCY)
 		st = rank_by_recency(r);
-	if (st == LEDE_OK && spy)
-		st = ldi_facets_collect(r, spy, fields,
-					query->timeline != LEDE_TIMELINE_NONE);
+	if (st == LEDE_OK)
+		st = ldi_facets_collect(r, &spies);
 	for (int f = 0; st == LEDE_OK && f < LDI_N_FIELDS; f++)
 		if (lifted & (1u << f))
 			st = count_lifted(r, f, check);

@@ -144,15 +144,32 @@ lede_status_t ldi_explain_collect(lede_results_t *r);
  * are indexed word by word, so their terms are no names. */
 const char *ldi_whole_value_prefix(lede_field_t field);
 
-/* The facet slot's code for field, or 0 when it has none. */
-char ldi_facet_code(lede_field_t field);
+/* The value slot of a facet field (schema.h: LDI_SLOT_AUTHORS ...), or 0
+ * when it has none (facets.c). */
+unsigned ldi_facet_slot(lede_field_t field);
 
-/* Fills r->facets[field] (for `fields`, a bit per field) and, when
- * `timeline`, r->timeline, from a multi spy's counts. */
-struct xc_multi_spy;
+/* The value spies a match counts facets and the timeline with: one per
+ * field asked for, NULL for the others. */
+typedef struct ldi_facet_spies {
+	xc_spy_t *field[LDI_N_FIELDS];
+	xc_spy_t *day; /* NULL: no timeline */
+} ldi_facet_spies_t;
+
+/* Adds to enq a spy for each field in `fields` (a bit per field) and, when
+ * `timeline`, one for the day, into *spies (facets.c). */
+xc_status_t ldi_facets_spy(xc_enquire_t *enq, unsigned fields, int timeline,
+			   ldi_facet_spies_t *spies);
+
+/* The values of a facet field's spy (its counted combinations split),
+ * each with its count, by count then name, appended to the empty list l
+ * (facets.c). 0, or -1 when out of memory (l then holds what was made). */
+int ldi_facet_values(const xc_spy_t *spy, ldi_count_list_t *l);
+
+/* Fills r->facets[field] for each field spied on and, with a day spy,
+ * r->timeline, from the spies' counts after the match (facets.c).
+ * LEDE_OK or LEDE_NOMEM. */
 lede_status_t ldi_facets_collect(lede_results_t *r,
-				 const struct xc_multi_spy *spy,
-				 unsigned fields, int timeline);
+				 const ldi_facet_spies_t *spies);
 
 void ldi_count_list_free(ldi_count_list_t *l);
 

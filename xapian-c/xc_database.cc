@@ -121,6 +121,7 @@ static xc_status_t xc_db_open_remote_with(const std::string &name,
 	xc_status_t st = xc_guard(&reason, [&] {
 		std::unique_ptr<xc_db_t> db(new xc_db_t);
 		db->path = name;
+		db->remote = true;
 		try {
 			db->db = open();
 		} catch (const Xapian::NetworkError &e) {
@@ -210,8 +211,10 @@ extern "C" xc_status_t xc_db_combine(xc_db_t *const *parts, size_t n,
 		std::unique_ptr<xc_db_t> db(new xc_db_t);
 		db->path = "combined";
 		db->parts.assign(parts, parts + n);
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
 			db->db.add_database(parts[i]->db);
+			db->remote |= parts[i]->remote;
+		}
 		*out = db.release();
 		return XC_OK;
 	});

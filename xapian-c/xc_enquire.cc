@@ -4,10 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <deque>
 #include <new>
-#include <string_view>
-#include <unordered_map>
 
 #include "xc_internal.h"
 
@@ -155,264 +152,6 @@ extern "C" xc_status_t xc_enquire_add_value_spy(xc_enquire_t *enq,
 	});
 }
 
-/* ---- The multi-value spy -----------------------------------------------
- *
- * xc_multi_spy is a Xapian::MatchSpy that splits one value slot into
- * entries at a separator byte and counts, for each distinct entry, the
- * documents carrying it. It is built for speed on the whole match set
- * (a quarter of a million documents, ten entries each):
- * - each entry's bytes are stored once, in `arena`, and the hash map is
- *   keyed by string_views into it, so looking up an entry already seen
- *   allocates nothing (C++17's unordered_map has no heterogeneous lookup
- *   for std::string keys);
- * - an entry repeated within one document is counted once by stamping
- *   each tally with the serial number of the last document that counted
- *   it, which needs no per-document sorting or set;
- * - the sorted view C reads is built once, after the match.
- *
- * Serialisation, for remote shards: the parameters are the slot as a
- * varint and the separator byte; the results are the document count as a
- * varint, then per entry its length as a varint, its bytes and its count
- * as a varint. Xapian 1.4 does not install its pack/unpack helpers, so the
- * varints are ours (7 bits a byte, low first, high bit set on all but the
- * last). A remote server must have this class in its Xapian::Registry
- * under name() to rebuild it. */
-
-static void xc_pack_uint(std::string &out, uint64_t v)
-{
-	while (v >= 0x80) {
-		out += static_cast<char>((v & 0x7f) | 0x80);
-		v >>= 7;
-	}
-	out += static_cast<char>(v);
-}
-
-static uint64_t xc_unpack_uint(const char *&p, const char *end)
-{
-	uint64_t v = 0;
-	unsigned shift = 0;
-
-	for (;;) {
-		if (p == end || shift > 63)
-			throw Xapian::SerialisationError(
-				"multi-value spy: bad or truncated number");
-		unsigned char c = static_cast<unsigned char>(*p++);
-		v |= static_cast<uint64_t>(c & 0x7f) << shift;
-		if (!(c & 0x80))
-			return v;
-		shift += 7;
-	}
-}
-
-struct xc_multi_tally {
-	uint64_t count;
-	uint64_t last_doc; /* serial of the last document counted */
-};
-
-struct xc_multi_spy final : public Xapian::MatchSpy {
-	Xapian::valueno slot;
-	char sep;
-	/* Documents seen; also the serial of the current document. */
-	uint64_t documents = 0;
-	std::deque<std::string> arena;
-	std::unordered_map<std::string_view, xc_multi_tally> counts;
-	/* After the match: the entries in byte order, with their counts. */
-	std::vector<std::pair<std::string_view, uint64_t>> items;
-	std::string msg;
-	/* Made by xc_multi_spy_test_rebuild, not owned by an enquire. */
-	bool free_standing = false;
-
-	xc_multi_spy(Xapian::valueno slot_, char sep_) : slot(slot_), sep(sep_)
-	{
-		counts.reserve(1024);
-	}
-
-	/* Forgets all counts; the slot and separator stay. */
-	void reset() noexcept
-	{
-		items.clear();
-		counts.clear();
-		arena.clear();
-		documents = 0;
-	}
-
-	/* The tally of entry e, created with a copy of its bytes if new. */
-	xc_multi_tally &tally(std::string_view e)
-	{
-		auto it = counts.find(e);
-		if (it != counts.end())
-			return it->second;
-		arena.emplace_back(e);
-		try {
-			return counts.emplace(std::string_view(arena.back()),
-					      xc_multi_tally{0, 0})
-				.first->second;
-		} catch (...) {
-			arena.pop_back();
-			throw;
-		}
-	}
-
-	void operator()(const Xapian::Document &doc, double) override
-	{
-		const std::string v = doc.get_value(slot);
-		const uint64_t serial = ++documents;
-		const char *p = v.data(), *end = p + v.size();
-
-		while (p < end) {
-			const char *q = static_cast<const char *>(
-				std::memchr(p, sep, end - p));
-			if (!q)
-				q = end;
-			if (q > p) {
-				xc_multi_tally &t = tally(
-					std::string_view(p, q - p));
-				if (t.last_doc != serial) {
-					t.last_doc = serial;
-					t.count++;
-				}
-			}
-			p = q + 1;
-		}
-	}
-
-	/* Builds the sorted view. string_view compares with
-	 * char_traits<char>::compare, which orders bytes as unsigned char,
-	 * like memcmp. */
-	void finish()
-	{
-		std::vector<std::pair<std::string_view, uint64_t>> v;
-		v.reserve(counts.size());
-		for (const auto &c : counts)
-			v.emplace_back(c.first, c.second.count);
-		std::sort(v.begin(), v.end());
-		items.swap(v);
-	}
-
-	Xapian::MatchSpy *clone() const override
-	{
-		return new xc_multi_spy(slot, sep);
-	}
-
-	std::string name() const override
-	{
-		return "lede::MultiValueCountMatchSpy";
-	}
-
-	std::string serialise() const override
-	{
-		std::string out;
-		xc_pack_uint(out, slot);
-		out += sep;
-		return out;
-	}
-
-	Xapian::MatchSpy *unserialise(const std::string &s,
-				      const Xapian::Registry &) const override
-	{
-		const char *p = s.data(), *end = p + s.size();
-		uint64_t sl = xc_unpack_uint(p, end);
-		if (end - p != 1 || sl > Xapian::BAD_VALUENO)
-			throw Xapian::SerialisationError(
-				"multi-value spy: bad parameters");
-		return new xc_multi_spy(static_cast<Xapian::valueno>(sl), *p);
-	}
-
-	std::string serialise_results() const override
-	{
-		std::string out;
-		xc_pack_uint(out, documents);
-		for (const auto &c : counts) {
-			xc_pack_uint(out, c.first.size());
-			out.append(c.first.data(), c.first.size());
-			xc_pack_uint(out, c.second.count);
-		}
-		return out;
-	}
-
-	/* Adds serialised counts to ours. The input is checked whole
-	 * before anything is added, so a bad one changes nothing. */
-	void merge_results(const std::string &s) override
-	{
-		const char *p = s.data(), *end = p + s.size();
-		uint64_t docs = xc_unpack_uint(p, end);
-		std::vector<std::pair<std::string_view, uint64_t>> in;
-		while (p != end) {
-			uint64_t len = xc_unpack_uint(p, end);
-			if (len > static_cast<uint64_t>(end - p))
-				throw Xapian::SerialisationError(
-					"multi-value spy: truncated entry");
-			std::string_view e(p, len);
-			p += len;
-			in.emplace_back(e, xc_unpack_uint(p, end));
-		}
-		/* The input was read whole above, so a malformed one
-		 * changes nothing; from here on only a failed allocation
-		 * can stop the merge, leaving it partly done. */
-		counts.reserve(counts.size() + in.size());
-		for (const auto &e : in)
-			tally(e.first).count += e.second;
-		documents += docs;
-	}
-
-	std::string get_description() const override
-	{
-		std::string d = "lede::MultiValueCountMatchSpy(slot ";
-		d += std::to_string(slot);
-		d += ", sep ";
-		d += std::to_string(static_cast<unsigned char>(sep));
-		d += ", ";
-		d += std::to_string(counts.size());
-		d += " entries over ";
-		d += std::to_string(documents);
-		d += " documents)";
-		return d;
-	}
-};
-
-/* The enquire keeps its spies in one list of xc_spy entries, which hold a
- * Xapian::ValueCountMatchSpy. A multi-value spy rides in that list inside
- * this carrier: an empty ValueCountMatchSpy (it allocates nothing and is
- * never given to Xapian) owning the real spy. So the multi-value spy is
- * freed with the enquire's other spies, after the Enquire itself, and the
- * per-match reset and collection below find it. */
-struct xc_multi_carrier final : public Xapian::ValueCountMatchSpy {
-	std::unique_ptr<xc_multi_spy> multi;
-};
-
-static xc_multi_spy *xc_multi_of(const xc_spy &s)
-{
-	auto *c = dynamic_cast<xc_multi_carrier *>(s.spy.get());
-	return c ? c->multi.get() : nullptr;
-}
-
-extern "C" xc_status_t xc_enquire_add_multi_spy(xc_enquire_t *enq,
-						unsigned slot, char sep,
-						xc_multi_spy_t **spy)
-{
-	if (!enq)
-		return XC_MISUSE;
-	if (!spy)
-		return xc_misuse(&enq->msg, "spy is NULL");
-	*spy = nullptr;
-	if (slot == Xapian::BAD_VALUENO)
-		return xc_misuse(&enq->msg, "slot is not a value slot");
-	return xc_guard(&enq->msg, [&] {
-		std::unique_ptr<xc_spy_t> s(new xc_spy_t);
-		std::unique_ptr<xc_multi_carrier> c(new xc_multi_carrier);
-		c->multi.reset(new xc_multi_spy(slot, sep));
-		s->slot = slot;
-		xc_multi_spy *m = c->multi.get();
-		s->spy = std::move(c);
-		/* As for value spies: room first, then hand it to Xapian. */
-		enq->spies.reserve(enq->spies.size() + 1);
-		enq->enq.add_matchspy(m);
-		*spy = m;
-		enq->spies.push_back(std::move(s));
-		return XC_OK;
-	});
-}
-
 /* Gives every spy a fresh Xapian counter before a match: Xapian's spies
  * add to their counts on each run, and ours must describe one run. The
  * old counters are detached from the Enquire before they are freed. */
@@ -421,31 +160,32 @@ static void xc_spies_reset(xc_enquire_t *enq)
 	if (enq->spies.empty() && !enq->counter && !enq->counting)
 		return;
 	enq->enq.clear_matchspies();
-	enq->count_with = nullptr;
+	enq->count_total = nullptr;
+	enq->count_local = nullptr;
 	for (auto &s : enq->spies) {
-		if (xc_multi_spy *m = xc_multi_of(*s)) {
-			/* Ours can be emptied in place, so the handle the
-			 * caller holds is the spy Xapian fills. */
-			m->reset();
-			enq->enq.add_matchspy(m);
-			continue;
-		}
 		s->items.clear();
 		s->spy.reset();
 		s->spy.reset(new Xapian::ValueCountMatchSpy(s->slot));
 		enq->enq.add_matchspy(s->spy.get());
-		if (enq->counting && !enq->count_with &&
-		    s->slot == enq->count_slot)
-			enq->count_with = s->spy.get();
+		/* Any value spy's total is the documents it saw. */
+		if (enq->counting && !enq->count_total)
+			enq->count_total = s->spy.get();
 	}
 	/* Xapian may still point at the old counter until this reset, so
 	 * it is only replaced here. */
 	enq->counter.reset();
-	if (enq->counting && !enq->count_with) {
-		enq->counter.reset(
-			new Xapian::ValueCountMatchSpy(enq->count_slot));
+	if (enq->counting && !enq->count_total) {
+		if (enq->db->remote) {
+			auto *c = new Xapian::ValueCountMatchSpy(
+				enq->count_slot);
+			enq->counter.reset(c);
+			enq->count_total = c;
+		} else {
+			auto *c = new xc_count_spy;
+			enq->counter.reset(c);
+			enq->count_local = c;
+		}
 		enq->enq.add_matchspy(enq->counter.get());
-		enq->count_with = enq->counter.get();
 	}
 }
 
@@ -455,10 +195,6 @@ static void xc_spies_reset(xc_enquire_t *enq)
 static void xc_spies_collect(xc_enquire_t *enq)
 {
 	for (auto &s : enq->spies) {
-		if (xc_multi_spy *m = xc_multi_of(*s)) {
-			m->finish();
-			continue;
-		}
 		std::vector<std::pair<std::string, uint32_t>> items;
 		for (Xapian::TermIterator it = s->spy->values_begin();
 		     it != s->spy->values_end(); ++it)
@@ -506,7 +242,9 @@ extern "C" xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first,
 			uint64_t check = std::max<uint64_t>(
 				checkatleast, uint64_t(first) + max);
 			m->counted = true;
-			m->seen = enq->count_with->get_total();
+			m->seen = enq->count_total
+					  ? enq->count_total->get_total()
+					  : enq->count_local->documents;
 			m->exhaustive = m->seen < check ||
 					check >= enq->db->db.get_doccount();
 		}
@@ -686,161 +424,6 @@ extern "C" xc_status_t xc_spy_item(const xc_spy_t *spy, size_t i,
 	if (count)
 		*count = item.second;
 	return XC_OK;
-}
-
-extern "C" size_t xc_multi_spy_size(const xc_multi_spy_t *spy)
-{
-	return spy ? spy->items.size() : 0;
-}
-
-extern "C" uint64_t xc_multi_spy_documents(const xc_multi_spy_t *spy)
-{
-	return spy ? spy->documents : 0;
-}
-
-extern "C" xc_status_t xc_multi_spy_item(const xc_multi_spy_t *spy, size_t i,
-					 const char **entry, size_t *len,
-					 uint64_t *count)
-{
-	if (!spy || !entry || i >= spy->items.size())
-		return XC_MISUSE;
-	/* A plain read of the view built after the match; nothing throws.
-	 * The view points into std::strings, so entries end in a NUL. */
-	const auto &item = spy->items[i];
-	*entry = item.first.data();
-	if (len)
-		*len = item.first.size();
-	if (count)
-		*count = item.second;
-	return XC_OK;
-}
-
-extern "C" size_t xc_multi_spy_lower_bound(const xc_multi_spy_t *spy,
-					   const char *prefix, size_t len)
-{
-	if (!spy)
-		return 0;
-	if (!xc_valid_str(prefix, len))
-		return spy->items.size();
-	if (len == XC_NTS)
-		len = std::strlen(prefix);
-	std::string_view key(prefix ? prefix : "", len);
-	auto it = std::lower_bound(
-		spy->items.begin(), spy->items.end(), key,
-		[](const std::pair<std::string_view, uint64_t> &a,
-		   std::string_view b) { return a.first < b; });
-	return static_cast<size_t>(it - spy->items.begin());
-}
-
-extern "C" size_t xc_multi_spy_prefix_range(const xc_multi_spy_t *spy,
-					    const char *prefix, size_t len,
-					    size_t *end)
-{
-	size_t first = xc_multi_spy_lower_bound(spy, prefix, len);
-	size_t last = first;
-
-	if (spy && xc_valid_str(prefix, len)) {
-		if (len == XC_NTS)
-			len = std::strlen(prefix);
-		std::string_view key(prefix ? prefix : "", len);
-		/* Entries with the prefix follow one another from first;
-		 * a second binary search finds where they stop. */
-		auto it = std::partition_point(
-			spy->items.begin() + first, spy->items.end(),
-			[&](const std::pair<std::string_view, uint64_t> &a) {
-				return a.first.substr(0, key.size()) == key;
-			});
-		last = static_cast<size_t>(it - spy->items.begin());
-	}
-	if (end)
-		*end = last;
-	return first;
-}
-
-extern "C" const char *xc_multi_spy_errmsg(const xc_multi_spy_t *spy)
-{
-	return spy ? spy->msg.c_str() : "spy handle is NULL";
-}
-
-extern "C" xc_status_t xc_multi_spy_serialise(xc_multi_spy_t *spy,
-					      char **out, size_t *len)
-{
-	if (!spy)
-		return XC_MISUSE;
-	if (!out)
-		return xc_misuse(&spy->msg, "out is NULL");
-	*out = nullptr;
-	if (len)
-		*len = 0;
-	return xc_guard(&spy->msg, [&] {
-		std::string s = spy->serialise_results();
-		*out = xc_strdup(s);
-		if (len)
-			*len = s.size();
-		return XC_OK;
-	});
-}
-
-extern "C" xc_status_t xc_multi_spy_merge(xc_multi_spy_t *spy,
-					  const char *data, size_t len)
-{
-	if (!spy)
-		return XC_MISUSE;
-	if (!data || len == XC_NTS)
-		return xc_misuse(&spy->msg, "data is NULL or unmeasured");
-	return xc_guard(&spy->msg, [&] {
-		spy->merge_results(std::string(data, len));
-		spy->finish();
-		return XC_OK;
-	});
-}
-
-extern "C" xc_status_t xc_multi_spy_describe(xc_multi_spy_t *spy, char **out)
-{
-	if (!spy)
-		return XC_MISUSE;
-	if (!out)
-		return xc_misuse(&spy->msg, "out is NULL");
-	*out = nullptr;
-	return xc_guard(&spy->msg, [&] {
-		*out = xc_strdup(spy->get_description());
-		return XC_OK;
-	});
-}
-
-extern "C" xc_status_t xc_multi_spy_test_rebuild(xc_multi_spy_t *spy,
-						 xc_multi_spy_t **out)
-{
-	if (!spy)
-		return XC_MISUSE;
-	if (!out)
-		return xc_misuse(&spy->msg, "out is NULL");
-	*out = nullptr;
-	return xc_guard(&spy->msg, [&] {
-		/* The path a remote match takes: parameters through
-		 * serialise and the registry's unserialise, counts through
-		 * serialise_results and merge_results. */
-		Xapian::Registry reg;
-		std::unique_ptr<Xapian::MatchSpy> fresh(spy->clone());
-		if (fresh->name() != spy->name())
-			throw Xapian::InternalError("clone changed the name");
-		std::unique_ptr<Xapian::MatchSpy> copy(
-			fresh->unserialise(spy->serialise(), reg));
-		copy->merge_results(spy->serialise_results());
-		std::unique_ptr<xc_multi_spy> m(
-			static_cast<xc_multi_spy *>(copy.release()));
-		m->finish();
-		m->free_standing = true;
-		*out = m.release();
-		return XC_OK;
-	});
-}
-
-extern "C" void xc_multi_spy_test_free(xc_multi_spy_t *spy)
-{
-	/* Spies an enquire owns are left alone: the enquire frees them. */
-	if (spy && spy->free_standing)
-		delete spy;
 }
 
 /* ---- Expand sets ------------------------------------------------------- */

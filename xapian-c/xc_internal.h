@@ -32,6 +32,9 @@ struct xc_db {
 	std::string msg;
 	/* A view (xc_db_combine): the databases it reads, borrowed. */
 	std::vector<xc_db *> parts;
+	/* A remote database, or a view with one among its parts: what the
+	 * match sends there must be what stock xapian-tcpsrv can rebuild. */
+	bool remote = false;
 	/* A local folder opened read-only: which folder it was (device and
 	 * inode), so that a reopen notices one swapped in under its name. */
 	bool has_identity = false;
@@ -76,6 +79,16 @@ struct xc_spy {
 	std::vector<std::pair<std::string, uint32_t>> items;
 };
 
+/* Counts the documents a match looks at, at no cost beyond a call; a
+ * spy of our own, so for local databases only (see xc_enquire). */
+struct xc_count_spy final : public Xapian::MatchSpy {
+	uint64_t documents = 0;
+	void operator()(const Xapian::Document &, double) override
+	{
+		++documents;
+	}
+};
+
 /* The spies are declared before the Enquire so that they are destroyed
  * after it: Xapian keeps plain pointers to spies it does not own. */
 struct xc_enquire {
@@ -83,14 +96,15 @@ struct xc_enquire {
 	std::vector<std::unique_ptr<xc_spy>> spies;
 	/* Counts the documents a match looks at: Xapian's bounds on the
 	 * matches before collapsing stay loose even when the match saw every
-	 * document, so with a collapse key the enquire counts them itself,
-	 * with a built-in spy (its total) so that remote shards count too.
-	 * `count_with` is the spy whose total is read: the counter, or a
-	 * value spy over the same slot. */
-	std::unique_ptr<Xapian::ValueCountMatchSpy> counter;
+	 * document, so with a collapse key the enquire counts them itself
+	 * (see xc_spies_reset): with the total of a value spy it has anyway,
+	 * else with a counter, which for a database with remote parts is a
+	 * built-in spy, whose total the servers send back. */
+	std::unique_ptr<Xapian::MatchSpy> counter;
 	Xapian::valueno count_slot = 0;
 	bool counting = false; /* a collapse key is set */
-	Xapian::ValueCountMatchSpy *count_with = nullptr;
+	const Xapian::ValueCountMatchSpy *count_total = nullptr;
+	const xc_count_spy *count_local = nullptr;
 	Xapian::Enquire enq;
 	std::string msg;
 

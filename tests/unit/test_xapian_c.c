@@ -1490,278 +1490,7 @@ static void test_faults(xc_stemmer_t *stemmer)
 	}
 }
 
-/* ---- multi-value spies ------------------------------------------------ */
-
-/* Documents of the multi-value spy test: each value is entries separated
- * by \x1e, each entry a field code, \x1f and a value; "sel" marks the
- * documents of the filtered query. Beside plain values: a duplicate entry
- * within one value, empty entries (doubled, trailing and leading
- * separators), a document without the value, a value with no separator,
- * and a byte above 0x7f to check that entries order as unsigned bytes. */
 #define SLOT_FACETS 5
-static const struct {
-	const char *value; /* NULL: no value */
-	int sel;
-} multi_docs[] = {
-	{"p\x1fUK\x1ep\x1f" "France\x1et\x1fwar", 1},
-	{"p\x1f" "France\x1ep\x1f" "France\x1e\x1et\x1fwar\x1e", 0},
-	{NULL, 1},
-	{"t\x1fpeace", 1},
-	{"\x1ep\x1fUK\x1et\x1f\xc3\xa9t\xc3\xa9", 0},
-};
-#define NMULTI (sizeof multi_docs / sizeof multi_docs[0])
-
-/* The counts of the whole set, in the order the spy gives them. */
-static const struct {
-	const char *entry;
-	uint64_t count;
-} multi_all[] = {
-	{"p\x1f" "France", 2}, {"p\x1fUK", 2},	{"t\x1fpeace", 1},
-	{"t\x1fwar", 2},      {"t\x1f\xc3\xa9t\xc3\xa9", 1},
-};
-#define NMULTI_ALL (sizeof multi_all / sizeof multi_all[0])
-
-static void multi_path(char *buf, size_t size)
-{
-	snprintf(buf, size, "%s/multi", scratch);
-}
-
-static void build_multi_db(void)
-{
-	char path[4300];
-	xc_db_t *w = NULL;
-	size_t i;
-
-	multi_path(path, sizeof path);
-	CHECK_INT(xc_db_open(path, XC_DB_WRITE_OVERWRITE, &w, NULL), XC_OK);
-	for (i = 0; w && i < NMULTI; i++) {
-		xc_doc_t *doc = NULL;
-
-		CHECK_INT(xc_doc_new(&doc), XC_OK);
-		CHECK_INT(xc_doc_add_boolean_term(
-				  doc, multi_docs[i].sel ? "Xsel" : "Xrest",
-				  XC_NTS),
-			  XC_OK);
-		if (multi_docs[i].value)
-			CHECK_INT(xc_doc_set_value(doc, SLOT_FACETS,
-						   multi_docs[i].value,
-						   XC_NTS),
-				  XC_OK);
-		CHECK_INT(xc_db_add_document(w, doc, NULL), XC_OK);
-		xc_doc_free(doc);
-	}
-	CHECK_INT(xc_db_close(w), XC_OK);
-}
-
-/* Runs q with a fresh multi-value spy on enq; the spy stays enq's. */
-static xc_multi_spy_t *multi_run(xc_enquire_t *enq, xc_query_t *q)
-{
-	xc_multi_spy_t *spy = NULL;
-	xc_mset_t *mset = NULL;
-
-	CHECK_INT(xc_enquire_add_multi_spy(enq, SLOT_FACETS, '\x1e', &spy),
-		  XC_OK);
-	CHECK_INT(xc_enquire_set_query(enq, q, 0), XC_OK);
-	CHECK_INT(xc_enquire_mset(enq, 0, 10, NMULTI, &mset), XC_OK);
-	xc_mset_free(mset);
-	return spy;
-}
-
-/* Checks that spy holds exactly the whole set's counts. */
-static void check_multi_all(const xc_multi_spy_t *spy, int line)
-{
-	const char *entry;
-	size_t i, len;
-	uint64_t count;
-
-	if (xc_multi_spy_size(spy) != NMULTI_ALL ||
-	    xc_multi_spy_documents(spy) != NMULTI)
-		fprintf(stderr, "check_multi_all from line %d\n", line);
-	CHECK_INT(xc_multi_spy_size(spy), NMULTI_ALL);
-	CHECK_INT(xc_multi_spy_documents(spy), NMULTI);
-	for (i = 0; i < NMULTI_ALL && i < xc_multi_spy_size(spy); i++) {
-		CHECK_INT(xc_multi_spy_item(spy, i, &entry, &len, &count),
-			  XC_OK);
-		CHECK_STR(entry, multi_all[i].entry);
-		CHECK_INT(len, strlen(multi_all[i].entry));
-		CHECK_INT(count, multi_all[i].count);
-	}
-}
-
-static void test_multi_spy(void)
-{
-	char path[4300];
-	xc_db_t *db = NULL;
-	xc_enquire_t *enq = NULL, *enq2 = NULL;
-	xc_multi_spy_t *spy = NULL, *sel = NULL, *rest = NULL, *copy = NULL;
-	xc_query_t *all = NULL, *qsel = NULL, *qrest = NULL;
-	xc_mset_t *mset = NULL;
-	const char *entry;
-	size_t len, end, size;
-	uint64_t count;
-	char *data = NULL, *desc = NULL;
-	int run;
-
-	build_multi_db();
-	multi_path(path, sizeof path);
-	CHECK_INT(xc_db_open(path, XC_DB_READ, &db, NULL), XC_OK);
-	if (!db)
-		return;
-	CHECK_INT(xc_query_match_all(&all), XC_OK);
-	qsel = term_query("Xsel");
-	qrest = term_query("Xrest");
-
-	/* The whole set, twice: each match starts the counts afresh. */
-	CHECK_INT(xc_enquire_new(db, &enq), XC_OK);
-	spy = multi_run(enq, all);
-	check_multi_all(spy, __LINE__);
-	for (run = 0; run < 2; run++) {
-		CHECK_INT(xc_enquire_mset(enq, 0, 1, NMULTI, &mset), XC_OK);
-		xc_mset_free(mset);
-		check_multi_all(spy, __LINE__);
-	}
-	CHECK_INT(xc_multi_spy_item(spy, NMULTI_ALL, &entry, &len, &count),
-		  XC_MISUSE);
-	CHECK_INT(xc_multi_spy_item(spy, 0, NULL, &len, &count), XC_MISUSE);
-	CHECK_INT(xc_multi_spy_item(spy, 0, &entry, NULL, NULL), XC_OK);
-	CHECK_INT(xc_multi_spy_item(NULL, 0, &entry, NULL, NULL), XC_MISUSE);
-
-	/* Prefix lookups. */
-	CHECK_INT(xc_multi_spy_prefix_range(spy, "p\x1f", 2, &end), 0);
-	CHECK_INT(end, 2);
-	CHECK_INT(xc_multi_spy_prefix_range(spy, "t\x1f", XC_NTS, &end), 2);
-	CHECK_INT(end, 5);
-	CHECK_INT(xc_multi_spy_prefix_range(spy, "p\x1fUK", XC_NTS, &end), 1);
-	CHECK_INT(end, 2);
-	CHECK_INT(xc_multi_spy_prefix_range(spy, "q", 1, &end), 2);
-	CHECK_INT(end, 2);
-	CHECK_INT(xc_multi_spy_prefix_range(spy, "", 0, &end), 0);
-	CHECK_INT(end, 5);
-	CHECK_INT(xc_multi_spy_prefix_range(spy, "z", 1, NULL), 5);
-	CHECK_INT(xc_multi_spy_lower_bound(spy, "p\x1fG", XC_NTS), 1);
-	CHECK_INT(xc_multi_spy_lower_bound(spy, "t\x1fx", XC_NTS), 4);
-	CHECK_INT(xc_multi_spy_lower_bound(spy, NULL, 1), 5);
-	CHECK_INT(xc_multi_spy_lower_bound(NULL, "p", 1), 0);
-	CHECK_INT(xc_multi_spy_size(NULL), 0);
-	CHECK_INT(xc_multi_spy_documents(NULL), 0);
-
-	CHECK_INT(xc_multi_spy_describe(spy, &desc), XC_OK);
-	CHECK(desc && contains(desc, "slot 5") &&
-	      contains(desc, "5 entries over 5 documents"));
-	xc_free(desc);
-
-	/* A filtered query counts its matches only. */
-	CHECK_INT(xc_enquire_set_query(enq, qsel, 0), XC_OK);
-	CHECK_INT(xc_enquire_mset(enq, 0, 10, NMULTI, &mset), XC_OK);
-	xc_mset_free(mset);
-	CHECK_INT(xc_multi_spy_documents(spy), 3);
-	CHECK_INT(xc_multi_spy_size(spy), 4);
-	CHECK_INT(xc_multi_spy_item(spy, 0, &entry, &len, &count), XC_OK);
-	CHECK_STR(entry, "p\x1f" "France");
-	CHECK_INT(count, 1);
-	CHECK_INT(xc_multi_spy_item(spy, 3, &entry, &len, &count), XC_OK);
-	CHECK_STR(entry, "t\x1fwar");
-	CHECK_INT(count, 1);
-	xc_enquire_free(enq);
-
-	/* Two halves, one through the remote path (serialised parameters
-	 * and results), merged: the same counts as one pass. */
-	CHECK_INT(xc_enquire_new(db, &enq), XC_OK);
-	CHECK_INT(xc_enquire_new(db, &enq2), XC_OK);
-	sel = multi_run(enq, qsel);
-	rest = multi_run(enq2, qrest);
-	CHECK_INT(xc_multi_spy_documents(sel), 3);
-	CHECK_INT(xc_multi_spy_documents(rest), 2);
-	CHECK_INT(xc_multi_spy_test_rebuild(sel, &copy), XC_OK);
-	CHECK_INT(xc_multi_spy_size(copy), 4);
-	CHECK_INT(xc_multi_spy_documents(copy), 3);
-	CHECK_INT(xc_multi_spy_serialise(rest, &data, &size), XC_OK);
-	CHECK(data && size > 0);
-	if (data && copy) {
-		CHECK_INT(xc_multi_spy_merge(copy, data, size), XC_OK);
-		check_multi_all(copy, __LINE__);
-		/* Into an enquire's own spy too. */
-		CHECK_INT(xc_multi_spy_merge(sel, data, size), XC_OK);
-		check_multi_all(sel, __LINE__);
-	}
-	xc_free(data);
-	/* Malformed results are refused whole. */
-	CHECK_INT(xc_multi_spy_merge(copy, "\x01\x05" "ab", 4), XC_XAPIAN);
-	CHECK(contains(xc_multi_spy_errmsg(copy), "truncated"));
-	CHECK_INT(xc_multi_spy_merge(copy, "\x80", 1), XC_XAPIAN);
-	check_multi_all(copy, __LINE__);
-	CHECK_INT(xc_multi_spy_merge(copy, NULL, 0), XC_MISUSE);
-	CHECK_INT(xc_multi_spy_merge(NULL, "", 0), XC_MISUSE);
-	CHECK_INT(xc_multi_spy_serialise(copy, NULL, NULL), XC_MISUSE);
-	CHECK_STR(xc_multi_spy_errmsg(NULL), "spy handle is NULL");
-	/* An enquire's spy is not the test hook's to free. */
-	xc_multi_spy_test_free(sel);
-	xc_multi_spy_test_free(copy);
-	xc_multi_spy_test_free(NULL);
-	xc_enquire_free(enq2);
-
-	/* Argument checks. */
-	CHECK_INT(xc_enquire_add_multi_spy(NULL, 1, ',', &spy), XC_MISUSE);
-	CHECK_INT(xc_enquire_add_multi_spy(enq, 1, ',', NULL), XC_MISUSE);
-	CHECK_INT(xc_enquire_add_multi_spy(enq, 0xffffffffu, ',', &spy),
-		  XC_MISUSE);
-	CHECK(spy == NULL);
-	xc_enquire_free(enq);
-
-	/* Faults: adding and matching fail cleanly and leak nothing. */
-	{
-		static const xc_status_t kinds[] = {XC_NOMEM, XC_MODIFIED,
-						    XC_XAPIAN, XC_INTERNAL};
-		size_t k;
-
-		for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
-			CHECK_INT(xc_enquire_new(db, &enq), XC_OK);
-			xc_fault_inject(1, kinds[k]);
-			CHECK_INT(xc_enquire_add_multi_spy(enq, SLOT_FACETS,
-							   '\x1e', &spy),
-				  kinds[k]);
-			CHECK(spy == NULL);
-			CHECK(contains(xc_enquire_errmsg(enq),
-				       kinds[k] == XC_INTERNAL
-					       ? "unknown exception"
-					       : kinds[k] == XC_NOMEM
-							 ? "out of memory"
-							 : "injected fault"));
-			spy = multi_run(enq, all);
-			CHECK_INT(xc_enquire_set_query(enq, all, 0), XC_OK);
-			xc_fault_inject(1, kinds[k]);
-			CHECK_INT(xc_enquire_mset(enq, 0, 10, NMULTI, &mset),
-				  kinds[k]);
-			CHECK(mset == NULL);
-			xc_fault_inject(1, kinds[k]);
-			CHECK_INT(xc_multi_spy_serialise(spy, &data, NULL),
-				  kinds[k]);
-			CHECK(data == NULL);
-			xc_fault_inject(1, kinds[k]);
-			CHECK_INT(xc_multi_spy_describe(spy, &desc), kinds[k]);
-			xc_fault_inject(1, kinds[k]);
-			CHECK_INT(xc_multi_spy_test_rebuild(spy, &copy),
-				  kinds[k]);
-			CHECK(copy == NULL);
-			xc_fault_inject(1, kinds[k]);
-			CHECK_INT(xc_multi_spy_merge(spy, "", 0), kinds[k]);
-			/* And the next match counts as if nothing had
-			 * happened. */
-			CHECK_INT(xc_enquire_mset(enq, 0, 10, NMULTI, &mset),
-				  XC_OK);
-			xc_mset_free(mset);
-			check_multi_all(spy, __LINE__);
-			xc_enquire_free(enq);
-		}
-	}
-
-	xc_query_free(all);
-	xc_query_free(qsel);
-	xc_query_free(qrest);
-	CHECK_INT(xc_db_close(db), XC_OK);
-}
-
-/* ---- main -------------------------------------------------------------- */
 
 /* Collapsing: one hit per key, Xapian's collapse counts, the counts
  * before collapsing, and spies that still see every match. Three copies
@@ -1780,7 +1509,7 @@ static void test_collapse(void)
 	xc_db_t *db = NULL;
 	xc_enquire_t *enq = NULL;
 	xc_mset_t *mset = NULL;
-	xc_multi_spy_t *spy = NULL;
+	xc_spy_t *spy = NULL;
 	xc_query_t *q = term_query("storm");
 	uint32_t docid, count, est, lower, upper, sum;
 	size_t i;
@@ -1816,8 +1545,7 @@ static void test_collapse(void)
 		return;
 	}
 	CHECK_INT(xc_enquire_set_query(enq, q, 0), XC_OK);
-	CHECK_INT(xc_enquire_add_multi_spy(enq, SLOT_FACETS, '\x1e', &spy),
-		  XC_OK);
+	CHECK_INT(xc_enquire_add_value_spy(enq, SLOT_FACETS, &spy), XC_OK);
 
 	/* No collapse key: every document, no counts. */
 	CHECK_INT(xc_enquire_mset(enq, 0, 10, 100, &mset), XC_OK);
@@ -1853,13 +1581,13 @@ static void test_collapse(void)
 	CHECK_INT(lower, NDOCS);
 	CHECK_INT(upper, NDOCS);
 	/* The spy saw the dropped copies too. */
-	CHECK_INT(xc_multi_spy_documents(spy), NDOCS);
 	{
-		const char *entry;
-		uint64_t n = 0;
-		size_t at = xc_multi_spy_lower_bound(spy, "s\x1fwire",
-						     XC_NTS);
-		CHECK_INT(xc_multi_spy_item(spy, at, &entry, NULL, &n), XC_OK);
+		const char *value = NULL;
+		uint32_t n = 0;
+
+		CHECK_INT(xc_spy_size(spy), 2);
+		CHECK_INT(xc_spy_item(spy, 0, &value, NULL, &n), XC_OK);
+		CHECK_STR(value, "s\x1fwire");
 		CHECK_INT(n, 4);
 	}
 	CHECK_INT(xc_mset_collapse_count(mset, 4, &count), XC_MISUSE);
@@ -1935,7 +1663,6 @@ int main(int argc, char **argv)
 		test_lists();
 		test_null_handles();
 		test_faults(stemmer);
-		test_multi_spy();
 		test_collapse();
 	} else {
 		CHECK(!"no english stemmer");
