@@ -108,10 +108,16 @@ xc_status_t xc_db_open_remote_program(const char *program, const char *args,
  * seen with its pending changes. Document ids interleave: document d of
  * part i (0-based) is (d - 1) * n + i + 1 in the view; xc_db_part_of
  * undoes it. xc_db_reopen on the view reopens every part. Metadata
- * comes from the first part only (Xapian's rule): read each part's.
- * Returns XC_OK, XC_MISUSE (n is 0, a NULL part), XC_NOMEM,
- * XC_INTERNAL. */
+ * comes from the first part only (Xapian's rule): read each part's. A
+ * view of no part (n 0) is an empty database. Returns XC_OK, XC_MISUSE
+ * (parts NULL with n > 0, a NULL part), XC_NOMEM, XC_INTERNAL. */
 xc_status_t xc_db_combine(xc_db_t *const *parts, size_t n, xc_db_t **out);
+
+/* Makes the view read parts[0..n-1] instead, keeping the handle (so that
+ * enquires made from it stay valid; those made before keep reading the
+ * old parts). Returns XC_OK, XC_MISUSE (not a view, a NULL part),
+ * XC_NOMEM, XC_INTERNAL. */
+xc_status_t xc_db_recombine(xc_db_t *view, xc_db_t *const *parts, size_t n);
 
 /* The part (0-based, for a view of n parts) and the part's own document
  * id of document `docid` of a view; part 0 and docid itself for a

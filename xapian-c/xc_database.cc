@@ -196,13 +196,34 @@ extern "C" xc_status_t xc_db_open_remote_program(const char *program,
 	});
 }
 
+/* Makes db a view of parts[0..n-1]. Xapian cannot search a Database
+ * without a part (the Enquire refuses it), so a view of none reads an
+ * empty in-memory database. */
+static void xc_db_set_parts(xc_db_t *db, xc_db_t *const *parts, size_t n)
+{
+	Xapian::Database view;
+	bool remote = false;
+
+	if (n == 0)
+		view = Xapian::Database(std::string(),
+					Xapian::DB_BACKEND_INMEMORY);
+	for (size_t i = 0; i < n; i++) {
+		view.add_database(parts[i]->db);
+		remote |= parts[i]->remote;
+	}
+	db->parts.assign(parts, parts + n);
+	db->db = view;
+	db->remote = remote;
+	db->is_view = true;
+}
+
 extern "C" xc_status_t xc_db_combine(xc_db_t *const *parts, size_t n,
 				     xc_db_t **out)
 {
 	if (!out)
 		return XC_MISUSE;
 	*out = nullptr;
-	if (!parts || n == 0)
+	if (!parts && n)
 		return XC_MISUSE;
 	for (size_t i = 0; i < n; i++)
 		if (!parts[i])
@@ -210,12 +231,26 @@ extern "C" xc_status_t xc_db_combine(xc_db_t *const *parts, size_t n,
 	return xc_guard(nullptr, [&] {
 		std::unique_ptr<xc_db_t> db(new xc_db_t);
 		db->path = "combined";
-		db->parts.assign(parts, parts + n);
-		for (size_t i = 0; i < n; i++) {
-			db->db.add_database(parts[i]->db);
-			db->remote |= parts[i]->remote;
-		}
+		xc_db_set_parts(db.get(), parts, n);
 		*out = db.release();
+		return XC_OK;
+	});
+}
+
+extern "C" xc_status_t xc_db_recombine(xc_db_t *view, xc_db_t *const *parts,
+				       size_t n)
+{
+	if (!view)
+		return XC_MISUSE;
+	if (!view->is_view)
+		return xc_misuse(&view->msg, "not a view (xc_db_combine)");
+	if (!parts && n)
+		return xc_misuse(&view->msg, "parts is NULL");
+	for (size_t i = 0; i < n; i++)
+		if (!parts[i])
+			return xc_misuse(&view->msg, "a part is NULL");
+	return xc_guard(&view->msg, [&] {
+		xc_db_set_parts(view, parts, n);
 		return XC_OK;
 	});
 }
@@ -223,7 +258,7 @@ extern "C" xc_status_t xc_db_combine(xc_db_t *const *parts, size_t n,
 extern "C" void xc_db_part_of(const xc_db_t *db, uint32_t docid,
 			      size_t *part, uint32_t *part_docid)
 {
-	size_t n = db && !db->parts.empty() ? db->parts.size() : 1;
+	size_t n = db && db->parts.size() > 1 ? db->parts.size() : 1;
 	size_t p = 0;
 	uint32_t d = docid;
 
@@ -245,7 +280,7 @@ extern "C" xc_status_t xc_db_close(xc_db_t *db)
 		return XC_OK;
 	/* A view shares its parts' internals: closing it would close them
 	 * under their own handles. */
-	if (!db->parts.empty()) {
+	if (db->is_view) {
 		delete db;
 		return XC_OK;
 	}
@@ -280,15 +315,13 @@ extern "C" int xc_db_is_writable(const xc_db_t *db)
  * and a view with a part opened again is rebuilt over the new parts. */
 static bool xc_db_refresh(xc_db_t *db, bool *changed)
 {
-	if (!db->parts.empty()) {
+	if (db->is_view) {
 		bool replaced = false;
 		for (xc_db_t *p : db->parts)
 			replaced |= xc_db_refresh(p, changed);
 		if (replaced) {
-			Xapian::Database view;
-			for (xc_db_t *p : db->parts)
-				view.add_database(p->db);
-			db->db = view;
+			std::vector<xc_db_t *> parts(db->parts);
+			xc_db_set_parts(db, parts.data(), parts.size());
 		}
 		return replaced;
 	}

@@ -476,12 +476,19 @@ extern "C" xc_status_t xc_enquire_eset(xc_enquire_t *enq,
 							ExpandDecider *>(&plain)
 					   : nullptr;
 		Xapian::ESet eset;
+		/* Over several databases Xapian approximates a term's
+		 * frequency from the parts holding the relevance set unless
+		 * asked for the exact one: a view must weigh as one database
+		 * holding everything would. */
+		const int flags = Xapian::Enquire::USE_EXACT_TERMFREQ;
 		try {
-			eset = enq->enq.get_eset(maxitems, rset, decider);
+			eset = enq->enq.get_eset(maxitems, rset, flags,
+						 decider);
 		} catch (const Xapian::DatabaseModifiedError &) {
 			/* As for matches: reopen and try once more. */
 			enq->db->db.reopen();
-			eset = enq->enq.get_eset(maxitems, rset, decider);
+			eset = enq->enq.get_eset(maxitems, rset, flags,
+						 decider);
 		}
 		std::unique_ptr<xc_eset_t> e(new xc_eset_t);
 		e->items.reserve(eset.size());

@@ -31,6 +31,7 @@ struct xc_db {
 	std::string path;
 	std::string msg;
 	/* A view (xc_db_combine): the databases it reads, borrowed. */
+	bool is_view = false;
 	std::vector<xc_db *> parts;
 	/* A remote database, or a view with one among its parts: what the
 	 * match sends there must be what stock xapian-tcpsrv can rebuild. */
