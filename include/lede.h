@@ -295,15 +295,87 @@ typedef enum lede_open_flags {
  * with lede_free(); NULL only when out of memory. */
 char *lede_default_path(void);
 
-/* Opens the index in directory `path`. Writers are exclusive: a second
- * writer gets LEDE_LOCKED at once, never a wait; a reader opening while
- * a writer commits starts again on the newest revision. An index made by an
+/* Opens the index at `path`. Writers are exclusive: a second writer gets
+ * LEDE_LOCKED at once, never a wait; a reader opening while a writer
+ * commits starts again on the newest revision. An index made by an
  * incompatible lede gets LEDE_FORMAT. On failure *db is NULL and, when
  * errmsg is not NULL, *errmsg is a message naming the path (lede_free
- * it). Returns LEDE_OK, LEDE_MISUSE, LEDE_NO_INDEX, LEDE_LOCKED,
- * LEDE_FORMAT, LEDE_CORRUPT, LEDE_XAPIAN, LEDE_NOMEM, LEDE_INTERNAL. */
+ * it).
+ * What path may name:
+ * - a folder holding an index (what LEDE_OPEN_CREATE makes);
+ * - a shard set (lede_db_open_sharded): every shard, searched as one
+ *   index; a writer adds each article to the shard of its date;
+ * - for reading only: a Xapian stub database (a file, or a folder with
+ *   a file XAPIANDB) whose lines name the indexes to search as one:
+ *   "auto PATH" (relative to the stub's folder; a folder, a shard set
+ *   or another stub), "remote HOST:PORT" (an index served by
+ *   xapian-tcpsrv), "remote :PROGRAM ARGS" (by xapian-progsrv through a
+ *   program such as ssh), "#" comments; or "tcp://HOST:PORT".
+ * Searching several indexes gives what one index holding all their
+ * articles would give: the same hits, scores, order and counts (each
+ * article id must be in one of them only), except that spelling
+ * suggestions know only the words of local indexes (Xapian's remote
+ * backend has no spelling table).
+ * Returns LEDE_OK, LEDE_MISUSE (also: writing to a stub or a remote
+ * index), LEDE_NO_INDEX (also: a server that cannot be reached),
+ * LEDE_LOCKED, LEDE_FORMAT, LEDE_CORRUPT, LEDE_BAD_INPUT (a stub line
+ * lede cannot read: the message names the file and line), LEDE_XAPIAN,
+ * LEDE_NOMEM, LEDE_INTERNAL. */
 lede_status_t lede_db_open(const char *path, lede_open_flags_t flags,
 			   lede_db_t **db, char **errmsg);
+
+/* Opens several indexes (each anything lede_db_open reads) as one, for
+ * reading, as lede_db_open does for a stub listing them. n is at least
+ * 1. Returns what lede_db_open returns. */
+lede_status_t lede_db_open_combined(const char *const *paths, size_t n,
+				    lede_db_t **db, char **errmsg);
+
+/* Time-based shards: one index per year, month or day, named after it
+ * ("2023", "2023-11", "2023-11-12"), in one folder, with "undated" for
+ * articles without a date (or a year outside 0-9999). */
+typedef enum lede_shard_unit {
+	LEDE_SHARD_YEAR = 1,
+	LEDE_SHARD_MONTH,
+	LEDE_SHARD_DAY
+} lede_shard_unit_t;
+
+/* Opens the shard set at `path` for writing, making it (a folder holding
+ * the shards, the stub XAPIANDB listing them, and "files", the records
+ * of incremental indexing) when path does not exist or is an empty
+ * folder. Each article added goes to the shard of its date, made when
+ * first needed; an id is kept in one shard only (an article whose date
+ * moved leaves its old shard). The shard set is one index to every other
+ * function: lede_db_open opens it too, for reading or writing, whatever
+ * its unit. Returns what lede_db_open returns; LEDE_MISUSE also when
+ * path is something else (an index, a set cut by another unit: the
+ * message says which). */
+lede_status_t lede_db_open_sharded(const char *path, lede_shard_unit_t unit,
+				   lede_db_t **db, char **errmsg);
+
+/* Called while compaction goes on: the index (a path) and the table being
+ * compacted, and what the compactor says of it. All borrowed for the
+ * call. */
+typedef void (*lede_compact_fn)(void *ctx, const char *index,
+				const char *table, const char *status);
+
+/* Compacts the index at path with Xapian's compactor, blocks as full as
+ * they go (for an index, such as a closed shard, that will seldom be
+ * written again), and puts the compact copy in its place: it is written
+ * beside it (path + ".lede-compact"), then the two folders are swapped
+ * in one rename, so a crash at any point leaves path holding either the
+ * old index or the new one, complete; the next compaction removes what
+ * a crash left beside it. The index is locked for writing meanwhile
+ * (LEDE_LOCKED if a writer has it). A shard set: each of its shards and
+ * its records in turn. Readers may go on: one that has the index open
+ * reads the old files until it next runs a query, which opens the new
+ * ones. progress (may be NULL) hears of each table; *before and *after
+ * (both optional) are the sizes on disk in bytes. Returns LEDE_OK,
+ * LEDE_MISUSE (path is a stub or remote), LEDE_NO_INDEX, LEDE_LOCKED,
+ * LEDE_IO (a rename failed: the message says what is where),
+ * LEDE_FORMAT, LEDE_CORRUPT, LEDE_XAPIAN, LEDE_NOMEM, LEDE_INTERNAL. */
+lede_status_t lede_db_compact(const char *path, lede_compact_fn progress,
+			      void *ctx, uint64_t *before, uint64_t *after,
+			      char **errmsg);
 
 /* Commits a writer's pending articles and closes the index; returns the
  * commit's status (LEDE_OK when nothing was pending or db is NULL). The
@@ -787,7 +859,9 @@ typedef enum lede_stat {
 	LEDE_STAT_LAST_COMMIT,	/* seconds since 1970 UTC, or LEDE_NO_DATE
 				   when the index does not say */
 	LEDE_STAT_DATED,	/* articles with a date */
-	LEDE_STAT_QUOTED	/* articles with quotes */
+	LEDE_STAT_QUOTED,	/* articles with quotes */
+	LEDE_STAT_SHARDS	/* databases searched as one (1: a single
+				   index) */
 } lede_stat_t;
 
 /* Measures db (which must outlive the result only for the call): counts,

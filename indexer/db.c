@@ -76,64 +76,61 @@ expected_meta(size_t i, const char **key, char *value, size_t size)
 	return 0;
 }
 
-static lede_status_t
-meta_failed(lede_db_t *db, char **errmsg, xc_status_t xs, const char *what)
-{
-	return ldi_set_error(errmsg, ldi_status_from_xc(xs),
-			     "cannot %s index '%s': %s", what, db->path,
-			     xc_db_errmsg(db->xdb));
-}
-
-/* Checks the index's recorded versions against ours. An empty index
- * without a format is new: a writer stamps it. A non-empty one without
- * them was not made by lede. */
-static lede_status_t
-check_versions(lede_db_t *db, char **errmsg)
+/* Checks the recorded versions of x (named `name` in messages) against
+ * ours. An empty database without a format is new: a writer stamps it.
+ * A non-empty one without them was not made by lede. */
+lede_status_t
+ldi_check_versions(xc_db_t *x, const char *name, int writable, char **msg)
 {
 	uint32_t docs = 0;
-	xc_status_t xs = xc_db_doccount(db->xdb, &docs);
-	if (xs != XC_OK)
-		return meta_failed(db, errmsg, xs, "read");
+	xc_status_t xs = xc_db_doccount(x, &docs);
 	char *format = NULL;
 	size_t len = 0;
-	xs = xc_db_get_metadata(db->xdb, LDI_META_FORMAT, XC_NTS, &format,
-				&len);
+	if (xs == XC_OK)
+		xs = xc_db_get_metadata(x, LDI_META_FORMAT, XC_NTS, &format,
+					&len);
 	if (xs != XC_OK)
-		return meta_failed(db, errmsg, xs, "read");
+		return ldi_set_error(msg, ldi_status_from_xc(xs),
+				     "cannot read index '%s': %s", name,
+				     xc_db_errmsg(x));
 	int has_format = format != NULL;
 	xc_free(format);
 	const char *key;
 	char want[64];
 	if (!has_format && docs == 0) {
-		if (!db->writable)
+		if (!writable)
 			return LEDE_OK;
 		for (size_t i = 0; expected_meta(i, &key, want, sizeof want);
 		     i++) {
-			xs = xc_db_set_metadata(db->xdb, key, XC_NTS, want,
+			xs = xc_db_set_metadata(x, key, XC_NTS, want,
 						strlen(want));
 			if (xs != XC_OK)
-				return meta_failed(db, errmsg, xs, "write");
+				return ldi_set_error(
+					msg, ldi_status_from_xc(xs),
+					"cannot write index '%s': %s", name,
+					xc_db_errmsg(x));
 		}
 		return LEDE_OK;
 	}
 	for (size_t i = 0; expected_meta(i, &key, want, sizeof want); i++) {
 		char *have = NULL;
-		xs = xc_db_get_metadata(db->xdb, key, XC_NTS, &have, &len);
+		xs = xc_db_get_metadata(x, key, XC_NTS, &have, &len);
 		if (xs != XC_OK)
-			return meta_failed(db, errmsg, xs, "read");
+			return ldi_set_error(msg, ldi_status_from_xc(xs),
+					     "cannot read index '%s': %s",
+					     name, xc_db_errmsg(x));
 		lede_status_t st = LEDE_OK;
 		if (!have)
-			st = ldi_set_error(errmsg, LEDE_FORMAT,
+			st = ldi_set_error(msg, LEDE_FORMAT,
 					   "index '%s' was not made by lede "
 					   "(no %s): re-index into a new "
 					   "directory",
-					   db->path, key);
+					   name, key);
 		else if (len != strlen(want) || memcmp(have, want, len))
-			st = ldi_set_error(errmsg, LEDE_FORMAT,
+			st = ldi_set_error(msg, LEDE_FORMAT,
 					   "index '%s' has %s %.*s, this lede "
 					   "uses %s: re-index needed",
-					   db->path, key, (int)len, have,
-					   want);
+					   name, key, (int)len, have, want);
 		xc_free(have);
 		if (st != LEDE_OK)
 			return st;
@@ -178,17 +175,236 @@ open_failed(lede_status_t st, char *msg, char **errmsg)
 }
 
 lede_status_t
+ldi_open_local(const char *path, xc_db_mode_t mode, xc_db_t **out,
+	       char **msg)
+{
+	*out = NULL;
+	if (mode == XC_DB_WRITE_CREATE)
+		make_parents(path);
+	lede_status_t st = LEDE_OK;
+	char *xmsg = NULL;
+	xc_db_t *x = NULL;
+	xc_status_t xs = xc_db_open(path, mode, &x, &xmsg);
+	for (int attempt = 1; mode == XC_DB_READ && transient(xs) &&
+			      attempt < OPEN_ATTEMPTS;
+	     attempt++) {
+		back_off(attempt);
+		xc_free(xmsg);
+		xmsg = NULL;
+		xs = xc_db_open(path, mode, &x, &xmsg);
+	}
+	if (xs == XC_NO_DATABASE) {
+		struct stat sb;
+		if (stat(path, &sb) != 0)
+			st = ldi_set_error(msg, LEDE_NO_INDEX,
+					   "no index at '%s' (create one "
+					   "with lede-index)",
+					   path);
+		else
+			st = ldi_set_error(msg, LEDE_NO_INDEX, "%s",
+					   xmsg ? xmsg : "no index there");
+	} else if (xs == XC_LOCKED) {
+		st = ldi_set_error(msg, LEDE_LOCKED,
+				   "index '%s' is locked: another lede-index "
+				   "is writing to it",
+				   path);
+	} else if (xs != XC_OK) {
+		/* The binding's message already names the path. */
+		st = ldi_set_error(msg, ldi_status_from_xc(xs), "%s",
+				   xmsg ? xmsg : xc_status_str(xs));
+	}
+	xc_free(xmsg);
+
+	/* A writer committing while a reader opens can discard the revision
+	 * the reader started on: start again on the newest, a few times. */
+	int writable = mode != XC_DB_READ;
+	for (int attempt = 1; st == LEDE_OK; attempt++) {
+		st = ldi_check_versions(x, path, writable, msg);
+		if ((st != LEDE_MODIFIED && st != LEDE_CORRUPT) || writable ||
+		    attempt == OPEN_ATTEMPTS)
+			break;
+		back_off(attempt);
+		xs = xc_db_reopen(x, NULL);
+		st = xs == XC_OK ? LEDE_OK
+				 : ldi_set_error(msg, ldi_status_from_xc(xs),
+						 "cannot open index '%s': %s",
+						 path, xc_db_errmsg(x));
+	}
+	if (st == LEDE_OK && writable) {
+		/* Stamp a new index for good, so readers see its versions. */
+		xs = xc_db_commit(x);
+		if (xs != XC_OK)
+			st = ldi_set_error(msg, ldi_status_from_xc(xs),
+					   "cannot write index '%s': %s", path,
+					   xc_db_errmsg(x));
+	}
+	if (st != LEDE_OK) {
+		xc_db_close(x);
+		return st;
+	}
+	*out = x;
+	return LEDE_OK;
+}
+
+/* A new handle for the index at path, before anything is opened. */
+static lede_db_t *
+db_new(const char *path, int writable)
+{
+	lede_db_t *db = calloc(1, sizeof *db);
+	if (!db)
+		return NULL;
+	if (!(db->path = ldi_strdup_printf("%s", path))) {
+		free(db);
+		return NULL;
+	}
+	db->writable = writable;
+	db->batch_size = LDI_BATCH_SIZE;
+	return db;
+}
+
+/* Frees a handle whose opening failed. */
+static void
+db_discard(lede_db_t *db)
+{
+	for (size_t i = 0; i < db->n_languages; i++)
+		xc_stemmer_free(db->languages[i].stemmer);
+	if (db->shards || db->unit)
+		ldi_shards_close(db);
+	else
+		xc_db_close(db->xdb);
+	free(db->shards);
+	free(db->deferred);
+	free(db->path);
+	free(db->errmsg);
+	free(db);
+}
+
+/* The languages of every database db reads: a reader opening while a
+ * writer commits starts again on the newest revision. */
+static lede_status_t
+load_all_languages(lede_db_t *db, char **msg)
+{
+	lede_status_t st = LEDE_OK;
+	for (int attempt = 1;; attempt++) {
+		st = ldi_db_load_languages(db);
+		if (st != LEDE_OK)
+			ldi_set_error(msg, st, "%s", lede_errmsg(db));
+		if ((st != LEDE_MODIFIED && st != LEDE_CORRUPT) ||
+		    db->writable || attempt == OPEN_ATTEMPTS)
+			return st;
+		back_off(attempt);
+		for (size_t i = 0; i < db->n_languages; i++)
+			xc_stemmer_free(db->languages[i].stemmer);
+		db->n_languages = 0;
+		free(*msg);
+		*msg = NULL;
+		if (xc_db_reopen(db->xdb, NULL) != XC_OK)
+			return ldi_set_error(msg, LEDE_MODIFIED,
+					     "cannot open index '%s': %s",
+					     db->path, xc_db_errmsg(db->xdb));
+	}
+}
+
+static lede_status_t
+check_open_args(lede_db_t **out, char **errmsg, char **msg)
+{
+	if (errmsg)
+		*errmsg = NULL;
+	if (!out)
+		return ldi_set_error(msg, LEDE_MISUSE,
+				     "lede_db_open: out is NULL");
+	*out = NULL;
+	return LEDE_OK;
+}
+
+lede_status_t
+lede_db_open_combined(const char *const *paths, size_t n, lede_db_t **out,
+		      char **errmsg)
+{
+	char *msg = NULL;
+	lede_status_t st = check_open_args(out, errmsg, &msg);
+	if (st != LEDE_OK)
+		return open_failed(st, msg, errmsg);
+	if (!paths || n == 0)
+		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
+						 "lede_db_open_combined: no "
+						 "index path given"),
+				   msg, errmsg);
+	for (size_t i = 0; i < n; i++)
+		if (!paths[i] || !*paths[i])
+			return open_failed(
+				ldi_set_error(&msg, LEDE_MISUSE,
+					      "lede_db_open: no index path "
+					      "given"),
+				msg, errmsg);
+	lede_db_t *db = db_new(paths[0], 0);
+	if (!db)
+		return open_failed(ldi_set_error(&msg, LEDE_NOMEM,
+						 "out of memory"),
+				   msg, errmsg);
+	/* One folder holding one index is the usual case, and reads as it
+	 * always did: no view in between. */
+	if (n == 1 && (ldi_path_kind(paths[0], NULL) == LDI_PATH_INDEX ||
+		       ldi_path_kind(paths[0], NULL) == LDI_PATH_MISSING ||
+		       ldi_path_kind(paths[0], NULL) == LDI_PATH_OTHER)) {
+		st = ldi_open_local(paths[0], XC_DB_READ, &db->xdb, &msg);
+		db->records = db->xdb;
+	} else {
+		for (size_t i = 0; st == LEDE_OK && i < n; i++)
+			st = ldi_open_parts(db, paths[i], &msg);
+		if (st == LEDE_OK && n == 1)
+			st = ldi_open_set_records(db, paths[0], &msg);
+		xc_db_t **parts = NULL;
+		if (st == LEDE_OK && db->n_shards &&
+		    !(parts = malloc(db->n_shards * sizeof *parts)))
+			st = ldi_set_error(&msg, LEDE_NOMEM, "out of memory");
+		for (size_t i = 0; st == LEDE_OK && i < db->n_shards; i++)
+			parts[i] = db->shards[i].xdb;
+		if (st == LEDE_OK &&
+		    xc_db_combine(parts, db->n_shards, &db->xdb) != XC_OK)
+			st = ldi_set_error(&msg, LEDE_NOMEM, "out of memory");
+		free(parts);
+	}
+	if (st == LEDE_OK)
+		st = load_all_languages(db, &msg);
+	if (st != LEDE_OK) {
+		db_discard(db);
+		return open_failed(st, msg, errmsg);
+	}
+	*out = db;
+	return LEDE_OK;
+}
+
+/* A writer of a shard set cut by unit. */
+static lede_status_t
+open_set_writer(const char *path, lede_shard_unit_t unit, lede_db_t **out,
+		char **errmsg)
+{
+	char *msg = NULL;
+	lede_db_t *db = db_new(path, 1);
+	if (!db)
+		return open_failed(ldi_set_error(&msg, LEDE_NOMEM,
+						 "out of memory"),
+				   msg, errmsg);
+	lede_status_t st = ldi_set_open(db, unit, &msg);
+	if (st == LEDE_OK)
+		st = load_all_languages(db, &msg);
+	if (st != LEDE_OK) {
+		db_discard(db);
+		return open_failed(st, msg, errmsg);
+	}
+	*out = db;
+	return LEDE_OK;
+}
+
+lede_status_t
 lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 	     char **errmsg)
 {
 	char *msg = NULL;
-	if (errmsg)
-		*errmsg = NULL;
-	if (!out)
-		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
-						 "lede_db_open: out is NULL"),
-				   msg, errmsg);
-	*out = NULL;
+	lede_status_t st = check_open_args(out, errmsg, &msg);
+	if (st != LEDE_OK)
+		return open_failed(st, msg, errmsg);
 	if (!path || !*path)
 		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
 						 "lede_db_open: no index path "
@@ -201,100 +417,98 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 						 "%d",
 						 (int)flags),
 				   msg, errmsg);
+	if (flags == LEDE_OPEN_READ)
+		return lede_db_open_combined(&path, 1, out, errmsg);
 
-	lede_db_t *db = calloc(1, sizeof *db);
-	if (!db || !(db->path = ldi_strdup_printf("%s", path))) {
-		free(db);
+	lede_shard_unit_t unit = 0;
+	switch (ldi_path_kind(path, &unit)) {
+	case LDI_PATH_SET:
+		return open_set_writer(path, unit, out, errmsg);
+	case LDI_PATH_STUB:
+	case LDI_PATH_REMOTE:
+		return open_failed(
+			ldi_set_error(&msg, LEDE_MISUSE,
+				      "cannot write to '%s': a stub or "
+				      "remote index is for searching (write "
+				      "to the indexes it names)",
+				      path),
+			msg, errmsg);
+	default:
+		break;
+	}
+	lede_db_t *db = db_new(path, 1);
+	if (!db)
 		return open_failed(ldi_set_error(&msg, LEDE_NOMEM,
 						 "out of memory"),
 				   msg, errmsg);
-	}
-	db->writable = flags != LEDE_OPEN_READ;
-	db->batch_size = LDI_BATCH_SIZE;
-	xc_db_mode_t mode = XC_DB_READ;
-	if (flags == LEDE_OPEN_WRITE)
-		mode = XC_DB_WRITE_OPEN;
-	if (flags == LEDE_OPEN_CREATE) {
-		mode = XC_DB_WRITE_CREATE;
-		make_parents(path);
-	}
-
-	lede_status_t st = LEDE_OK;
-	char *xmsg = NULL;
-	xc_status_t xs = xc_db_open(path, mode, &db->xdb, &xmsg);
-	for (int attempt = 1; mode == XC_DB_READ && transient(xs) &&
-			      attempt < OPEN_ATTEMPTS;
-	     attempt++) {
-		back_off(attempt);
-		xc_free(xmsg);
-		xmsg = NULL;
-		xs = xc_db_open(path, mode, &db->xdb, &xmsg);
-	}
-	if (xs == XC_NO_DATABASE) {
-		struct stat sb;
-		if (stat(path, &sb) != 0)
-			st = ldi_set_error(&msg, LEDE_NO_INDEX,
-					   "no index at '%s' (create one "
-					   "with lede-index)",
-					   path);
-		else
-			st = ldi_set_error(&msg, LEDE_NO_INDEX, "%s",
-					   xmsg ? xmsg : "no index there");
-	} else if (xs == XC_LOCKED) {
-		st = ldi_set_error(&msg, LEDE_LOCKED,
-				   "index '%s' is locked: another lede-index "
-				   "is writing to it",
-				   path);
-	} else if (xs != XC_OK) {
-		/* The binding's message already names the path. */
-		st = ldi_set_error(&msg, ldi_status_from_xc(xs), "%s",
-				   xmsg ? xmsg : xc_status_str(xs));
-	}
-	xc_free(xmsg);
-
-	/* A writer committing while a reader opens can discard the revision
-	 * the reader started on: start again on the newest, a few times. */
-	for (int attempt = 1; st == LEDE_OK; attempt++) {
-		st = check_versions(db, &msg);
-		if (st == LEDE_OK) {
-			st = ldi_db_load_languages(db);
-			if (st != LEDE_OK)
-				ldi_set_error(&msg, st, "%s", lede_errmsg(db));
-		}
-		if ((st != LEDE_MODIFIED && st != LEDE_CORRUPT) ||
-		    db->writable || attempt == OPEN_ATTEMPTS)
-			break;
-		back_off(attempt);
-		for (size_t i = 0; i < db->n_languages; i++)
-			xc_stemmer_free(db->languages[i].stemmer);
-		db->n_languages = 0;
-		free(msg);
-		msg = NULL;
-		xs = xc_db_reopen(db->xdb, NULL);
-		st = xs == XC_OK ? LEDE_OK
-				 : ldi_set_error(&msg, ldi_status_from_xc(xs),
-						 "cannot open index '%s': %s",
-						 path, xc_db_errmsg(db->xdb));
-	}
-	if (st == LEDE_OK && db->writable) {
-		/* Stamp a new index for good, so readers see its versions. */
-		xs = xc_db_commit(db->xdb);
-		if (xs != XC_OK)
-			st = ldi_set_error(&msg, ldi_status_from_xc(xs),
-					   "cannot write index '%s': %s", path,
-					   xc_db_errmsg(db->xdb));
-	}
+	st = ldi_open_local(path,
+			    flags == LEDE_OPEN_CREATE ? XC_DB_WRITE_CREATE
+						      : XC_DB_WRITE_OPEN,
+			    &db->xdb, &msg);
+	db->records = db->xdb;
+	if (st == LEDE_OK)
+		st = load_all_languages(db, &msg);
 	if (st != LEDE_OK) {
-		for (size_t i = 0; i < db->n_languages; i++)
-			xc_stemmer_free(db->languages[i].stemmer);
-		xc_db_close(db->xdb);
-		free(db->path);
-		free(db->errmsg);
-		free(db);
+		db_discard(db);
 		return open_failed(st, msg, errmsg);
 	}
 	*out = db;
 	return LEDE_OK;
+}
+
+lede_status_t
+lede_db_open_sharded(const char *path, lede_shard_unit_t unit,
+		     lede_db_t **out, char **errmsg)
+{
+	char *msg = NULL;
+	lede_status_t st = check_open_args(out, errmsg, &msg);
+	if (st != LEDE_OK)
+		return open_failed(st, msg, errmsg);
+	if (!path || !*path)
+		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
+						 "lede_db_open_sharded: no "
+						 "index path given"),
+				   msg, errmsg);
+	if (unit != LEDE_SHARD_YEAR && unit != LEDE_SHARD_MONTH &&
+	    unit != LEDE_SHARD_DAY)
+		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
+						 "lede_db_open_sharded: "
+						 "unknown unit %d",
+						 (int)unit),
+				   msg, errmsg);
+	lede_shard_unit_t have = 0;
+	switch (ldi_path_kind(path, &have)) {
+	case LDI_PATH_MISSING:
+		st = ldi_set_create(path, unit, &msg);
+		if (st != LEDE_OK)
+			return open_failed(st, msg, errmsg);
+		break;
+	case LDI_PATH_SET:
+		if (have != unit)
+			return open_failed(
+				ldi_set_error(&msg, LEDE_MISUSE,
+					      "'%s' is a shard set by %s, not "
+					      "by %s",
+					      path, ldi_unit_name(have),
+					      ldi_unit_name(unit)),
+				msg, errmsg);
+		break;
+	case LDI_PATH_INDEX:
+		return open_failed(
+			ldi_set_error(&msg, LEDE_MISUSE,
+				      "'%s' is a single index, not a shard "
+				      "set: index into a new folder",
+				      path),
+			msg, errmsg);
+	default:
+		return open_failed(
+			ldi_set_error(&msg, LEDE_MISUSE,
+				      "'%s' is neither a shard set nor an "
+				      "empty folder",
+				      path),
+			msg, errmsg);
+	}
+	return open_set_writer(path, unit, out, errmsg);
 }
 
 static lede_status_t db_free(lede_db_t *db);
@@ -330,10 +544,17 @@ db_free(lede_db_t *db)
 {
 	/* A commit with nothing new writes nothing (lede_db_commit). */
 	lede_status_t st = db->writable ? lede_db_commit(db) : LEDE_OK;
-	xc_status_t xs = xc_db_close(db->xdb);
+	xc_status_t xs = db->shards || db->unit ? ldi_shards_close(db)
+						: xc_db_close(db->xdb);
 	for (size_t i = 0; i < db->n_languages; i++)
 		xc_stemmer_free(db->languages[i].stemmer);
 	ldi_wordset_free(&db->spelling);
+	for (size_t i = 0; i < db->n_deferred; i++) {
+		free(db->deferred[i].key);
+		free(db->deferred[i].value);
+	}
+	free(db->deferred);
+	free(db->shards);
 	free(db->path);
 	free(db->errmsg);
 	free(db);
@@ -366,16 +587,16 @@ ldi_db_language(lede_db_t *db, const char *code)
 }
 
 lede_status_t
-ldi_db_load_languages(lede_db_t *db)
+ldi_db_load_languages_of(lede_db_t *db, xc_db_t *x, const char *name)
 {
 	char *list = NULL;
 	size_t len = 0;
-	xc_status_t xs = xc_db_get_metadata(db->xdb, LDI_META_LANGUAGES,
-					    XC_NTS, &list, &len);
+	xc_status_t xs = xc_db_get_metadata(x, LDI_META_LANGUAGES, XC_NTS,
+					    &list, &len);
 	if (xs != XC_OK)
 		return ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
-				     "cannot read index '%s': %s", db->path,
-				     xc_db_errmsg(db->xdb));
+				     "cannot read index '%s': %s", name,
+				     xc_db_errmsg(x));
 	lede_status_t st = LEDE_OK;
 	for (size_t i = 0; i < len && st == LEDE_OK;) {
 		while (i < len && list[i] == ' ')
@@ -394,17 +615,31 @@ ldi_db_load_languages(lede_db_t *db)
 		i = j;
 	}
 	xc_free(list);
+	return st;
+}
+
+lede_status_t
+ldi_db_load_languages(lede_db_t *db)
+{
+	/* Metadata of a view is its first part's (Xapian's rule): the
+	 * languages of an index of several are those of all its parts. */
+	lede_status_t st = LEDE_OK;
+	if (db->shards || db->unit) {
+		for (size_t i = 0; st == LEDE_OK && i < db->n_shards; i++)
+			st = ldi_db_load_languages_of(db, db->shards[i].xdb,
+						      db->shards[i].name);
+	} else {
+		st = ldi_db_load_languages_of(db, db->xdb, db->path);
+	}
 	/* What came from the index is already in it. */
 	db->languages_changed = 0;
 	return st;
 }
 
-lede_status_t
-ldi_db_save_languages(lede_db_t *db)
+/* The list of db's languages, space-separated, in list (n bytes). */
+static size_t
+language_list(const lede_db_t *db, char *list)
 {
-	if (!db->languages_changed)
-		return LEDE_OK;
-	char list[LDI_MAX_LANGUAGES * 16];
 	size_t n = 0;
 	for (size_t i = 0; i < db->n_languages; i++) {
 		size_t l = strlen(db->languages[i].code);
@@ -413,14 +648,32 @@ ldi_db_save_languages(lede_db_t *db)
 		memcpy(list + n, db->languages[i].code, l);
 		n += l;
 	}
-	xc_status_t xs = xc_db_set_metadata(db->xdb, LDI_META_LANGUAGES,
-					    XC_NTS, list, n);
+	return n;
+}
+
+lede_status_t
+ldi_db_save_languages_to(lede_db_t *db, xc_db_t *x, const char *name)
+{
+	char list[LDI_MAX_LANGUAGES * 16];
+	size_t n = language_list(db, list);
+	xc_status_t xs = xc_db_set_metadata(x, LDI_META_LANGUAGES, XC_NTS,
+					    list, n);
 	if (xs != XC_OK)
 		return ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
-				     "cannot write index '%s': %s", db->path,
-				     xc_db_errmsg(db->xdb));
-	db->languages_changed = 0;
+				     "cannot write index '%s': %s", name,
+				     xc_db_errmsg(x));
 	return LEDE_OK;
+}
+
+lede_status_t
+ldi_db_save_languages(lede_db_t *db)
+{
+	if (!db->languages_changed)
+		return LEDE_OK;
+	lede_status_t st = ldi_db_save_languages_to(db, db->xdb, db->path);
+	if (st == LEDE_OK)
+		db->languages_changed = 0;
+	return st;
 }
 
 const char *

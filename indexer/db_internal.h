@@ -37,13 +37,54 @@ typedef struct ldi_file {
 	uint64_t size;
 	int64_t mtime; /* ns, or -1: too recent to trust */
 	uint64_t hash;
-	uint32_t *docids; /* the articles added, as they came */
+	/* The articles added, as they came: the shard's index (0 for a
+	 * single index) in the high 32 bits, its document id in the low. */
+	uint64_t *docids;
 	size_t n_docids, cap_docids;
 } ldi_file_t;
 
+/* One of the databases an index is made of when it is more than one: a
+ * shard of a shard set, a line of a stub file, a --db (shards.c). */
+typedef struct ldi_shard {
+	char *name;	   /* as messages name it: a path, tcp://host:port */
+	char *folder;	   /* a shard set's own shard: its folder's name
+			      ("2023-11"); NULL for others */
+	xc_db_t *xdb;	   /* reader, or writer when writable */
+	xc_db_t *retired;  /* the reader a writer replaced: queries made
+			      before may still read it */
+	int writable;
+	int dirty;	   /* written since the last commit */
+} ldi_shard_t;
+
+/* A file record to write once the shards are committed (files.c): value
+ * NULL deletes the record. */
+typedef struct ldi_record_write {
+	char *key;
+	char *value;
+} ldi_record_write_t;
+
 struct lede_db {
+	/* What reads: the index itself, or a view of its shards. */
 	xc_db_t *xdb;
 	char *path;
+	/* An index of several databases (a shard set, a stub, several
+	 * paths): each of them, in the order the view reads them; none for
+	 * a single index. */
+	ldi_shard_t *shards;
+	size_t n_shards, cap_shards;
+	/* A shard set opened for writing: how it is cut (0 otherwise). */
+	lede_shard_unit_t unit;
+	/* Where file records live: xdb for a single index, a shard set's
+	 * own database ("files") for a shard set, NULL when there is none
+	 * (remote shards, stubs). records_owned: closed with db. */
+	xc_db_t *records;
+	int records_owned;
+	int records_dirty;
+	/* A shard set's records written only after the shards commit, so
+	 * that no record says "done" before its articles are in (files.c,
+	 * ldi_set_commit). */
+	ldi_record_write_t *deferred;
+	size_t n_deferred, cap_deferred;
 	int writable;
 	unsigned pending; /* articles added or deleted since the last commit */
 	unsigned batch_size; /* commit when pending reaches it; 0: never */
@@ -80,9 +121,108 @@ lede_status_t ldi_db_save_languages(lede_db_t *db);
  * full (writer.c). */
 lede_status_t ldi_db_count_change(lede_db_t *db);
 
-/* Notes a document of the open file (files.c); LEDE_NOMEM when out of
- * memory. */
-lede_status_t ldi_file_note(lede_db_t *db, uint32_t docid);
+/* Notes a document of the open file, added to shard `shard` (0 for a
+ * single index) (files.c); LEDE_NOMEM when out of memory. */
+lede_status_t ldi_file_note(lede_db_t *db, size_t shard, uint32_t docid);
+
+/* ---- Indexes of several databases (shards.c) ---------------------------- */
+
+/* The name of a shard set's list of shards, in its folder: a Xapian stub
+ * database file, whose first line marks it as lede's (LDI_SET_MARKER
+ * and the unit). */
+#define LDI_SET_STUB "XAPIANDB"
+#define LDI_SET_MARKER "# lede shard set: "
+/* A shard set's database of file records (no articles), also the lock
+ * that keeps a second writer out of the whole set. */
+#define LDI_SET_RECORDS "files"
+/* The shard of articles without a date. */
+#define LDI_SET_UNDATED "undated"
+
+typedef enum ldi_path_kind {
+	LDI_PATH_MISSING, /* nothing there, or an empty folder */
+	LDI_PATH_INDEX,	  /* a folder holding one Xapian database */
+	LDI_PATH_SET,	  /* a folder holding a lede shard set */
+	LDI_PATH_STUB,	  /* a stub file, or a folder with a stub */
+	LDI_PATH_REMOTE,  /* tcp://host:port */
+	LDI_PATH_OTHER	  /* anything else (a plain file, ...) */
+} ldi_path_kind_t;
+
+/* What path names; for a shard set, *unit (optional) says how it is
+ * cut. */
+ldi_path_kind_t ldi_path_kind(const char *path, lede_shard_unit_t *unit);
+
+/* Opens what spec names (a folder, a shard set, a stub file, or
+ * tcp://host:port) for reading and appends its databases to db->shards,
+ * checking each was made by this lede. LEDE_OK, or an error with *msg
+ * (malloc'ed) naming the database or the stub line. */
+lede_status_t ldi_open_parts(lede_db_t *db, const char *spec, char **msg);
+
+/* The file records of a shard set opened for reading, when it has them:
+ * db->records, opened read-only. */
+lede_status_t ldi_open_set_records(lede_db_t *db, const char *path,
+				   char **msg);
+
+/* Makes an empty shard set cut by unit at path (a folder that does not
+ * exist or is empty). */
+lede_status_t ldi_set_create(const char *path, lede_shard_unit_t unit,
+			     char **msg);
+
+/* Opens the shard set at db->path, cut by unit, for writing: its records
+ * database (the set's lock), and its shards for reading until one is
+ * written to. */
+lede_status_t ldi_set_open(lede_db_t *db, lede_shard_unit_t unit, char **msg);
+
+/* The index in db->shards of the shard for an article of this date,
+ * opened for writing (made, and listed in the stub, if new). Messages
+ * go to db->errmsg. */
+lede_status_t ldi_set_shard_for(lede_db_t *db, int64_t date, size_t *index);
+
+/* Opens shard i for writing (a shard set's writer only). */
+lede_status_t ldi_set_shard_writable(lede_db_t *db, size_t i);
+
+/* The documents indexed by term across db's databases (what db->xdb
+ * reads, pending changes included), each as (shard << 32 | docid) in
+ * that shard; *out (free it) NULL when *n is 0. */
+lede_status_t ldi_db_postings(lede_db_t *db, const char *term, size_t len,
+			      uint64_t **out, size_t *n);
+
+/* Deletes document docid of shard `shard` (as ldi_db_postings gives
+ * them); *deleted 1 if it was there. */
+lede_status_t ldi_db_delete_doc(lede_db_t *db, uint64_t doc, int *deleted);
+
+/* A shard set's commit: records, shards, then the deferred records. */
+lede_status_t ldi_set_commit(lede_db_t *db);
+
+/* Closes db's databases (shards, view, records); returns the first
+ * failure (a writer's commit on close). */
+xc_status_t ldi_shards_close(lede_db_t *db);
+
+/* Opens the database at path (a folder) in mode: a reader tries again
+ * while writers' commits discard the revision it opened, and a writer
+ * stamps a new database with this lede's versions and commits; then
+ * checks the versions (db.c). Messages name the path. */
+lede_status_t ldi_open_local(const char *path, xc_db_mode_t mode,
+			     xc_db_t **out, char **msg);
+
+/* "year", "month" or "day" (shards.c). */
+const char *ldi_unit_name(lede_shard_unit_t unit);
+
+/* Applies the records ldi_record_later deferred to db->records, in
+ * order (files.c). */
+lede_status_t ldi_records_apply(lede_db_t *db);
+
+/* Checks a database's recorded versions against this lede's; a writer
+ * stamps a new empty one (db.c). name names it in messages. */
+lede_status_t ldi_check_versions(xc_db_t *x, const char *name, int writable,
+				 char **msg);
+
+/* Reads the language list of one database into db (db.c). */
+lede_status_t ldi_db_load_languages_of(lede_db_t *db, xc_db_t *x,
+				       const char *name);
+
+/* Stores db's language list in x (a writer) (db.c). */
+lede_status_t ldi_db_save_languages_to(lede_db_t *db, xc_db_t *x,
+				       const char *name);
 
 /* Frees what the open file holds and closes it (files.c). */
 void ldi_file_clear(ldi_file_t *file);

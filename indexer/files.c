@@ -80,48 +80,147 @@ xapian_failed(lede_db_t *db, xc_status_t xs, const char *what)
 {
 	return ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
 			     "cannot %s index '%s': %s", what, db->path,
-			     *xc_db_errmsg(db->xdb) ? xc_db_errmsg(db->xdb)
-						    : xc_status_str(xs));
+			     *xc_db_errmsg(db->records)
+				     ? xc_db_errmsg(db->records)
+				     : xc_status_str(xs));
 }
 
-/* Reads the record under key into *value (xc_free it; NULL when there is
+/* The newest deferred write of key, or NULL (a shard set's records wait
+ * for the shards' commit: see ldi_record_later). */
+static const ldi_record_write_t *
+deferred_write(const lede_db_t *db, const char *key)
+{
+	for (size_t i = db->n_deferred; i-- > 0;)
+		if (!strcmp(db->deferred[i].key, key))
+			return &db->deferred[i];
+	return NULL;
+}
+
+/* Reads the record under key into *value (free it; NULL when there is
  * none or it is unreadable, which is treated as none). */
 static lede_status_t
 read_record(lede_db_t *db, const char *key, char **value, record_t *r)
 {
 	size_t len = 0;
 	*value = NULL;
-	xc_status_t xs = xc_db_get_metadata(db->xdb, key, XC_NTS, value,
-					    &len);
-	if (xs != XC_OK)
-		return xapian_failed(db, xs, "read");
+	const ldi_record_write_t *w = deferred_write(db, key);
+	if (w) {
+		if (w->value && !(*value = ldi_strdup_printf("%s", w->value)))
+			return ldi_set_error(&db->errmsg, LEDE_NOMEM,
+					     "out of memory");
+	} else {
+		char *v = NULL;
+		xc_status_t xs = xc_db_get_metadata(db->records, key, XC_NTS,
+						    &v, &len);
+		if (xs != XC_OK)
+			return xapian_failed(db, xs, "read");
+		if (v && !(*value = ldi_strdup_printf("%s", v))) {
+			xc_free(v);
+			return ldi_set_error(&db->errmsg, LEDE_NOMEM,
+					     "out of memory");
+		}
+		xc_free(v);
+	}
 	if (*value && !parse_record(*value, r)) {
-		xc_free(*value);
+		free(*value);
 		*value = NULL;
 	}
 	return LEDE_OK;
 }
 
+/* Writes value (NULL: deletes the record) under key now: in a shard set,
+ * it is committed before the shards are. */
 static lede_status_t
-write_record(lede_db_t *db, const char *key, uint64_t size, int64_t mtime,
-	     const uint64_t *hash, uint64_t articles, const char *path)
+put_record(lede_db_t *db, const char *key, const char *value)
+{
+	xc_status_t xs = xc_db_set_metadata(db->records, key, XC_NTS,
+					    value ? value : "",
+					    value ? strlen(value) : 0);
+	if (xs != XC_OK)
+		return xapian_failed(db, xs, "write");
+	db->dirty = 1;
+	db->records_dirty = 1;
+	return LEDE_OK;
+}
+
+/* Writes value (NULL: deletes the record) under key once the articles it
+ * speaks of are committed: in a shard set, after the shards' commit
+ * (ldi_set_commit); in a single index the commit is one, so at once. */
+static lede_status_t
+put_record_later(lede_db_t *db, const char *key, const char *value)
+{
+	if (!db->unit)
+		return put_record(db, key, value);
+	if (db->n_deferred == db->cap_deferred) {
+		size_t cap = db->cap_deferred ? 2 * db->cap_deferred : 16;
+		ldi_record_write_t *grown =
+			realloc(db->deferred, cap * sizeof *grown);
+		if (!grown)
+			return ldi_set_error(&db->errmsg, LEDE_NOMEM,
+					     "out of memory");
+		db->deferred = grown;
+		db->cap_deferred = cap;
+	}
+	ldi_record_write_t *w = &db->deferred[db->n_deferred];
+	w->key = ldi_strdup_printf("%s", key);
+	w->value = value ? ldi_strdup_printf("%s", value) : NULL;
+	if (!w->key || (value && !w->value)) {
+		free(w->key);
+		free(w->value);
+		return ldi_set_error(&db->errmsg, LEDE_NOMEM, "out of memory");
+	}
+	db->n_deferred++;
+	db->dirty = 1;
+	return LEDE_OK;
+}
+
+lede_status_t
+ldi_records_apply(lede_db_t *db)
+{
+	lede_status_t st = LEDE_OK;
+	size_t i;
+	for (i = 0; st == LEDE_OK && i < db->n_deferred; i++)
+		st = put_record(db, db->deferred[i].key,
+				db->deferred[i].value);
+	/* What was not applied stays for the next commit. */
+	size_t done = st == LEDE_OK ? i : i - 1;
+	for (size_t k = 0; k < done; k++) {
+		free(db->deferred[k].key);
+		free(db->deferred[k].value);
+	}
+	memmove(db->deferred, db->deferred + done,
+		(db->n_deferred - done) * sizeof *db->deferred);
+	db->n_deferred -= done;
+	return st;
+}
+
+/* A record's line (schema.h); NULL when out of memory. */
+static char *
+record_line(uint64_t size, int64_t mtime, const uint64_t *hash,
+	    uint64_t articles, const char *path)
 {
 	char hex[24] = "-";
 	if (hash)
 		snprintf(hex, sizeof hex, "%016" PRIx64, *hash);
-	char *value = ldi_strdup_printf("%d %" PRIu64 " %" PRId64
-					" %s %" PRIu64 " %s",
-					RECORD_LAYOUT, size, mtime, hex,
-					articles, path);
+	return ldi_strdup_printf("%d %" PRIu64 " %" PRId64 " %s %" PRIu64
+				 " %s",
+				 RECORD_LAYOUT, size, mtime, hex, articles,
+				 path);
+}
+
+/* Writes a record: one saying the file is done (hash given) waits for
+ * its articles' commit; one saying "read again" goes in at once. */
+static lede_status_t
+write_record(lede_db_t *db, const char *key, uint64_t size, int64_t mtime,
+	     const uint64_t *hash, uint64_t articles, const char *path)
+{
+	char *value = record_line(size, mtime, hash, articles, path);
 	if (!value)
 		return ldi_set_error(&db->errmsg, LEDE_NOMEM, "out of memory");
-	xc_status_t xs = xc_db_set_metadata(db->xdb, key, XC_NTS, value,
-					    strlen(value));
+	lede_status_t st = hash ? put_record_later(db, key, value)
+				: put_record(db, key, value);
 	free(value);
-	if (xs != XC_OK)
-		return xapian_failed(db, xs, "write");
-	db->dirty = 1;
-	return LEDE_OK;
+	return st;
 }
 
 /* path made absolute (from the working folder) with "." and ".." and
@@ -230,25 +329,25 @@ ldi_file_clear(ldi_file_t *file)
 }
 
 lede_status_t
-ldi_file_note(lede_db_t *db, uint32_t docid)
+ldi_file_note(lede_db_t *db, size_t shard, uint32_t docid)
 {
 	ldi_file_t *f = &db->file;
 	if (f->n_docids == f->cap_docids) {
 		size_t cap = f->cap_docids ? f->cap_docids * 2 : 64;
-		uint32_t *grown = realloc(f->docids, cap * sizeof *grown);
+		uint64_t *grown = realloc(f->docids, cap * sizeof *grown);
 		if (!grown)
 			return LEDE_NOMEM;
 		f->docids = grown;
 		f->cap_docids = cap;
 	}
-	f->docids[f->n_docids++] = docid;
+	f->docids[f->n_docids++] = (uint64_t)shard << 32 | docid;
 	return LEDE_OK;
 }
 
 static lede_status_t
 check_writer(lede_db_t *db, const char *fn)
 {
-	if (!db->writable)
+	if (!db->writable || !db->records)
 		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
 				     "index '%s' was opened for reading only",
 				     db->path);
@@ -309,7 +408,7 @@ lede_db_file_begin(lede_db_t *db, const char *path, const char *name,
 		/* The usual case on a re-run: nothing to read, nothing to
 		 * write. */
 		*state = LEDE_FILE_UNCHANGED;
-		xc_free(value);
+		free(value);
 		ldi_file_clear(&f);
 		return LEDE_OK;
 	}
@@ -323,7 +422,7 @@ lede_db_file_begin(lede_db_t *db, const char *path, const char *name,
 		if (r.mtime != f.mtime || !same_path)
 			st = write_record(db, key, f.size, f.mtime, &f.hash,
 					  r.articles, f.path);
-		xc_free(value);
+		free(value);
 		ldi_file_clear(&f);
 		return st;
 	}
@@ -339,7 +438,7 @@ lede_db_file_begin(lede_db_t *db, const char *path, const char *name,
 		st = write_record(db, key, f.size, f.mtime, NULL,
 				  value ? r.articles : 0, f.path);
 	}
-	xc_free(value);
+	free(value);
 	if (st != LEDE_OK) {
 		ldi_file_clear(&f);
 		return st;
@@ -352,37 +451,32 @@ lede_db_file_begin(lede_db_t *db, const char *path, const char *name,
 static int
 compare_docids(const void *a, const void *b)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 	return x < y ? -1 : x > y;
 }
 
 /* Deletes the documents of the file term that are not in keep[0..n-1]
- * (sorted), adding to *deleted. */
+ * (sorted; shard and docid as ldi_file_note packs them), in every shard,
+ * adding to *deleted. */
 static lede_status_t
 delete_others(lede_db_t *db, const char *term, size_t term_len,
-	      const uint32_t *keep, size_t n, uint64_t *deleted)
+	      const uint64_t *keep, size_t n, uint64_t *deleted)
 {
-	uint32_t *docids = NULL;
+	uint64_t *docs = NULL;
 	size_t count = 0;
-	xc_status_t xs = xc_db_postings(db->xdb, term, term_len, &docids,
-					&count);
-	if (xs != XC_OK)
-		return xapian_failed(db, xs, "read");
-	lede_status_t st = LEDE_OK;
+	lede_status_t st = ldi_db_postings(db, term, term_len, &docs, &count);
 	for (size_t i = 0; i < count && st == LEDE_OK; i++) {
-		if (n && bsearch(&docids[i], keep, n, sizeof *keep,
+		if (n && bsearch(&docs[i], keep, n, sizeof *keep,
 				 compare_docids))
 			continue;
 		int gone = 0;
-		xs = xc_db_delete_docid(db->xdb, docids[i], &gone);
-		if (xs != XC_OK) {
-			st = xapian_failed(db, xs, "write");
-		} else if (gone) {
+		st = ldi_db_delete_doc(db, docs[i], &gone);
+		if (st == LEDE_OK && gone) {
 			(*deleted)++;
 			st = ldi_db_count_change(db);
 		}
 	}
-	xc_free(docids);
+	free(docs);
 	return st;
 }
 
@@ -433,7 +527,10 @@ lede_db_file_end(lede_db_t *db, lede_file_end_t how, uint64_t *deleted)
 }
 
 /* Deletes the file whose key (after LDI_META_FILE) is key: its articles,
- * then its record. */
+ * then its record. In a shard set the record first says "read again"
+ * (committed before the shards), and goes once the articles have: so a
+ * crash between the commits never leaves a record claiming a file whose
+ * articles are gone. */
 static lede_status_t
 remove_key(lede_db_t *db, const char *key, size_t klen, uint64_t *deleted)
 {
@@ -444,21 +541,26 @@ remove_key(lede_db_t *db, const char *key, size_t klen, uint64_t *deleted)
 				     "file key too long");
 	memcpy(term, LDI_PREFIX_FILE, plen);
 	memcpy(term + plen, key, klen);
-	lede_status_t st = delete_others(db, term, plen + klen, NULL, 0,
-					 deleted);
-	if (st != LEDE_OK)
-		return st;
 	char *meta = ldi_strdup_printf("%s%.*s", LDI_META_FILE, (int)klen,
 				       key);
 	if (!meta)
 		return ldi_set_error(&db->errmsg, LEDE_NOMEM, "out of memory");
-	/* An empty value deletes the entry. */
-	xc_status_t xs = xc_db_set_metadata(db->xdb, meta, XC_NTS, "", 0);
+	lede_status_t st = LEDE_OK;
+	if (db->unit) {
+		char *value = NULL;
+		record_t r;
+		st = read_record(db, meta, &value, &r);
+		if (st == LEDE_OK && value)
+			st = write_record(db, meta, r.size, r.mtime, NULL,
+					  r.articles, r.path);
+		free(value);
+	}
+	if (st == LEDE_OK)
+		st = delete_others(db, term, plen + klen, NULL, 0, deleted);
+	if (st == LEDE_OK)
+		st = put_record_later(db, meta, NULL);
 	free(meta);
-	if (xs != XC_OK)
-		return xapian_failed(db, xs, "write");
-	db->dirty = 1;
-	return LEDE_OK;
+	return st;
 }
 
 lede_status_t
@@ -481,12 +583,11 @@ lede_db_file_remove(lede_db_t *db, const char *name, int *found,
 	size_t klen = ldi_file_key(LDI_META_FILE, name, strlen(name), key);
 	key[klen] = '\0';
 	char *value = NULL;
-	size_t vlen = 0;
-	xc_status_t xs = xc_db_get_metadata(db->xdb, key, klen, &value,
-					    &vlen);
-	if (xs != XC_OK)
-		return xapian_failed(db, xs, "read");
-	xc_free(value);
+	record_t r;
+	st = read_record(db, key, &value, &r);
+	if (st != LEDE_OK)
+		return st;
+	free(value);
 	if (found)
 		*found = value != NULL;
 	uint64_t n = 0;
@@ -543,9 +644,10 @@ lede_db_prune(lede_db_t *db, const char *path, uint64_t *files,
 	uint64_t n_files = 0, n_deleted = 0;
 	for (;;) {
 		xc_list_t *page = NULL;
-		xc_status_t xs = xc_db_metadata_keys(db->xdb, LDI_META_FILE,
-						     plen, after, alen,
-						     PRUNE_PAGE, &page);
+		xc_status_t xs = xc_db_metadata_keys(db->records,
+						     LDI_META_FILE, plen,
+						     after, alen, PRUNE_PAGE,
+						     &page);
 		if (xs != XC_OK) {
 			st = xapian_failed(db, xs, "read");
 			break;
@@ -568,7 +670,7 @@ lede_db_prune(lede_db_t *db, const char *path, uint64_t *files,
 						&n_deleted);
 				n_files += st == LEDE_OK;
 			}
-			xc_free(value);
+			free(value);
 		}
 		xc_list_free(page);
 		if (n < PRUNE_PAGE || st != LEDE_OK)

@@ -22,7 +22,7 @@
 /* Terms listed per page while counting them. */
 #define TERM_PAGE 4096
 
-#define N_STATS (LEDE_STAT_QUOTED + 1)
+#define N_STATS (LEDE_STAT_SHARDS + 1)
 #define N_FIELDS (LEDE_FIELD_PERSON + 1)
 
 typedef struct top_value {
@@ -226,13 +226,17 @@ count_files(lede_db_t *db, int64_t *files, int64_t *pending)
 	char after[sizeof LDI_META_FILE + LDI_FILE_KEY_SIZE] = "";
 	size_t alen = 0;
 	*files = *pending = 0;
+	/* Remote shards and stubs have no records of their own. */
+	if (!db->records)
+		return LEDE_OK;
 	for (;;) {
 		xc_list_t *page = NULL;
-		xc_status_t xs = xc_db_metadata_keys(db->xdb, LDI_META_FILE,
-						     plen, after, alen,
-						     TERM_PAGE, &page);
+		xc_status_t xs = xc_db_metadata_keys(db->records,
+						     LDI_META_FILE, plen,
+						     after, alen, TERM_PAGE,
+						     &page);
 		if (xs != XC_OK)
-			return failed(db, xs, xc_db_errmsg(db->xdb));
+			return failed(db, xs, xc_db_errmsg(db->records));
 		size_t size = xc_list_size(page);
 		for (size_t i = 0; i < size; i++) {
 			const char *key;
@@ -244,11 +248,11 @@ count_files(lede_db_t *db, int64_t *files, int64_t *pending)
 			}
 			char *value = NULL;
 			size_t vlen = 0;
-			xs = xc_db_get_metadata(db->xdb, key, klen, &value,
-						&vlen);
+			xs = xc_db_get_metadata(db->records, key, klen,
+						&value, &vlen);
 			if (xs != XC_OK) {
 				xc_list_free(page);
-				return failed(db, xs, xc_db_errmsg(db->xdb));
+				return failed(db, xs, xc_db_errmsg(db->records));
 			}
 			/* "1 SIZE MTIME HASH ...": "-" marks one to read
 			 * again. */
@@ -267,9 +271,9 @@ count_files(lede_db_t *db, int64_t *files, int64_t *pending)
 	}
 }
 
-/* The size of the index's files (Xapian keeps them in one folder). */
+/* The size of the files in one folder (Xapian keeps a database in one). */
 static int64_t
-disk_bytes(const char *path)
+folder_bytes(const char *path)
 {
 	DIR *d = opendir(path);
 	if (!d)
@@ -287,17 +291,57 @@ disk_bytes(const char *path)
 	return total;
 }
 
+/* The size on disk of the index: its folder, or each local database it is
+ * made of (remote ones count nothing) and a shard set's own files. */
 static int64_t
-last_commit(lede_db_t *db)
+disk_bytes(const lede_db_t *db)
+{
+	if (!db->shards && !db->unit)
+		return folder_bytes(db->path);
+	int64_t total = 0;
+	for (size_t i = 0; i < db->n_shards; i++) {
+		int64_t n = folder_bytes(db->shards[i].name);
+		total += n > 0 ? n : 0;
+	}
+	if (db->records_owned) {
+		char *p = ldi_strdup_printf("%s/%s", db->path,
+					    LDI_SET_RECORDS);
+		int64_t n = p ? folder_bytes(p) : 0;
+		total += n > 0 ? n : 0;
+		free(p);
+		n = folder_bytes(db->path);
+		total += n > 0 ? n : 0;
+	}
+	return total;
+}
+
+/* The time of x's last commit, or LEDE_NO_DATE. */
+static int64_t
+commit_time(xc_db_t *x)
 {
 	char *value = NULL;
 	size_t len = 0;
 	int64_t when = LEDE_NO_DATE;
-	if (xc_db_get_metadata(db->xdb, LDI_META_COMMITTED, XC_NTS, &value,
+	if (xc_db_get_metadata(x, LDI_META_COMMITTED, XC_NTS, &value,
 			       &len) == XC_OK &&
 	    value && lede_date_parse(value, len, &when) != LEDE_OK)
 		when = LEDE_NO_DATE;
 	xc_free(value);
+	return when;
+}
+
+/* The newest commit of the databases db is made of. */
+static int64_t
+last_commit(lede_db_t *db)
+{
+	if (!db->shards && !db->unit)
+		return commit_time(db->xdb);
+	int64_t when = db->records ? commit_time(db->records) : LEDE_NO_DATE;
+	for (size_t i = 0; i < db->n_shards; i++) {
+		int64_t t = commit_time(db->shards[i].xdb);
+		if (t != LEDE_NO_DATE && (when == LEDE_NO_DATE || t > when))
+			when = t;
+	}
 	return when;
 }
 
@@ -329,7 +373,9 @@ lede_stats_new(lede_db_t *db, uint32_t top, lede_stats_t **out)
 	if (st == LEDE_OK)
 		st = count_files(db, &s->stat[LEDE_STAT_FILES],
 				 &s->stat[LEDE_STAT_FILES_PENDING]);
-	s->stat[LEDE_STAT_BYTES] = disk_bytes(db->path);
+	s->stat[LEDE_STAT_BYTES] = disk_bytes(db);
+	s->stat[LEDE_STAT_SHARDS] =
+		db->shards || db->unit ? (int64_t)db->n_shards : 1;
 	s->stat[LEDE_STAT_LAST_COMMIT] = last_commit(db);
 	uint64_t n = 0;
 	if (st == LEDE_OK)

@@ -629,6 +629,24 @@ ldi_db_count_change(lede_db_t *db)
 	return lede_db_commit(db);
 }
 
+/* Deletes the documents with the unique term in every shard of the set
+ * but `keep`. */
+static lede_status_t
+delete_elsewhere(lede_db_t *db, const char *term, size_t len, size_t keep)
+{
+	uint64_t *docs = NULL;
+	size_t n = 0;
+	lede_status_t st = ldi_db_postings(db, term, len, &docs, &n);
+	for (size_t i = 0; st == LEDE_OK && i < n; i++) {
+		int gone = 0;
+		if ((size_t)(docs[i] >> 32) == keep)
+			continue;
+		st = ldi_db_delete_doc(db, docs[i], &gone);
+	}
+	free(docs);
+	return st;
+}
+
 lede_status_t
 lede_db_add(lede_db_t *db, const lede_article_t *article)
 {
@@ -667,6 +685,17 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 				     "out of memory");
 	}
 	const lede_article_t *a = &c.a;
+	/* A shard set: the shard of the article's date. */
+	size_t shard = 0;
+	xc_db_t *target = db->xdb;
+	if (db->unit) {
+		lede_status_t sst = ldi_set_shard_for(db, a->date, &shard);
+		if (sst != LEDE_OK) {
+			clean_free(&c);
+			return sst;
+		}
+		target = db->shards[shard].xdb;
+	}
 	xc_doc_t *doc = NULL;
 	xc_status_t xs = xc_doc_new(&doc);
 	const char *detail = "";
@@ -689,14 +718,28 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 		detail = xc_doc_errmsg(doc);
 		uint32_t docid = 0;
 		if (xs == XC_OK) {
-			xs = xc_db_replace_document(db->xdb, term, tlen, doc,
+			xs = xc_db_replace_document(target, term, tlen, doc,
 						    &docid);
-			detail = xc_db_errmsg(db->xdb);
+			detail = xc_db_errmsg(target);
 		}
 		db->dirty |= xs == XC_OK;
+		if (xs == XC_OK && db->unit)
+			db->shards[shard].dirty = 1;
 		if (xs == XC_OK && db->file.active &&
-		    ldi_file_note(db, docid) != LEDE_OK)
+		    ldi_file_note(db, shard, docid) != LEDE_OK)
 			xs = XC_NOMEM;
+		/* One copy per id in a set: another shard's goes (the
+		 * article's date moved it here). */
+		if (xs == XC_OK && db->unit) {
+			lede_status_t dst =
+				delete_elsewhere(db, term, tlen, shard);
+			if (dst != LEDE_OK) {
+				xc_doc_free(doc);
+				clean_free(&c);
+				ldi_wordset_clear(&db->spelling);
+				return dst;
+			}
+		}
 	}
 	/* The spelling table learns the article's words once each. A
 	 * replaced article's old words are not taken back: the table only
@@ -705,8 +748,8 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 		xs = XC_NOMEM;
 	for (size_t i = 0; xs == XC_OK && i < db->spelling.n_words; i++) {
 		const char *w = db->spelling.words[i];
-		xs = xc_db_add_spelling(db->xdb, w, strlen(w), 1);
-		detail = xc_db_errmsg(db->xdb);
+		xs = xc_db_add_spelling(target, w, strlen(w), 1);
+		detail = xc_db_errmsg(target);
 	}
 	ldi_wordset_clear(&db->spelling);
 	lede_status_t st = LEDE_OK;
@@ -735,6 +778,25 @@ lede_db_delete(lede_db_t *db, const char *id, size_t len, int *deleted)
 		len = strlen(id);
 	char term[LDI_ID_TERM_SIZE];
 	size_t tlen = ldi_id_term(id, len, term);
+	if (db->unit) {
+		/* A shard set: wherever it is. */
+		uint64_t *docs = NULL;
+		size_t count = 0;
+		int any = 0;
+		lede_status_t st = ldi_db_postings(db, term, tlen, &docs,
+						   &count);
+		for (size_t i = 0; st == LEDE_OK && i < count; i++) {
+			int gone = 0;
+			st = ldi_db_delete_doc(db, docs[i], &gone);
+			any |= gone;
+		}
+		free(docs);
+		if (deleted)
+			*deleted = any;
+		if (st != LEDE_OK)
+			return st;
+		return any ? ldi_db_count_change(db) : LEDE_OK;
+	}
 	uint32_t n = 0;
 	xc_status_t xs = xc_db_delete_document(db->xdb, term, tlen, &n);
 	if (xs != XC_OK)
@@ -759,6 +821,14 @@ lede_db_commit(lede_db_t *db)
 	 * nothing leaves the index exactly as it was. */
 	if (!db->dirty && !db->pending && !db->languages_changed)
 		return LEDE_OK;
+	if (db->unit) {
+		lede_status_t sst = ldi_set_commit(db);
+		if (sst == LEDE_OK) {
+			db->pending = 0;
+			db->dirty = 0;
+		}
+		return sst;
+	}
 	lede_status_t st = ldi_db_save_languages(db);
 	if (st != LEDE_OK)
 		return st;
