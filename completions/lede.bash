@@ -83,6 +83,7 @@ _lede_index_value() {
 		_lede_with_prefix "$prefix" auto text jsonl html feed message \
 			mbox
 		;;
+	--shard) _lede_with_prefix "$prefix" year month day ;;
 	-m | --map)
 		# KEY=FIELD: the key is the user's; the field is ours.
 		local value=${_lede_cur#"$prefix"}
@@ -100,9 +101,9 @@ _lede_index() {
 	local _lede_cur _lede_prev _lede_rl_cur
 	_lede_words
 	local opts="--db --format --map --no-extract --prune --reread
-		--batch-size --watch --delete --stats --quiet --help --version
-		-d -f -m -q -h -V"
-	local with_arg="-d --db -f --format -m --map --batch-size"
+		--batch-size --watch --delete --stats --shard --compact --quiet
+		--help --version -d -f -m -q -h -V"
+	local with_arg="-d --db -f --format -m --map --batch-size --shard"
 	COMPREPLY=()
 	if [[ $_lede_cur == --*=* ]]; then
 		_lede_index_value "${_lede_cur%%=*}" "${_lede_cur%%=*}="

@@ -41,7 +41,9 @@ enum {
 	OPT_DELETE,
 	OPT_STATS,
 	OPT_BATCH_SIZE,
-	OPT_REREAD
+	OPT_REREAD,
+	OPT_SHARD,
+	OPT_COMPACT
 };
 
 /* More --map options than anyone needs for one export. */
@@ -76,6 +78,8 @@ static const struct option long_options[] = {
 	{ "watch", no_argument, NULL, OPT_WATCH },
 	{ "delete", no_argument, NULL, OPT_DELETE },
 	{ "stats", no_argument, NULL, OPT_STATS },
+	{ "shard", required_argument, NULL, OPT_SHARD },
+	{ "compact", no_argument, NULL, OPT_COMPACT },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -87,6 +91,7 @@ static const char usage_text[] =
 	"       " PROG " [--db DIR] --watch [OPTION]... FOLDER...\n"
 	"       " PROG " [--db DIR] --delete ID...\n"
 	"       " PROG " [--db DIR] --stats [--format text|json]\n"
+	"       " PROG " [--db DIR] --compact\n"
 	"\n"
 	"Index news articles into a lede index. PATH is a file, a folder\n"
 	"(read recursively), a .gz file, an archive (.tar, .tar.gz, .zip)\n"
@@ -120,6 +125,11 @@ static const char usage_text[] =
 	"                      they appear, change or go until interrupted\n"
 	"      --delete        delete the articles with the ids given\n"
 	"      --stats         describe the index on standard output\n"
+	"      --shard UNIT    make DIR a shard set: an index per year,\n"
+	"                      month or day (UNIT) of the articles' dates,\n"
+	"                      searched as one (see lede-index(1))\n"
+	"      --compact       compact the index (each shard of a shard\n"
+	"                      set) with Xapian's compactor, in place\n"
 	"  -q, --quiet         no progress or summary, only warnings and\n"
 	"                      errors\n"
 	"  -h, --help          show this help and exit\n"
@@ -127,6 +137,9 @@ static const char usage_text[] =
 	"\n"
 	"A folder's articles take their section from the folder holding\n"
 	"them (business/001.txt) when the article names none.\n"
+	"\n"
+	"A shard set (--shard) is written and read like one index: later\n"
+	"runs need no --shard, and lede-search --db DIR searches it all.\n"
 	"\n"
 	"Exit status: 0 all files indexed, 1 some files or the index failed\n"
 	"(or an id to delete was not found), 2 usage error.\n";
@@ -1120,6 +1133,9 @@ print_stats_text(const lede_stats_t *st, const char *dbpath)
 	       (long long)lede_stats_get(st, LEDE_STAT_WORDS));
 	printf("size         %.1f MiB (%lld bytes)\n",
 	       (double)bytes / (1024.0 * 1024.0), (long long)bytes);
+	int64_t shards = lede_stats_get(st, LEDE_STAT_SHARDS);
+	if (shards != 1)
+		printf("shards       %lld\n", (long long)shards);
 	printf("files        %lld (%lld to read again)\n",
 	       (long long)lede_stats_get(st, LEDE_STAT_FILES),
 	       (long long)lede_stats_get(st, LEDE_STAT_FILES_PENDING));
@@ -1164,8 +1180,9 @@ print_stats_json(const lede_stats_t *st, const char *dbpath)
 		lede_date_format(when, iso);
 	json_t *fields = json_object(), *top = json_object();
 	json_t *o = json_pack(
-		"{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o}", "index",
-		dbpath, "articles",
+		"{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o}",
+		"index", dbpath, "shards",
+		(json_int_t)lede_stats_get(st, LEDE_STAT_SHARDS), "articles",
 		(json_int_t)lede_stats_get(st, LEDE_STAT_ARTICLES), "terms",
 		(json_int_t)lede_stats_get(st, LEDE_STAT_TERMS), "words",
 		(json_int_t)lede_stats_get(st, LEDE_STAT_WORDS), "bytes",
@@ -1228,6 +1245,55 @@ show_stats(lede_db_t *db, const char *dbpath, int json)
 		rc = 1;
 	}
 	return rc;
+}
+
+/* ---- --compact ---------------------------------------------------------- */
+
+typedef struct compact_progress {
+	int on;
+	double last;
+	int drawn;
+} compact_progress_t;
+
+/* One line on a terminal, redrawn in place: the index and the table. */
+static void
+on_compact(void *ctx, const char *index, const char *table,
+	   const char *status)
+{
+	compact_progress_t *p = ctx;
+	if (!p->on)
+		return;
+	double now = now_s();
+	if (now - p->last < PROGRESS_MS / 1000.0)
+		return;
+	p->last = now;
+	fprintf(stderr, "\rcompacting %s: %s %s\033[K", index, table, status);
+	p->drawn = 1;
+}
+
+static int
+compact(const char *dbpath, int quiet)
+{
+	compact_progress_t p = { !quiet && isatty(STDERR_FILENO), 0, 0 };
+	uint64_t before = 0, after = 0;
+	char *msg = NULL;
+	double start = now_s();
+	lede_status_t st = lede_db_compact(dbpath, on_compact, &p, &before,
+					   &after, &msg);
+	if (p.drawn)
+		fputs("\r\033[K", stderr);
+	if (st != LEDE_OK) {
+		err("%s", msg ? msg : lede_status_str(st));
+		lede_free(msg);
+		return 1;
+	}
+	if (!quiet)
+		fprintf(stderr,
+			PROG ": compacted '%s': %.1f MiB to %.1f MiB in %.1f "
+			     "s\n",
+			dbpath, (double)before / (1024.0 * 1024.0),
+			(double)after / (1024.0 * 1024.0), now_s() - start);
+	return 0;
 }
 
 /* ---- main -------------------------------------------------------------- */
@@ -1297,7 +1363,8 @@ main(int argc, char **argv)
 {
 	run_t run = { 0 };
 	int quiet = 0, no_extract = 0, opt;
-	int watch = 0, deleting = 0, stats = 0;
+	int watch = 0, deleting = 0, stats = 0, compacting = 0;
+	lede_shard_unit_t shard_unit = 0;
 	long batch = -1;
 	const char *format_name = NULL;
 	const char *maps[MAX_MAPS];
@@ -1350,6 +1417,21 @@ main(int argc, char **argv)
 		case OPT_STATS:
 			stats = 1;
 			break;
+		case OPT_SHARD:
+			if (!strcmp(optarg, "year"))
+				shard_unit = LEDE_SHARD_YEAR;
+			else if (!strcmp(optarg, "month"))
+				shard_unit = LEDE_SHARD_MONTH;
+			else if (!strcmp(optarg, "day"))
+				shard_unit = LEDE_SHARD_DAY;
+			else
+				return usage_error("--shard cuts by year, month "
+						   "or day, not '%s'",
+						   optarg);
+			break;
+		case OPT_COMPACT:
+			compacting = 1;
+			break;
 		case OPT_QUIET:
 			quiet = 1;
 			break;
@@ -1365,9 +1447,17 @@ main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (watch + deleting + stats > 1)
-		return usage_error("%s", "--watch, --delete and --stats do "
-					 "not go together");
+	if (watch + deleting + stats + compacting > 1)
+		return usage_error("%s", "--watch, --delete, --stats and "
+					 "--compact do not go together");
+	if (shard_unit && (deleting || stats || compacting))
+		return usage_error("%s", "--shard is for indexing: --delete, "
+					 "--stats and --compact find the "
+					 "shards themselves");
+	if (compacting && optind < argc)
+		return usage_error("--compact takes no paths ('%s'): it "
+				   "compacts the index --db names",
+				   argv[optind]);
 	int stats_json = 0;
 	lede_format_t format = LEDE_FORMAT_AUTO;
 	if (stats) {
@@ -1386,7 +1476,7 @@ main(int argc, char **argv)
 				   "html, feed, message or mbox)",
 				   format_name);
 	}
-	if (!stats && optind >= argc)
+	if (!stats && !compacting && optind >= argc)
 		return usage_error("%s", deleting ? "--delete: give the ids "
 						  "of the articles to delete"
 						: "nothing to index: give "
@@ -1412,11 +1502,19 @@ main(int argc, char **argv)
 		}
 	}
 	run.dbpath = dbopt ? dbopt : dbpath;
+	if (compacting) {
+		int rc = compact(run.dbpath, quiet);
+		free(dbpath);
+		return rc;
+	}
 	char *msg = NULL;
 	lede_open_flags_t mode = stats	  ? LEDE_OPEN_READ
 				 : deleting ? LEDE_OPEN_WRITE
 					  : LEDE_OPEN_CREATE;
-	lede_status_t st = lede_db_open(run.dbpath, mode, &run.db, &msg);
+	lede_status_t st =
+		shard_unit ? lede_db_open_sharded(run.dbpath, shard_unit,
+						  &run.db, &msg)
+			   : lede_db_open(run.dbpath, mode, &run.db, &msg);
 	if (st != LEDE_OK) {
 		err("%s", msg ? msg : lede_status_str(st));
 		lede_free(msg);

@@ -88,7 +88,10 @@ static const char usage_text[] =
 	"\n"
 	"  -d, --db DIR         the index (default: $LEDE_DB, else\n"
 	"                       $XDG_DATA_HOME/lede/index or\n"
-	"                       ~/.local/share/lede/index)\n"
+	"                       ~/.local/share/lede/index); also a shard\n"
+	"                       set, a Xapian stub file or tcp://HOST:PORT\n"
+	"                       (xapian-tcpsrv); repeatable: all are\n"
+	"                       searched as one index\n"
 	"  -n, --limit N        show at most N hits (default 10)\n"
 	"      --offset N       skip the first N hits (default 0)\n"
 	"      --filter FIELD=VALUE\n"
@@ -609,10 +612,16 @@ printer_new(const char *format, int colour)
 	return printer_text_new(stdout, colour);
 }
 
+/* More --db options than anyone types: shards beyond this belong in a
+ * stub file. */
+#define MAX_DBS 64
+
 /* Parsed options, and what they own. */
 typedef struct cli {
 	search_opts_t opts;
-	const char *dbopt, *format, *show_id, *batch_file;
+	const char *dbs[MAX_DBS];
+	size_t n_dbs;
+	const char *format, *show_id, *batch_file;
 	const char *since, *until;
 	int format_set;
 } cli_t;
@@ -626,7 +635,11 @@ parse_options(int argc, char **argv, cli_t *c)
 				  NULL)) != -1) {
 		switch (opt) {
 		case 'd':
-			c->dbopt = optarg;
+			if (c->n_dbs == MAX_DBS)
+				return usage_error("more than %d --db options "
+						   "(list them in a stub file)",
+						   MAX_DBS);
+			c->dbs[c->n_dbs++] = optarg;
 			break;
 		case 'n':
 			if (parse_count(optarg, &o->limit))
@@ -836,8 +849,10 @@ main(int argc, char **argv)
 		return rc < 0 ? 0 : rc;
 	}
 
-	char *dbpath = c.dbopt ? NULL : lede_default_path();
-	const char *path = c.dbopt ? c.dbopt : dbpath;
+	char *dbpath = c.n_dbs ? NULL : lede_default_path();
+	if (!c.n_dbs && dbpath)
+		c.dbs[c.n_dbs++] = dbpath;
+	const char *path = c.n_dbs ? c.dbs[0] : NULL;
 	char *text = NULL;
 	printer_t *pr = NULL;
 	int colour = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
@@ -854,7 +869,7 @@ main(int argc, char **argv)
 		rc = 1;
 	} else {
 		lede_status_t st =
-			lede_db_open(path, LEDE_OPEN_READ, &db, &msg);
+			lede_db_open_combined(c.dbs, c.n_dbs, &db, &msg);
 		if (st != LEDE_OK) {
 			err("%s", msg ? msg : lede_status_str(st));
 			rc = 1;
