@@ -757,8 +757,8 @@ lede_status_t lede_results_part(const lede_results_t *results, size_t i,
 
 /* How many other matching articles are copies of the current hit's story
  * and were collapsed into it (see lede_query_set_collapse): 0 when there
- * are none, when collapsing is off, or when there is no current hit. Exact
- * when the total is; otherwise at least that many. */
+ * are none, when collapsing is off, or when there is no current hit.
+ * Exact: counted by a query on the page's stories, also over shards. */
 uint32_t lede_results_similar(const lede_results_t *results);
 
 

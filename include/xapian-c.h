@@ -482,12 +482,21 @@ void xc_mset_uncollapsed_matches(const xc_mset_t *mset, uint32_t *estimated,
  * matching documents with its collapse key the match dropped (with a
  * collapse max above 1, every hit kept for a key reports it). A lower
  * bound: documents the match skipped as too weak to count are not in it,
- * so it is exact only when checkatleast covered every match. 0 without a
- * collapse key, for a hit without a value in the collapse slot, or when
- * none were dropped. Returns XC_OK, XC_MISUSE (NULL mset or count, i out
+ * so it is exact only when checkatleast covered every match; and over a
+ * remote database only those dropped where the parts' results were
+ * merged count, not those a server dropped within its own part (count
+ * them with a query, as lede does). 0 without a collapse key, for a hit
+ * without a value in the collapse slot, or when none were dropped. Returns XC_OK, XC_MISUSE (NULL mset or count, i out
  * of range), XC_XAPIAN, XC_INTERNAL; *count is 0 on failure. */
 xc_status_t xc_mset_collapse_count(const xc_mset_t *mset, size_t i,
 				   uint32_t *count);
+/* The i-th hit's value in the collapse slot (xc_enquire_set_collapse_key),
+ * borrowed until the next call on mset: "" without a collapse key or
+ * when the hit has no value there. Unlike xc_mset_collapse_count, it
+ * comes back from remote databases as it is. Returns XC_OK, XC_MISUSE
+ * (NULL mset or key, i out of range), XC_NOMEM, XC_INTERNAL. */
+xc_status_t xc_mset_collapse_key(const xc_mset_t *mset, size_t i,
+				 const char **key, size_t *len);
 /* The i-th hit's document (caller frees it). Retries once after a
  * reopen if the database changed. */
 xc_status_t xc_mset_document(xc_mset_t *mset, size_t i, xc_doc_t **out);

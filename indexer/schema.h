@@ -40,7 +40,10 @@
  *   ValueCountMatchSpy counts, which remote shards run too. Slot 2 is
  *   unused since format 6.
  * - The story key is value slot 4 (see LDI_SLOT_STORY): wire copies and
- *   reprints of one story share it, and searches collapse on it.
+ *   reprints of one story share it, and searches collapse on it. It is
+ *   also the boolean term "XSTORY" + key, by which a search counts the
+ *   copies of each hit's story (Xapian's collapse counts miss those a
+ *   remote server collapsed).
  * - The date is value slot 0 (sortable_serialise of seconds since 1970
  *   UTC) and boolean terms "D"YYYYMMDD, "M"YYYYMM, "Y"YYYY.
  * - The document data is a JSON object of the stored fields (id, headline,
@@ -91,8 +94,8 @@
  *      the last commit.
  *   6  a slot per facet field and one for the day (slots 10-18) in place
  *      of the facet slot (2), sort keys that end in the id (slot 3
- *      changed, slot 5 new): counts and orders that stock xapian-tcpsrv
- *      computes for remote shards.
+ *      changed, slot 5 new), "XSTORY" terms: counts and orders that stock
+ *      xapian-tcpsrv computes for remote shards.
  */
 #ifndef LEDE_SCHEMA_H
 #define LEDE_SCHEMA_H
@@ -123,6 +126,9 @@
 #define LDI_PREFIX_QUOTE "XQ"
 /* The file an article was read from (see "Files" above). */
 #define LDI_PREFIX_FILE "XFILE"
+/* The story key (LDI_SLOT_STORY) as a boolean term, so that the copies of
+ * a story that match a query can be counted (lede_results_similar). */
+#define LDI_PREFIX_STORY "XSTORY"
 /* A word as written but for case (accents kept), where that differs from
  * its folded term: what a quoted phrase matches. */
 #define LDI_PREFIX_EXACT "XE"

@@ -1,6 +1,7 @@
 /* writer.c: turning an article record into a Xapian document, and deletes.
  * SPDX-License-Identifier: MIT
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -473,8 +474,14 @@ add_story_key(xc_doc_t *doc, const char *body)
 	int rc = ldi_story_key(body, key);
 	if (rc < 0)
 		return XC_NOMEM;
-	return rc ? xc_doc_set_value(doc, LDI_SLOT_STORY, key, strlen(key))
-		  : XC_OK;
+	if (rc == 0)
+		return XC_OK;
+	xc_status_t xs = xc_doc_set_value(doc, LDI_SLOT_STORY, key,
+					  strlen(key));
+	char term[sizeof LDI_PREFIX_STORY + LDI_STORY_KEY_SIZE];
+	snprintf(term, sizeof term, "%s%s", LDI_PREFIX_STORY, key);
+	return xs == XC_OK ? xc_doc_add_boolean_term(doc, term, strlen(term))
+			   : xs;
 }
 
 /* The stored fields, as the JSON object hits are made from. */

@@ -371,6 +371,94 @@ count_lifted(lede_results_t *r, int field, uint32_t check)
 	return st;
 }
 
+/* Counts the copies of each page hit's story (lede_results_similar) into
+ * r->similars, by mset index: one more match, of the query's articles
+ * that carry the page's story keys, with a value spy on the key. Xapian
+ * counts what it collapses too, but a remote server's own collapsing is
+ * lost on the way back; this count is exact, and the same over one
+ * index or any shards. */
+static lede_status_t
+count_copies(lede_results_t *r, xc_query_t *xq)
+{
+	lede_query_t *q = r->query;
+	size_t n = xc_mset_size(r->mset);
+	size_t page = r->order ? r->n_order : n;
+	if (!page)
+		return LEDE_OK;
+	r->similars = calloc(n, sizeof *r->similars);
+	xc_query_t **terms = calloc(page, sizeof *terms);
+	if (!r->similars || !terms) {
+		free(terms);
+		return LEDE_NOMEM;
+	}
+	xc_status_t xs = XC_OK;
+	size_t k = 0;
+	for (size_t p = 0; xs == XC_OK && p < page; p++) {
+		size_t i = r->order ? r->order[p] : p;
+		const char *key;
+		size_t len = 0;
+		char term[sizeof LDI_PREFIX_STORY + 64];
+		xs = xc_mset_collapse_key(r->mset, i, &key, &len);
+		if (xs != XC_OK || len == 0 || len > 64)
+			continue;
+		size_t plen = strlen(LDI_PREFIX_STORY);
+		memcpy(term, LDI_PREFIX_STORY, plen);
+		memcpy(term + plen, key, len);
+		xs = xc_query_term(term, plen + len, 1, 0, &terms[k]);
+		k += xs == XC_OK;
+	}
+	xc_query_t *any = NULL, *both = NULL;
+	xc_enquire_t *enq = NULL;
+	xc_mset_t *mset = NULL;
+	xc_spy_t *spy = NULL;
+	uint32_t docs = 0;
+	if (xs == XC_OK && k)
+		xs = xc_query_combine(XC_OP_OR, terms, k, 0, &any);
+	if (xs == XC_OK && any) {
+		xc_query_t *pair[2] = { xq, any };
+		xs = xc_query_combine(XC_OP_FILTER, pair, 2, 0, &both);
+	}
+	if (xs == XC_OK && both)
+		xs = xc_enquire_new(q->db->xdb, &enq);
+	if (xs == XC_OK && enq)
+		xs = xc_enquire_set_query(enq, both, 0);
+	if (xs == XC_OK && enq)
+		xs = xc_enquire_add_value_spy(enq, LDI_SLOT_STORY, &spy);
+	if (xs == XC_OK && enq)
+		xs = xc_db_doccount(q->db->xdb, &docs);
+	if (xs == XC_OK && enq)
+		xs = xc_enquire_mset(enq, 0, 0, docs, &mset);
+	for (size_t p = 0; xs == XC_OK && mset && p < page; p++) {
+		size_t i = r->order ? r->order[p] : p;
+		const char *key, *value;
+		size_t len = 0, vlen;
+		uint32_t count;
+		xs = xc_mset_collapse_key(r->mset, i, &key, &len);
+		for (size_t v = 0; xs == XC_OK && len &&
+				   v < xc_spy_size(spy);
+		     v++)
+			if (xc_spy_item(spy, v, &value, &vlen, &count) ==
+				    XC_OK &&
+			    vlen == len && !memcmp(value, key, len))
+				r->similars[i] = count ? count - 1 : 0;
+	}
+	lede_status_t st = LEDE_OK;
+	if (xs != XC_OK)
+		st = ldi_set_error(&q->errmsg, ldi_status_from_xc(xs),
+				   "search in '%s' failed: %s", q->db->path,
+				   enq && *xc_enquire_errmsg(enq)
+					   ? xc_enquire_errmsg(enq)
+					   : xc_status_str(xs));
+	xc_mset_free(mset);
+	xc_enquire_free(enq);
+	xc_query_free(both);
+	xc_query_free(any);
+	for (size_t t = 0; t < k; t++)
+		xc_query_free(terms[t]);
+	free(terms);
+	return st;
+}
+
 /* One run of the query on the newest revision (see lede_query_run). */
 static lede_status_t
 run_once(lede_query_t *query, lede_results_t **out)
@@ -406,11 +494,12 @@ run_once(lede_query_t *query, lede_results_t **out)
 		return st;
 	}
 	xs = ldi_enquire_new(query, xq, &r->enquire);
-	xc_query_free(xq);
-	if (xs != XC_OK)
+	if (xs != XC_OK) {
+		xc_query_free(xq);
 		return run_failed(query, r, xs,
 				  r->enquire ? xc_enquire_errmsg(r->enquire)
 					     : xc_db_errmsg(xdb));
+	}
 
 	/* Facets and timelines count the whole match set: every match
 	 * must be looked at, unless the caller settled for an estimate. */
@@ -446,8 +535,10 @@ run_once(lede_query_t *query, lede_results_t **out)
 	}
 	if (xs == XC_OK)
 		xs = xc_enquire_mset(r->enquire, first, max, check, &r->mset);
-	if (xs != XC_OK)
+	if (xs != XC_OK) {
+		xc_query_free(xq);
 		return run_failed(query, r, xs, xc_enquire_errmsg(r->enquire));
+	}
 	/* Articles, not stories: the copies collapsed away matched too. */
 	xc_mset_uncollapsed_matches(r->mset, &r->estimated, &r->lower,
 				    &r->upper);
@@ -455,6 +546,9 @@ run_once(lede_query_t *query, lede_results_t **out)
 			  (r->lower == r->upper && r->estimated <= check);
 	if (query->sort == LEDE_SORT_RECENCY)
 		st = rank_by_recency(r);
+	if (st == LEDE_OK && !query->all_copies)
+		st = count_copies(r, xq);
+	xc_query_free(xq);
 	if (st == LEDE_OK)
 		st = ldi_facets_collect(r, &spies);
 	for (int f = 0; st == LEDE_OK && f < LDI_N_FIELDS; f++)
@@ -506,6 +600,7 @@ lede_results_free(lede_results_t *results)
 		ldi_count_list_free(&results->facets[f]);
 	ldi_count_list_free(&results->timeline);
 	free(results->order);
+	free(results->similars);
 	free(results->scores);
 	free(results->factors);
 	free(results->ages);
@@ -607,8 +702,7 @@ lede_results_next(lede_results_t *r)
 		r->score = r->scores[r->next - 1];
 		rank = r->query->offset + (uint32_t)(r->next - 1);
 	}
-	if (xs == XC_OK)
-		xs = xc_mset_collapse_count(r->mset, i, &r->similar);
+	r->similar = r->similars ? r->similars[i] : 0;
 	if (xs == XC_OK)
 		xs = xc_mset_document(r->mset, i, &doc);
 	const char *data = NULL;

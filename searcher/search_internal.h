@@ -95,7 +95,9 @@ struct lede_results {
 	uint32_t rank;
 	double score;
 	double relevance; /* the current hit's weight before recency */
-	uint32_t similar; /* the current hit's collapse count */
+	uint32_t similar; /* the current hit's copies collapsed */
+	uint32_t *similars; /* copies per mset index (count_copies), NULL
+			       when not collapsing */
 	json_t *fields;	  /* the current hit's stored fields */
 	/* With recency ordering, the page's hits as mset indexes and
 	 * their decayed scores, in order; NULL otherwise. */

@@ -342,6 +342,27 @@ extern "C" xc_status_t xc_mset_collapse_count(const xc_mset_t *mset,
 	});
 }
 
+extern "C" xc_status_t xc_mset_collapse_key(const xc_mset_t *mset, size_t i,
+					    const char **key, size_t *len)
+{
+	if (!mset)
+		return XC_MISUSE;
+	if (!key)
+		return xc_misuse(&mset->msg, "key is NULL");
+	*key = "";
+	if (len)
+		*len = 0;
+	if (i >= mset->ms.size())
+		return xc_misuse(&mset->msg, "hit index out of range");
+	return xc_guard(&mset->msg, [&] {
+		mset->key = mset->ms[Xapian::doccount(i)].get_collapse_key();
+		*key = mset->key.c_str();
+		if (len)
+			*len = mset->key.size();
+		return XC_OK;
+	});
+}
+
 extern "C" xc_status_t xc_mset_document(xc_mset_t *mset, size_t i,
 					xc_doc_t **out)
 {

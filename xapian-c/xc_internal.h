@@ -121,6 +121,7 @@ struct xc_mset {
 	bool counted = false;	 /* a collapse key was set: seen is valid */
 	bool exhaustive = false; /* the match looked at every match */
 	uint64_t seen = 0;	 /* documents the match looked at */
+	mutable std::string key; /* xc_mset_collapse_key's answer */
 	mutable std::string msg;
 };
 
