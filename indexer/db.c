@@ -165,12 +165,15 @@ back_off(int attempt)
 /* Hands a failed open's message to the caller, or frees it when the
  * caller did not ask for one. */
 static lede_status_t
-open_failed(lede_status_t st, char *msg, char **errmsg)
+open_failed(lede_status_t st, char **msg, char **errmsg)
 {
+	/* msg is read here, after st's call set it: as an argument its
+	 * value could be taken before that call ran. */
 	if (errmsg)
-		*errmsg = msg;
+		*errmsg = *msg;
 	else
-		free(msg);
+		free(*msg);
+	*msg = NULL;
 	return st;
 }
 
@@ -324,24 +327,24 @@ lede_db_open_combined(const char *const *paths, size_t n, lede_db_t **out,
 	char *msg = NULL;
 	lede_status_t st = check_open_args(out, errmsg, &msg);
 	if (st != LEDE_OK)
-		return open_failed(st, msg, errmsg);
+		return open_failed(st, &msg, errmsg);
 	if (!paths || n == 0)
 		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
 						 "lede_db_open_combined: no "
 						 "index path given"),
-				   msg, errmsg);
+				   &msg, errmsg);
 	for (size_t i = 0; i < n; i++)
 		if (!paths[i] || !*paths[i])
 			return open_failed(
 				ldi_set_error(&msg, LEDE_MISUSE,
 					      "lede_db_open: no index path "
 					      "given"),
-				msg, errmsg);
+				&msg, errmsg);
 	lede_db_t *db = db_new(paths[0], 0);
 	if (!db)
 		return open_failed(ldi_set_error(&msg, LEDE_NOMEM,
 						 "out of memory"),
-				   msg, errmsg);
+				   &msg, errmsg);
 	/* One folder holding one index is the usual case, and reads as it
 	 * always did: no view in between. */
 	if (n == 1 && (ldi_path_kind(paths[0], NULL) == LDI_PATH_INDEX ||
@@ -369,7 +372,7 @@ lede_db_open_combined(const char *const *paths, size_t n, lede_db_t **out,
 		st = load_all_languages(db, &msg);
 	if (st != LEDE_OK) {
 		db_discard(db);
-		return open_failed(st, msg, errmsg);
+		return open_failed(st, &msg, errmsg);
 	}
 	*out = db;
 	return LEDE_OK;
@@ -385,13 +388,13 @@ open_set_writer(const char *path, lede_shard_unit_t unit, lede_db_t **out,
 	if (!db)
 		return open_failed(ldi_set_error(&msg, LEDE_NOMEM,
 						 "out of memory"),
-				   msg, errmsg);
+				   &msg, errmsg);
 	lede_status_t st = ldi_set_open(db, unit, &msg);
 	if (st == LEDE_OK)
 		st = load_all_languages(db, &msg);
 	if (st != LEDE_OK) {
 		db_discard(db);
-		return open_failed(st, msg, errmsg);
+		return open_failed(st, &msg, errmsg);
 	}
 	*out = db;
 	return LEDE_OK;
@@ -404,19 +407,19 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 	char *msg = NULL;
 	lede_status_t st = check_open_args(out, errmsg, &msg);
 	if (st != LEDE_OK)
-		return open_failed(st, msg, errmsg);
+		return open_failed(st, &msg, errmsg);
 	if (!path || !*path)
 		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
 						 "lede_db_open: no index path "
 						 "given"),
-				   msg, errmsg);
+				   &msg, errmsg);
 	if (flags != LEDE_OPEN_READ && flags != LEDE_OPEN_WRITE &&
 	    flags != LEDE_OPEN_CREATE)
 		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
 						 "lede_db_open: unknown flags "
 						 "%d",
 						 (int)flags),
-				   msg, errmsg);
+				   &msg, errmsg);
 	if (flags == LEDE_OPEN_READ)
 		return lede_db_open_combined(&path, 1, out, errmsg);
 
@@ -432,7 +435,7 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 				      "remote index is for searching (write "
 				      "to the indexes it names)",
 				      path),
-			msg, errmsg);
+			&msg, errmsg);
 	default:
 		break;
 	}
@@ -440,7 +443,7 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 	if (!db)
 		return open_failed(ldi_set_error(&msg, LEDE_NOMEM,
 						 "out of memory"),
-				   msg, errmsg);
+				   &msg, errmsg);
 	st = ldi_open_local(path,
 			    flags == LEDE_OPEN_CREATE ? XC_DB_WRITE_CREATE
 						      : XC_DB_WRITE_OPEN,
@@ -450,7 +453,7 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 		st = load_all_languages(db, &msg);
 	if (st != LEDE_OK) {
 		db_discard(db);
-		return open_failed(st, msg, errmsg);
+		return open_failed(st, &msg, errmsg);
 	}
 	*out = db;
 	return LEDE_OK;
@@ -463,25 +466,25 @@ lede_db_open_sharded(const char *path, lede_shard_unit_t unit,
 	char *msg = NULL;
 	lede_status_t st = check_open_args(out, errmsg, &msg);
 	if (st != LEDE_OK)
-		return open_failed(st, msg, errmsg);
+		return open_failed(st, &msg, errmsg);
 	if (!path || !*path)
 		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
 						 "lede_db_open_sharded: no "
 						 "index path given"),
-				   msg, errmsg);
+				   &msg, errmsg);
 	if (unit != LEDE_SHARD_YEAR && unit != LEDE_SHARD_MONTH &&
 	    unit != LEDE_SHARD_DAY)
 		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
 						 "lede_db_open_sharded: "
 						 "unknown unit %d",
 						 (int)unit),
-				   msg, errmsg);
+				   &msg, errmsg);
 	lede_shard_unit_t have = 0;
 	switch (ldi_path_kind(path, &have)) {
 	case LDI_PATH_MISSING:
 		st = ldi_set_create(path, unit, &msg);
 		if (st != LEDE_OK)
-			return open_failed(st, msg, errmsg);
+			return open_failed(st, &msg, errmsg);
 		break;
 	case LDI_PATH_SET:
 		if (have != unit)
@@ -491,7 +494,7 @@ lede_db_open_sharded(const char *path, lede_shard_unit_t unit,
 					      "by %s",
 					      path, ldi_unit_name(have),
 					      ldi_unit_name(unit)),
-				msg, errmsg);
+				&msg, errmsg);
 		break;
 	case LDI_PATH_INDEX:
 		return open_failed(
@@ -499,14 +502,14 @@ lede_db_open_sharded(const char *path, lede_shard_unit_t unit,
 				      "'%s' is a single index, not a shard "
 				      "set: index into a new folder",
 				      path),
-			msg, errmsg);
+			&msg, errmsg);
 	default:
 		return open_failed(
 			ldi_set_error(&msg, LEDE_MISUSE,
 				      "'%s' is neither a shard set nor an "
 				      "empty folder",
 				      path),
-			msg, errmsg);
+			&msg, errmsg);
 	}
 	return open_set_writer(path, unit, out, errmsg);
 }
