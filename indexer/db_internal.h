@@ -72,8 +72,10 @@ struct lede_db {
 	 * a single index. */
 	ldi_shard_t *shards;
 	size_t n_shards, cap_shards;
-	/* A shard set opened for writing: how it is cut (0 otherwise). */
+	/* A shard set opened for writing: how it is cut (0 otherwise), and
+	 * whether its view missed a change of shards (a failed rebuild). */
 	lede_shard_unit_t unit;
+	int view_stale;
 	/* Where file records live: xdb for a single index, a shard set's
 	 * own database ("files") for a shard set, NULL when there is none
 	 * (remote shards, stubs). records_owned: closed with db. */

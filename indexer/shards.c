@@ -607,6 +607,8 @@ recombine(lede_db_t *db)
 		parts[i] = db->shards[i].xdb;
 	xc_status_t xs = xc_db_recombine(db->xdb, parts, db->n_shards);
 	free(parts);
+	/* A view that missed a change is made again before it is read. */
+	db->view_stale = xs != XC_OK;
 	return xs == XC_OK ? LEDE_OK
 			   : ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
 					   "cannot open shard set '%s': %s",
@@ -699,6 +701,11 @@ ldi_db_postings(lede_db_t *db, const char *term, size_t len, uint64_t **out,
 	size_t count = 0;
 	*out = NULL;
 	*n = 0;
+	if (db->view_stale) {
+		lede_status_t st = recombine(db);
+		if (st != LEDE_OK)
+			return st;
+	}
 	xc_status_t xs = xc_db_postings(db->xdb, term, len, &ids, &count);
 	if (xs != XC_OK)
 		return ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),

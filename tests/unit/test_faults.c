@@ -72,6 +72,78 @@ fault_while_writing(unsigned n, xc_status_t kind)
 	lede_db_close(db);
 }
 
+/* Write a shard set under a fault: articles over three months, one
+ * moved, one deleted; then the set must open, take articles and be
+ * searched as one. */
+static void
+fault_while_sharding(unsigned n, xc_status_t kind)
+{
+	char path[4200];
+	snprintf(path, sizeof path, "%s/s-%u-%d", dir, n, (int)kind);
+	lede_db_t *db = NULL;
+	char *msg = NULL;
+	xc_fault_inject(n, kind);
+	lede_status_t st = lede_db_open_sharded(path, LEDE_SHARD_MONTH, &db,
+						&msg);
+	CHECK((st == LEDE_OK) == (db != NULL));
+	CHECK(st == LEDE_OK || (msg && *msg));
+	lede_free(msg);
+	msg = NULL;
+	if (db) {
+		static const int64_t dates[] = { 1696118400, 1698796800,
+						 1701388800, LEDE_NO_DATE };
+		for (int i = 0; i < 4; i++) {
+			lede_article_t a = { 0 };
+			char id[8];
+			snprintf(id, sizeof id, "m%d", i);
+			a.id = id;
+			a.headline = "Harbour news";
+			a.body = "ferries and harbours";
+			a.date = dates[i];
+			lede_db_add(db, &a);
+		}
+		add(db, "m0", "moved to November"); /* 1700000000 */
+		lede_db_delete(db, "m1", LEDE_NTS, NULL);
+		lede_db_commit(db);
+		lede_db_close(db);
+	}
+	xc_fault_inject(0, XC_OK);
+
+	db = NULL;
+	CHECK_INT(lede_db_open_sharded(path, LEDE_SHARD_MONTH, &db, &msg),
+		  LEDE_OK);
+	if (msg) {
+		fprintf(stderr, "after fault %u/%d: %s\n", n, (int)kind, msg);
+		lede_free(msg);
+	}
+	CHECK_INT(add(db, "c", "harbour lights"), LEDE_OK);
+	CHECK_INT(lede_db_close(db), LEDE_OK);
+	CHECK_INT(lede_db_open(path, LEDE_OPEN_READ, &db, NULL), LEDE_OK);
+	uint64_t count = 0;
+	CHECK_INT(lede_db_count(db, &count), LEDE_OK);
+	CHECK(count >= 1);
+	lede_db_close(db);
+}
+
+/* Compact under a fault: whatever happens, the index is there, whole. */
+static void
+fault_while_compacting(const char *path, unsigned n, xc_status_t kind)
+{
+	char *msg = NULL;
+	xc_fault_inject(n, kind);
+	lede_status_t st = lede_db_compact(path, NULL, NULL, NULL, NULL, &msg);
+	xc_fault_inject(0, XC_OK);
+	CHECK(st == LEDE_OK || (msg && *msg));
+	lede_free(msg);
+	lede_db_t *db = NULL;
+	CHECK_INT(lede_db_open(path, LEDE_OPEN_READ, &db, NULL), LEDE_OK);
+	uint64_t count = 0;
+	if (db)
+		CHECK_INT(lede_db_count(db, &count), LEDE_OK);
+	CHECK_INT(count, 30);
+	lede_db_close(db);
+}
+
 /* Search under a fault: each call gives a status, never a crash. */
 static void
 fault_while_searching(const char *path, unsigned n, xc_status_t kind)
@@ -172,6 +244,12 @@ main(int argc, char **argv)
 	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
 		for (unsigned n = 1; n <= 80; n++)
 			fault_while_expanding(path, n, kinds[k]);
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+		for (unsigned n = 1; n <= 12; n++)
+			fault_while_compacting(path, n, kinds[k]);
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+		for (unsigned n = 1; n <= 60; n++)
+			fault_while_sharding(n, kinds[k]);
 
 	char cmd[4300];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

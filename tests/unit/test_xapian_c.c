@@ -1629,6 +1629,153 @@ static void test_collapse(void)
 	CHECK_INT(xc_db_close(db), XC_OK);
 }
 
+/* Views: two databases searched as one, their docids interleaved and
+ * mapped back; a view rebuilt over other parts in place; an empty view;
+ * compaction into a new folder; a remote server that is not there. */
+static void test_views(void)
+{
+	char pa[4300], pb[4300], pc[4300];
+	xc_db_t *a = NULL, *b = NULL, *view = NULL, *empty = NULL;
+	xc_enquire_t *enq = NULL;
+	xc_mset_t *mset = NULL;
+	xc_query_t *q = term_query("tide");
+	uint32_t *ids = NULL, u = 0, docid;
+	size_t n = 0, part = 9, i;
+	char *msg = NULL;
+
+	snprintf(pa, sizeof pa, "%s/view-a", scratch);
+	snprintf(pb, sizeof pb, "%s/view-b", scratch);
+	snprintf(pc, sizeof pc, "%s/view-c", scratch);
+	CHECK_INT(xc_db_open(pa, XC_DB_WRITE_CREATE, &a, NULL), XC_OK);
+	CHECK_INT(xc_db_open(pb, XC_DB_WRITE_CREATE, &b, NULL), XC_OK);
+	if (!a || !b || !q) {
+		xc_db_close(a);
+		xc_db_close(b);
+		xc_query_free(q);
+		return;
+	}
+	/* a: docs 1-3, b: docs 1-2; "tide" in a's 2nd and b's 2nd. */
+	for (i = 0; i < 5; i++) {
+		xc_doc_t *doc = NULL;
+		CHECK_INT(xc_doc_new(&doc), XC_OK);
+		CHECK_INT(xc_doc_add_term(doc, i == 1 || i == 4 ? "tide" : "sand",
+					  XC_NTS, 1),
+			  XC_OK);
+		CHECK_INT(xc_doc_set_value(doc, 4, i == 1 || i == 4 ? "k" : "",
+					   XC_NTS),
+			  XC_OK);
+		CHECK_INT(xc_db_add_document(i < 3 ? a : b, doc, NULL), XC_OK);
+		xc_doc_free(doc);
+	}
+	xc_db_t *parts[2] = { a, b };
+	CHECK_INT(xc_db_combine(parts, 2, &view), XC_OK);
+	CHECK_INT(xc_db_is_writable(view), 0);
+	CHECK_INT(xc_db_doccount(view, &u), XC_OK);
+	CHECK_INT(u, 5);
+	/* A writable part is seen with its pending changes, and the
+	 * interleaving puts a's 2nd at 3 and b's 2nd at 4. */
+	CHECK_INT(xc_db_postings(view, "tide", XC_NTS, &ids, &n), XC_OK);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_INT(ids[0], 3);
+		CHECK_INT(ids[1], 4);
+		xc_db_part_of(view, ids[0], &part, &docid);
+		CHECK_INT(part, 0);
+		CHECK_INT(docid, 2);
+		xc_db_part_of(view, ids[1], &part, &docid);
+		CHECK_INT(part, 1);
+		CHECK_INT(docid, 2);
+	}
+	xc_free(ids);
+	xc_db_part_of(a, 7, &part, &docid);
+	CHECK_INT(part, 0);
+	CHECK_INT(docid, 7);
+	/* A view is read-only. */
+	CHECK_INT(xc_db_set_metadata(view, "k", 1, "v", 1), XC_MISUSE);
+	/* The collapse key of each hit, as Xapian keeps it. */
+	CHECK_INT(xc_enquire_new(view, &enq), XC_OK);
+	if (enq) {
+		const char *key = NULL;
+		size_t len = 9;
+		CHECK_INT(xc_enquire_set_query(enq, q, 0), XC_OK);
+		CHECK_INT(xc_enquire_set_collapse_key(enq, 4, 1, 4), XC_OK);
+		CHECK_INT(xc_enquire_mset(enq, 0, 10, 10, &mset), XC_OK);
+		CHECK_INT(xc_mset_size(mset), 1);
+		CHECK_INT(xc_mset_collapse_key(mset, 0, &key, &len), XC_OK);
+		CHECK_STR(key, "k");
+		CHECK_INT(len, 1);
+		CHECK_INT(xc_mset_collapse_key(mset, 1, &key, &len),
+			  XC_MISUSE);
+		CHECK_INT(xc_mset_collapse_key(mset, 0, NULL, &len),
+			  XC_MISUSE);
+		xc_mset_uncollapsed_matches(mset, &u, NULL, NULL);
+		CHECK_INT(u, 2);
+		xc_mset_free(mset);
+		xc_enquire_free(enq);
+	}
+	/* Rebuilt over b alone, in place. */
+	CHECK_INT(xc_db_recombine(view, parts + 1, 1), XC_OK);
+	CHECK_INT(xc_db_doccount(view, &u), XC_OK);
+	CHECK_INT(u, 2);
+	CHECK_INT(xc_db_recombine(a, parts, 1), XC_MISUSE);
+	CHECK_INT(xc_db_recombine(view, NULL, 1), XC_MISUSE);
+	/* Closing the view leaves its parts open. */
+	CHECK_INT(xc_db_close(view), XC_OK);
+	CHECK_INT(xc_db_doccount(b, &u), XC_OK);
+	CHECK_INT(u, 2);
+	/* A view of nothing is an empty database that can be searched. */
+	CHECK_INT(xc_db_combine(NULL, 0, &empty), XC_OK);
+	CHECK_INT(xc_enquire_new(empty, &enq), XC_OK);
+	if (enq) {
+		CHECK_INT(xc_enquire_set_query(enq, q, 0), XC_OK);
+		CHECK_INT(xc_enquire_mset(enq, 0, 10, 10, &mset), XC_OK);
+		CHECK_INT(xc_mset_size(mset), 0);
+		xc_mset_free(mset);
+		xc_enquire_free(enq);
+	}
+	CHECK_INT(xc_db_close(empty), XC_OK);
+	CHECK_INT(xc_db_combine(parts, 2, NULL), XC_MISUSE);
+	CHECK_INT(xc_db_combine(NULL, 2, &view), XC_MISUSE);
+
+	/* Compaction: a new folder with the same documents; not over an
+	 * existing folder. */
+	CHECK_INT(xc_db_commit(a), XC_OK);
+	CHECK_INT(xc_db_compact(pa, pc, NULL, NULL, &msg), XC_OK);
+	CHECK(msg == NULL);
+	{
+		xc_db_t *c = NULL;
+		CHECK_INT(xc_db_open(pc, XC_DB_READ, &c, NULL), XC_OK);
+		u = 0;
+		if (c)
+			CHECK_INT(xc_db_doccount(c, &u), XC_OK);
+		CHECK_INT(u, 3);
+		xc_db_close(c);
+	}
+	CHECK_INT(xc_db_compact(pa, pc, NULL, NULL, &msg), XC_MISUSE);
+	CHECK(contains(msg, "exists already"));
+	xc_free(msg);
+	msg = NULL;
+	CHECK_INT(xc_db_compact(NULL, pc, NULL, NULL, NULL), XC_MISUSE);
+
+	/* Nothing listens on port 1: no such index, naming it. */
+	CHECK_INT(xc_db_open_remote("127.0.0.1", 1, 0, &view, &msg),
+		  XC_NO_DATABASE);
+	CHECK(view == NULL);
+	CHECK(contains(msg, "tcp://127.0.0.1:1"));
+	xc_free(msg);
+	msg = NULL;
+	CHECK_INT(xc_db_open_remote("127.0.0.1", 0, 0, &view, &msg),
+		  XC_MISUSE);
+	xc_free(msg);
+	CHECK_INT(xc_db_open_remote(NULL, 1, 0, &view, NULL), XC_MISUSE);
+	CHECK_INT(xc_db_open_remote_program(NULL, "", 0, &view, NULL),
+		  XC_MISUSE);
+
+	xc_query_free(q);
+	CHECK_INT(xc_db_close(a), XC_OK);
+	CHECK_INT(xc_db_close(b), XC_OK);
+}
+
 int main(int argc, char **argv)
 {
 	const char *base = argc > 1 ? argv[1] : "/tmp";
@@ -1664,6 +1811,7 @@ int main(int argc, char **argv)
 		test_null_handles();
 		test_faults(stemmer);
 		test_collapse();
+		test_views();
 	} else {
 		CHECK(!"no english stemmer");
 	}
