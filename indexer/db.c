@@ -271,7 +271,7 @@ db_discard(lede_db_t *db)
 {
 	for (size_t i = 0; i < db->n_languages; i++)
 		xc_stemmer_free(db->languages[i].stemmer);
-	if (db->shards || db->unit)
+	if (db->combined)
 		ldi_shards_close(db);
 	else
 		xc_db_close(db->xdb);
@@ -353,6 +353,7 @@ lede_db_open_combined(const char *const *paths, size_t n, lede_db_t **out,
 		st = ldi_open_local(paths[0], XC_DB_READ, &db->xdb, &msg);
 		db->records = db->xdb;
 	} else {
+		db->combined = 1;
 		for (size_t i = 0; st == LEDE_OK && i < n; i++)
 			st = ldi_open_parts(db, paths[i], &msg);
 		if (st == LEDE_OK && n == 1)
@@ -547,7 +548,7 @@ db_free(lede_db_t *db)
 {
 	/* A commit with nothing new writes nothing (lede_db_commit). */
 	lede_status_t st = db->writable ? lede_db_commit(db) : LEDE_OK;
-	xc_status_t xs = db->shards || db->unit ? ldi_shards_close(db)
+	xc_status_t xs = db->combined ? ldi_shards_close(db)
 						: xc_db_close(db->xdb);
 	for (size_t i = 0; i < db->n_languages; i++)
 		xc_stemmer_free(db->languages[i].stemmer);
@@ -627,7 +628,7 @@ ldi_db_load_languages(lede_db_t *db)
 	/* Metadata of a view is its first part's (Xapian's rule): the
 	 * languages of an index of several are those of all its parts. */
 	lede_status_t st = LEDE_OK;
-	if (db->shards || db->unit) {
+	if (db->combined) {
 		for (size_t i = 0; st == LEDE_OK && i < db->n_shards; i++)
 			st = ldi_db_load_languages_of(db, db->shards[i].xdb,
 						      db->shards[i].name);

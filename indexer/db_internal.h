@@ -72,6 +72,7 @@ struct lede_db {
 	 * a single index. */
 	ldi_shard_t *shards;
 	size_t n_shards, cap_shards;
+	int combined; /* xdb is a view of shards[] (maybe of none) */
 	/* A shard set opened for writing: how it is cut (0 otherwise), and
 	 * whether its view missed a change of shards (a failed rebuild). */
 	lede_shard_unit_t unit;

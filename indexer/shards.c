@@ -177,7 +177,7 @@ ldi_path_kind(const char *path, lede_shard_unit_t *unit)
 	return folder_empty(path) ? LDI_PATH_MISSING : LDI_PATH_OTHER;
 }
 
-/* ---- The list of databases ---------------------------------------------- */
+/* ---- The list of databases ------------------------------------------- */
 
 /* Appends a database to db->shards; the handle is db's from here on,
  * even on failure (then closed). */
@@ -422,7 +422,7 @@ ldi_open_set_records(lede_db_t *db, const char *path, char **msg)
 	return st;
 }
 
-/* ---- Shard sets: making and opening --------------------------------------- */
+/* ---- Shard sets: making and opening ---------------------------------- */
 
 /* Writes the set's stub: the marker, then a line per shard of its own,
  * sorted by name, written beside it and renamed over it, so a reader
@@ -518,6 +518,7 @@ lede_status_t
 ldi_set_open(lede_db_t *db, lede_shard_unit_t unit, char **msg)
 {
 	db->unit = unit;
+	db->combined = 1;
 	char *p = ldi_strdup_printf("%s/%s", db->path, LDI_SET_RECORDS);
 	if (!p)
 		return ldi_set_error(msg, LEDE_NOMEM, "out of memory");
@@ -593,7 +594,7 @@ ldi_set_open(lede_db_t *db, lede_shard_unit_t unit, char **msg)
 	return st;
 }
 
-/* ---- Shard sets: writing -------------------------------------------------- */
+/* ---- Shard sets: writing --------------------------------------------- */
 
 /* Points the view at the shards' current handles. */
 static lede_status_t
@@ -665,7 +666,8 @@ ldi_set_shard_for(lede_db_t *db, int64_t date, size_t *index)
 	char name[32];
 	shard_name(date, db->unit, name, sizeof name);
 	for (size_t i = 0; i < db->n_shards; i++)
-		if (db->shards[i].folder && !strcmp(db->shards[i].folder, name)) {
+		if (db->shards[i].folder &&
+		    !strcmp(db->shards[i].folder, name)) {
 			*index = i;
 			return ldi_set_shard_writable(db, i);
 		}

@@ -252,7 +252,8 @@ count_files(lede_db_t *db, int64_t *files, int64_t *pending)
 						&value, &vlen);
 			if (xs != XC_OK) {
 				xc_list_free(page);
-				return failed(db, xs, xc_db_errmsg(db->records));
+				return failed(db, xs,
+					      xc_db_errmsg(db->records));
 			}
 			/* "1 SIZE MTIME HASH ...": "-" marks one to read
 			 * again. */
@@ -296,7 +297,7 @@ folder_bytes(const char *path)
 static int64_t
 disk_bytes(const lede_db_t *db)
 {
-	if (!db->shards && !db->unit)
+	if (!db->combined)
 		return folder_bytes(db->path);
 	int64_t total = 0;
 	for (size_t i = 0; i < db->n_shards; i++) {
@@ -334,7 +335,7 @@ commit_time(xc_db_t *x)
 static int64_t
 last_commit(lede_db_t *db)
 {
-	if (!db->shards && !db->unit)
+	if (!db->combined)
 		return commit_time(db->xdb);
 	int64_t when = db->records ? commit_time(db->records) : LEDE_NO_DATE;
 	for (size_t i = 0; i < db->n_shards; i++) {
@@ -375,7 +376,7 @@ lede_stats_new(lede_db_t *db, uint32_t top, lede_stats_t **out)
 				 &s->stat[LEDE_STAT_FILES_PENDING]);
 	s->stat[LEDE_STAT_BYTES] = disk_bytes(db);
 	s->stat[LEDE_STAT_SHARDS] =
-		db->shards || db->unit ? (int64_t)db->n_shards : 1;
+		db->combined ? (int64_t)db->n_shards : 1;
 	s->stat[LEDE_STAT_LAST_COMMIT] = last_commit(db);
 	uint64_t n = 0;
 	if (st == LEDE_OK)
