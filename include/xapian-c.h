@@ -486,8 +486,9 @@ void xc_mset_uncollapsed_matches(const xc_mset_t *mset, uint32_t *estimated,
  * remote database only those dropped where the parts' results were
  * merged count, not those a server dropped within its own part (count
  * them with a query, as lede does). 0 without a collapse key, for a hit
- * without a value in the collapse slot, or when none were dropped. Returns XC_OK, XC_MISUSE (NULL mset or count, i out
- * of range), XC_XAPIAN, XC_INTERNAL; *count is 0 on failure. */
+ * without a value in the collapse slot, or when none were dropped.
+ * Returns XC_OK, XC_MISUSE (NULL mset or count, i out of range),
+ * XC_XAPIAN, XC_INTERNAL; *count is 0 on failure. */
 xc_status_t xc_mset_collapse_count(const xc_mset_t *mset, size_t i,
 				   uint32_t *count);
 /* The i-th hit's value in the collapse slot (xc_enquire_set_collapse_key),

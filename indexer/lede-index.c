@@ -1425,8 +1425,8 @@ main(int argc, char **argv)
 			else if (!strcmp(optarg, "day"))
 				shard_unit = LEDE_SHARD_DAY;
 			else
-				return usage_error("--shard cuts by year, month "
-						   "or day, not '%s'",
+				return usage_error("--shard cuts by year, "
+						   "month or day, not '%s'",
 						   optarg);
 			break;
 		case OPT_COMPACT:

@@ -32,7 +32,8 @@ add_articles(lede_db_t *db)
 		{ "o1", "Harbour wall repaired", "local", "2023-10-02" },
 		{ "o2", "Harbour fees rise again", "business", "2023-10-30" },
 		{ "n1", "Harbour ferry returns", "local", "2023-11-12" },
-		{ "d1", "Harbour lights at Christmas", "culture", "2023-12-24" },
+		{ "d1", "Harbour lights at Christmas", "culture",
+		  "2023-12-24" },
 		{ "d2", "Storm closes the harbour", "local", "2023-12-27" },
 		{ "u1", "Harbour history, undated", "culture", NULL },
 	};

@@ -836,7 +836,9 @@ static void test_enquire(xc_db_t *db, xc_stemmer_t *stemmer)
 	CHECK_INT(xc_query_match_all(&all), XC_OK);
 	check_order(db, enq, all, "a1 a4 a2 a3");
 	/* Collapsing on section keeps one per section. */
-	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_SECTION, 1, SLOT_SECTION), XC_OK);
+	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_SECTION, 1,
+					      SLOT_SECTION),
+		  XC_OK);
 	check_order(db, enq, all, "a1 a2 a3");
 	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_SECTION, 0, 0), XC_OK);
 	CHECK_INT(xc_enquire_set_sort_by_relevance(enq), XC_OK);
@@ -1563,7 +1565,8 @@ static void test_collapse(void)
 
 	/* One per key: k1's best stands for all three and counts the two
 	 * dropped; documents without a key are never collapsed. */
-	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_KEY, 1, SLOT_KEY), XC_OK);
+	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_KEY, 1, SLOT_KEY),
+		  XC_OK);
 	CHECK_INT(xc_enquire_mset(enq, 0, 10, 100, &mset), XC_OK);
 	CHECK_INT(xc_mset_size(mset), 4);
 	for (i = 0; i < xc_mset_size(mset); i++) {
@@ -1597,7 +1600,8 @@ static void test_collapse(void)
 
 	/* Two per key: one of k1's three is dropped, and each of the two
 	 * kept says so (the count is the key's, not the hit's). */
-	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_KEY, 2, SLOT_KEY), XC_OK);
+	CHECK_INT(xc_enquire_set_collapse_key(enq, SLOT_KEY, 2, SLOT_KEY),
+		  XC_OK);
 	CHECK_INT(xc_enquire_mset(enq, 0, 10, 100, &mset), XC_OK);
 	CHECK_INT(xc_mset_size(mset), 5);
 	sum = 0;
@@ -1658,9 +1662,8 @@ static void test_views(void)
 	for (i = 0; i < 5; i++) {
 		xc_doc_t *doc = NULL;
 		CHECK_INT(xc_doc_new(&doc), XC_OK);
-		CHECK_INT(xc_doc_add_term(doc, i == 1 || i == 4 ? "tide" : "sand",
-					  XC_NTS, 1),
-			  XC_OK);
+		const char *t = i == 1 || i == 4 ? "tide" : "sand";
+		CHECK_INT(xc_doc_add_term(doc, t, XC_NTS, 1), XC_OK);
 		CHECK_INT(xc_doc_set_value(doc, 4, i == 1 || i == 4 ? "k" : "",
 					   XC_NTS),
 			  XC_OK);
