@@ -469,7 +469,7 @@ lede_results_free(lede_results_t *results)
 {
 	if (!results)
 		return;
-	json_decref(results->fields);
+	json_decref(results->cur.fields);
 	xc_mset_free(results->mset);
 	xc_enquire_free(results->enquire);
 	for (int f = 0; f < LDI_N_FIELDS; f++)
@@ -560,25 +560,25 @@ lede_results_next(lede_results_t *r)
 {
 	if (!r)
 		return LEDE_MISUSE;
-	json_decref(r->fields);
-	r->fields = NULL;
-	r->have_current = 0;
+	json_decref(r->cur.fields);
+	r->cur.fields = NULL;
+	r->cur.have_current = 0;
 	size_t size = r->order ? r->n_order : xc_mset_size(r->mset);
-	if (r->next >= size)
+	if (r->cur.next >= size)
 		return LEDE_DONE;
-	size_t i = r->order ? r->order[r->next] : r->next;
-	r->next++;
+	size_t i = r->order ? r->order[r->cur.next] : r->cur.next;
+	r->cur.next++;
 	uint32_t docid, rank;
 	xc_doc_t *doc = NULL;
-	xc_status_t xs = xc_mset_item(r->mset, i, &docid, &r->score, &rank);
-	r->relevance = r->score;
+	xc_status_t xs = xc_mset_item(r->mset, i, &docid, &r->cur.score, &rank);
+	r->cur.relevance = r->cur.score;
 	if (r->order) {
 		/* Re-ranked: the rank is the place in the new order. */
-		r->score = r->scores[r->next - 1];
-		rank = r->query->offset + (uint32_t)(r->next - 1);
+		r->cur.score = r->scores[r->cur.next - 1];
+		rank = r->query->offset + (uint32_t)(r->cur.next - 1);
 	}
 	if (xs == XC_OK)
-		xs = xc_mset_collapse_count(r->mset, i, &r->similar);
+		xs = xc_mset_collapse_count(r->mset, i, &r->cur.similar);
 	if (xs == XC_OK)
 		xs = xc_mset_document(r->mset, i, &doc);
 	const char *data = NULL;
@@ -595,36 +595,36 @@ lede_results_next(lede_results_t *r)
 		return st;
 	}
 	json_error_t jerr;
-	r->fields = json_loadb(data, len, 0, &jerr);
+	r->cur.fields = json_loadb(data, len, 0, &jerr);
 	xc_doc_free(doc);
-	if (!json_is_object(r->fields)) {
-		json_decref(r->fields);
-		r->fields = NULL;
+	if (!json_is_object(r->cur.fields)) {
+		json_decref(r->cur.fields);
+		r->cur.fields = NULL;
 		return ldi_set_error(&r->errmsg, LEDE_CORRUPT,
 				     "document %u has unreadable data: %s",
 				     docid, jerr.text);
 	}
-	r->rank = rank + 1;
-	r->have_current = 1;
+	r->cur.rank = rank + 1;
+	r->cur.have_current = 1;
 	return LEDE_OK;
 }
 
 uint32_t
 lede_results_rank(const lede_results_t *results)
 {
-	return results && results->have_current ? results->rank : 0;
+	return results && results->cur.have_current ? results->cur.rank : 0;
 }
 
 double
 lede_results_score(const lede_results_t *results)
 {
-	return results && results->have_current ? results->score : 0;
+	return results && results->cur.have_current ? results->cur.score : 0;
 }
 
 uint32_t
 lede_results_similar(const lede_results_t *results)
 {
-	return results && results->have_current ? results->similar : 0;
+	return results && results->cur.have_current ? results->cur.similar : 0;
 }
 
 /* The stored JSON key of each field. */
@@ -652,9 +652,9 @@ field_key(lede_field_t field)
 static const char *
 stored_string(const lede_results_t *results, const char *key, size_t i)
 {
-	if (!results || !results->have_current || !key)
+	if (!results || !results->cur.have_current || !key)
 		return NULL;
-	json_t *v = json_object_get(results->fields, key);
+	json_t *v = json_object_get(results->cur.fields, key);
 	if (json_is_array(v))
 		v = json_array_get(v, i);
 	else if (i > 0)
@@ -673,10 +673,10 @@ lede_status_t
 lede_results_quote(const lede_results_t *results, size_t i,
 		   const char **text, const char **speaker)
 {
-	if (!results || !text || !speaker || !results->have_current)
+	if (!results || !text || !speaker || !results->cur.have_current)
 		return LEDE_MISUSE;
-	json_t *q = json_array_get(json_object_get(results->fields, "quotes"),
-				   i);
+	json_t *q = json_array_get(
+		json_object_get(results->cur.fields, "quotes"), i);
 	*text = json_string_value(json_object_get(q, "text"));
 	*speaker = json_string_value(json_object_get(q, "speaker"));
 	return *text ? LEDE_OK : LEDE_DONE;
@@ -685,9 +685,9 @@ lede_results_quote(const lede_results_t *results, size_t i,
 uint64_t
 lede_results_words(const lede_results_t *results)
 {
-	if (!results || !results->have_current)
+	if (!results || !results->cur.have_current)
 		return 0;
-	json_t *w = json_object_get(results->fields, "words");
+	json_t *w = json_object_get(results->cur.fields, "words");
 	return json_is_integer(w) && json_integer_value(w) > 0
 		       ? (uint64_t)json_integer_value(w)
 		       : 0;
@@ -739,7 +739,7 @@ lede_results_snippet(lede_results_t *results, size_t max_chars,
 {
 	if (!results)
 		return LEDE_MISUSE;
-	if (!out || !results->have_current)
+	if (!out || !results->cur.have_current)
 		return ldi_set_error(&results->errmsg, LEDE_MISUSE,
 				     "lede_results_snippet: %s",
 				     out ? "no current hit" :
@@ -760,10 +760,10 @@ lede_results_snippet_ranges(lede_results_t *results, size_t max_chars,
 		*ranges = NULL;
 	if (n_ranges)
 		*n_ranges = 0;
-	if (!out || !ranges || !n_ranges || !results->have_current)
+	if (!out || !ranges || !n_ranges || !results->cur.have_current)
 		return ldi_set_error(&results->errmsg, LEDE_MISUSE,
 				     "lede_results_snippet_ranges: %s",
-				     results->have_current
+				     results->cur.have_current
 					     ? "a NULL pointer"
 					     : "no current hit");
 	ldi_range_list_t list = { NULL, 0, 0 };

@@ -90,13 +90,18 @@ struct lede_results {
 	xc_enquire_t *enquire;
 	xc_mset_t *mset;
 	uint32_t estimated, lower, upper;
-	size_t next;	  /* index of the next hit in the page */
-	int have_current; /* 1 once lede_results_next gave a hit */
-	uint32_t rank;
-	double score;
-	double relevance; /* the current hit's weight before recency */
-	uint32_t similar; /* the current hit's collapse count */
-	json_t *fields;	  /* the current hit's stored fields */
+	/* The cursor: everything lede_results_next moves. Kept together so
+	 * that results_json.c can walk the page and put it back as it was
+	 * (a field added here is saved with the rest). */
+	struct ldi_cursor {
+		size_t next;	  /* index of the next hit in the page */
+		int have_current; /* 1 once lede_results_next gave a hit */
+		uint32_t rank;
+		double score;
+		double relevance; /* the hit's weight before recency */
+		uint32_t similar; /* the hit's collapse count */
+		json_t *fields;	  /* the hit's stored fields */
+	} cur;
 	/* With recency ordering, the page's hits as mset indexes and
 	 * their decayed scores, in order; NULL otherwise. */
 	size_t *order;
