@@ -305,7 +305,7 @@ lede_status_t
 lede_results_part(const lede_results_t *results, size_t i, double *weight)
 {
 	if (!results || !weight || !results->cur.have_current ||
-	    !results->query->explain)
+	    !results->explain)
 		return LEDE_MISUSE;
 	if (i >= results->n_parts)
 		return LEDE_DONE;

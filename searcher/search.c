@@ -1,9 +1,12 @@
 /* search.c: running a query and walking its hits.
  * SPDX-License-Identifier: MIT
  */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -49,6 +52,17 @@ tuned(const char *name, double value)
  * is usually exact without walking every posting of a common word. */
 #define CHECK_AT_LEAST 1000
 
+/* Milliseconds on a clock that only goes forward, for lede_results_took_ms:
+ * the wall clock may be set back while a search runs. */
+static double
+now_ms(void)
+{
+	struct timespec ts;
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return 0;
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 lede_status_t
 lede_query_new(lede_db_t *db, const char *text, size_t len,
 	       lede_query_t **out)
@@ -65,6 +79,7 @@ lede_query_new(lede_db_t *db, const char *text, size_t len,
 				     "lede_query_new: text is NULL");
 	if (len == LEDE_NTS)
 		len = strlen(text);
+	double start = now_ms();
 	lede_query_t *q = calloc(1, sizeof *q);
 	if (!q)
 		return ldi_set_error(&db->errmsg, LEDE_NOMEM, "out of memory");
@@ -102,6 +117,7 @@ lede_query_new(lede_db_t *db, const char *text, size_t len,
 		return st;
 	}
 	db->n_queries++;
+	q->parse_ms = now_ms() - start;
 	*out = q;
 	return LEDE_OK;
 }
@@ -357,6 +373,35 @@ count_lifted(lede_results_t *r, int field, uint32_t check)
 	return st;
 }
 
+/* A copy of n requests, or NULL when there are none. */
+static ldi_facet_req_t *
+copy_requests(const ldi_facet_req_t *v, size_t n)
+{
+	ldi_facet_req_t *copy = n ? malloc(n * sizeof *copy) : NULL;
+	if (copy)
+		memcpy(copy, v, n * sizeof *copy);
+	return copy;
+}
+
+/* Copies onto r what q asks for that lede_results_json lists (see struct
+ * lede_results). LEDE_OK or LEDE_NOMEM. */
+static lede_status_t
+copy_asked(lede_results_t *r, const lede_query_t *q)
+{
+	r->timeline_unit = q->timeline;
+	r->explain = q->explain;
+	r->asked_facets = copy_requests(q->facets, q->n_facets);
+	r->asked_significant = copy_requests(q->significant, q->n_significant);
+	if ((q->n_facets && !r->asked_facets) ||
+	    (q->n_significant && !r->asked_significant))
+		return LEDE_NOMEM;
+	r->n_asked_facets = q->n_facets;
+	r->n_asked_significant = q->n_significant;
+	if (q->like_id && !(r->like_id = ldi_strdup_printf("%s", q->like_id)))
+		return LEDE_NOMEM;
+	return LEDE_OK;
+}
+
 lede_status_t
 lede_query_run(lede_query_t *query, lede_results_t **out)
 {
@@ -370,12 +415,18 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 		return ldi_set_error(&query->errmsg, LEDE_MISUSE,
 				     "lede_query_run: the query's index was "
 				     "closed");
+	double start = now_ms();
 	lede_results_t *r = calloc(1, sizeof *r);
 	if (!r)
 		return ldi_set_error(&query->errmsg, LEDE_NOMEM,
 				     "out of memory");
 	r->query = query;
 	query->n_results++;
+	if (copy_asked(r, query) != LEDE_OK) {
+		lede_results_free(r);
+		return ldi_set_error(&query->errmsg, LEDE_NOMEM,
+				     "out of memory");
+	}
 	xc_db_t *xdb = query->db->xdb;
 	/* A reader sees the index as it was when opened: catch up with
 	 * what writers committed since. */
@@ -454,12 +505,16 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 		st = ldi_significant_collect(r);
 	if (st == LEDE_OK && query->explain)
 		st = ldi_explain_collect(r);
+	if (st == LEDE_OK && query->explain &&
+	    !(r->explain_json = ldi_query_explain_json(query)))
+		st = LEDE_NOMEM;
 	if (st != LEDE_OK) {
 		if (st == LEDE_NOMEM)
 			ldi_set_error(&query->errmsg, st, "out of memory");
 		lede_results_free(r);
 		return st;
 	}
+	r->took_ms = query->parse_ms + (now_ms() - start);
 	*out = r;
 	return LEDE_OK;
 }
@@ -481,6 +536,10 @@ lede_results_free(lede_results_t *results)
 	free(results->ages);
 	free(results->parts);
 	free(results->suggestion);
+	free(results->asked_facets);
+	free(results->asked_significant);
+	free(results->like_id);
+	json_decref(results->explain_json);
 	ldi_expand_results_free(results);
 	free(results->errmsg);
 	lede_query_t *query = results->query;
@@ -507,8 +566,7 @@ lede_status_t
 lede_results_timeline(const lede_results_t *r, size_t i, const char **period,
 		      uint64_t *count)
 {
-	if (!r || !period || !count ||
-	    r->query->timeline == LEDE_TIMELINE_NONE)
+	if (!r || !period || !count || r->timeline_unit == LEDE_TIMELINE_NONE)
 		return LEDE_MISUSE;
 	if (i >= r->timeline.n)
 		return LEDE_DONE;
@@ -553,6 +611,12 @@ lede_results_total(const lede_results_t *results, uint64_t *estimate,
 	if (exact)
 		*exact = results->lower == results->upper;
 	return LEDE_OK;
+}
+
+double
+lede_results_took_ms(const lede_results_t *results)
+{
+	return results ? results->took_ms : 0;
 }
 
 lede_status_t
