@@ -433,13 +433,12 @@ lede_status_t lede_query_set_sort(lede_query_t *query, lede_sort_t sort,
  * At most max_values values (0: all), by count then name. Asking again
  * for a field replaces its maximum and keeps its place in the order the
  * facets were first asked for, which lede_results_json lists them in.
- * Multi-valued fields count each value once per article. When a filter
- * on the same
- * field is set, the counts are those the query would have without that
- * field's filters (so a user can see where else to go): filters set with
- * lede_query_add_filter, and filters in the query text that narrow all of
- * it (section:sport in the run of words at its top, or AND-ed with it;
- * not inside ( ), beside OR or after NOT). */
+ * Multi-valued fields count each value once per article. When a filter on
+ * the same field is set, the counts are those the query would have
+ * without that field's filters (so a user can see where else to go):
+ * filters set with lede_query_add_filter, and filters in the query text
+ * that narrow all of it (section:sport in the run of words at its top, or
+ * AND-ed with it; not inside ( ), beside OR or after NOT). */
 lede_status_t lede_query_add_facet(lede_query_t *query, lede_field_t field,
 				   uint32_t max_values);
 
@@ -715,11 +714,12 @@ enum {
  * its first hit; the cursor is left where it was, with the same current
  * hit, and strings borrowed from that hit stay valid.
  *
- * flags: 0 or LEDE_JSON_PRETTY. On success *json is the caller's, to
- * free with lede_free; on failure it is NULL. Returns LEDE_OK,
- * LEDE_MISUSE (NULL results or json, unknown flags), LEDE_NOMEM, or what
- * lede_results_next returns when a hit cannot be read (LEDE_MODIFIED,
- * LEDE_CORRUPT, ...); lede_results_errmsg says why. */
+ * flags: LEDE_JSON_PRETTY, or 0 for the one line --batch prints. On
+ * success *json is the caller's, to free with lede_free; on failure it is
+ * NULL. Returns LEDE_OK, LEDE_MISUSE (NULL results or json, unknown
+ * flags), LEDE_NOMEM, what lede_results_next returns when a hit cannot be
+ * read (LEDE_MODIFIED, LEDE_CORRUPT, ...), LEDE_INTERNAL;
+ * lede_results_errmsg says why. */
 lede_status_t lede_results_json(lede_results_t *results, unsigned flags,
 				char **json);
 
@@ -737,8 +737,8 @@ lede_status_t lede_results_hit_json(lede_results_t *results, unsigned flags,
  * `lede-search --show ID --format json` prints it (LEDE_JSON_PRETTY):
  * {"format_version": 1, "article": {...}}, the article with the keys of
  * a hit except rank, score, similar, snippet, highlights and explain, and
- * with "body", the whole body as stored. Ownership, flags and statuses as for
- * lede_results_hit_json. */
+ * with "body", the whole body as stored. Ownership, flags and statuses as
+ * for lede_results_hit_json. */
 lede_status_t lede_results_article_json(lede_results_t *results,
 					unsigned flags, char **json);
 

@@ -402,7 +402,8 @@ results_object(lede_results_t *r, lede_status_t *st)
 	if (total) {
 		set(&failed, total, "estimate",
 		    json_integer((json_int_t)r->estimated));
-		set(&failed, total, "exact", json_boolean(r->lower == r->upper));
+		set(&failed, total, "exact",
+		    json_boolean(r->lower == r->upper));
 	}
 	set(&failed, root, "total", total);
 	if (r->suggestion)
