@@ -529,13 +529,15 @@ lede_status_t lede_query_set_sort(lede_query_t *query, lede_sort_t sort,
 
 /* Asks for the counts of a field's values over the whole match set:
  * LEDE_FIELD_AUTHOR, SOURCE, SECTION, LANGUAGE, TAG, PLACE, ORG, PERSON.
- * At most max_values values (0: all), by count then name. Multi-valued
- * fields count each value once per article. When a filter on the same
- * field is set, the counts are those the query would have without that
- * field's filters (so a user can see where else to go): filters set with
- * lede_query_add_filter, and filters in the query text that narrow all of
- * it (section:sport in the run of words at its top, or AND-ed with it;
- * not inside ( ), beside OR or after NOT). */
+ * At most max_values values (0: all), by count then name. Asking again
+ * for a field replaces its maximum and keeps its place in the order the
+ * facets were first asked for, which lede_results_json lists them in.
+ * Multi-valued fields count each value once per article. When a filter on
+ * the same field is set, the counts are those the query would have
+ * without that field's filters (so a user can see where else to go):
+ * filters set with lede_query_add_filter, and filters in the query text
+ * that narrow all of it (section:sport in the run of words at its top, or
+ * AND-ed with it; not inside ( ), beside OR or after NOT). */
 lede_status_t lede_query_add_facet(lede_query_t *query, lede_field_t field,
 				   uint32_t max_values);
 
@@ -650,6 +652,14 @@ lede_query_t *lede_results_query(const lede_results_t *results);
  * count. */
 lede_status_t lede_results_total(const lede_results_t *results,
 				 uint64_t *estimate, int *exact);
+
+/* How long the search took, in milliseconds: lede_query_new's parsing of
+ * the query plus this lede_query_run (matching, counting facets and the
+ * timeline, significant values, suggestions, explain), on a monotonic
+ * clock. Reading hits afterwards (lede_results_next, snippets, JSON) is
+ * not counted. lede_results_json gives it rounded, as "took_ms". 0 for
+ * NULL. */
+double lede_results_took_ms(const lede_results_t *results);
 
 /* Moves to the next hit (the first, on the first call). Returns LEDE_OK,
  * LEDE_DONE after the last hit, or an error (the index changed even after
@@ -812,6 +822,76 @@ lede_status_t lede_stats_field(const lede_stats_t *stats, lede_field_t field,
  * LEDE_OK, LEDE_DONE past the last of the `top` values, LEDE_MISUSE. */
 lede_status_t lede_stats_top(const lede_stats_t *stats, lede_field_t field,
 			     size_t i, const char **value, uint64_t *count);
+
+/* ---- Results as JSON --------------------------------------------------- */
+
+/* The JSON lede-search prints, from the library, so that a program gets
+ * exactly what `lede-search --format json` gives for the same search:
+ * docs/lede-search-json.md describes every key, and
+ * docs/lede-search.schema.json is its JSON Schema. The text is UTF-8,
+ * non-ASCII characters written as they are, not escaped, with no final
+ * newline; keys in the order that document lists them.
+ *
+ * The "format_version" key of these documents: a new key keeps it, a
+ * renamed or removed key, or a changed type or meaning, increases it.
+ * `lede-search --format-version` prints it. */
+#define LEDE_JSON_FORMAT_VERSION 1
+
+/* The max_chars of the snippets in the JSON (lede_results_snippet_ranges):
+ * about 240 bytes of text. */
+#define LEDE_JSON_SNIPPET_CHARS 240
+
+enum {
+	/* Indented by two spaces, one key per line, as lede-search
+	 * --format json and --show print. Without it, the JSON is on one
+	 * line with no spaces between tokens, as --batch and --format jsonl
+	 * print it. */
+	LEDE_JSON_PRETTY = 1 << 0
+};
+
+/* The whole results as one JSON object, as `lede-search --format json`
+ * prints it: format_version; query (lede_query_text); like (the id of
+ * lede_query_set_like, if set); total; suggestion (if any); hits, every
+ * hit of the page in order, each as lede_results_hit_json gives it;
+ * explain ({"parsed", "parts"}) if lede_query_set_explain was set;
+ * facets, by field name in the order asked for ("language" for
+ * LEDE_FIELD_LANGUAGE); timeline; counts_exact (with facets or a
+ * timeline); significant; took_ms (lede_results_took_ms, rounded to whole
+ * milliseconds). What was asked for is what the query asked when
+ * lede_query_run made these results, whatever was set on it since.
+ *
+ * It walks the hits itself, independently of lede_results_next: it may be
+ * called at any time, any number of times, and always lists the page from
+ * its first hit; the cursor is left where it was, with the same current
+ * hit, and strings borrowed from that hit stay valid.
+ *
+ * flags: LEDE_JSON_PRETTY, or 0 for the one line --batch prints. On
+ * success *json is the caller's, to free with lede_free; on failure it is
+ * NULL. Returns LEDE_OK, LEDE_MISUSE (NULL results or json, unknown
+ * flags), LEDE_NOMEM, what lede_results_next returns when a hit cannot be
+ * read (LEDE_MODIFIED, LEDE_CORRUPT, ...), LEDE_INTERNAL;
+ * lede_results_errmsg says why. */
+lede_status_t lede_results_json(lede_results_t *results, unsigned flags,
+				char **json);
+
+/* The current hit as one JSON object, as it appears in "hits" and as
+ * `lede-search --format jsonl` prints it, one per line (flags 0): id,
+ * rank, score, the stored fields the article has, similar, snippet,
+ * highlights, and explain when the query asked for it. flags: 0 or
+ * LEDE_JSON_PRETTY. *json is the caller's, to free with lede_free; NULL
+ * on failure. Returns LEDE_OK, LEDE_MISUSE (NULL results or json,
+ * unknown flags, no current hit), LEDE_NOMEM. */
+lede_status_t lede_results_hit_json(lede_results_t *results, unsigned flags,
+				    char **json);
+
+/* The current hit as the whole stored article, wrapped as
+ * `lede-search --show ID --format json` prints it (LEDE_JSON_PRETTY):
+ * {"format_version": 1, "article": {...}}, the article with the keys of
+ * a hit except rank, score, similar, snippet, highlights and explain, and
+ * with "body", the whole body as stored. Ownership, flags and statuses as
+ * for lede_results_hit_json. */
+lede_status_t lede_results_article_json(lede_results_t *results,
+					unsigned flags, char **json);
 
 #if defined(__GNUC__) && __GNUC__ >= 4
 #pragma GCC visibility pop

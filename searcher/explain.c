@@ -304,13 +304,13 @@ ldi_explain_collect(lede_results_t *r)
 lede_status_t
 lede_results_part(const lede_results_t *results, size_t i, double *weight)
 {
-	if (!results || !weight || !results->have_current ||
-	    !results->query->explain)
+	if (!results || !weight || !results->cur.have_current ||
+	    !results->explain)
 		return LEDE_MISUSE;
 	if (i >= results->n_parts)
 		return LEDE_DONE;
 	*weight = results->parts
-			  ? results->parts[(results->next - 1) *
+			  ? results->parts[(results->cur.next - 1) *
 						   results->n_parts +
 					   i]
 			  : 0;
@@ -320,15 +320,16 @@ lede_results_part(const lede_results_t *results, size_t i, double *weight)
 double
 lede_results_relevance(const lede_results_t *results)
 {
-	return results && results->have_current ? results->relevance : 0;
+	return results && results->cur.have_current ? results->cur.relevance
+						    : 0;
 }
 
 double
 lede_results_recency(const lede_results_t *results, int64_t *age,
 		     int64_t *half_life)
 {
-	int recency = results && results->have_current && results->factors;
-	size_t i = recency ? results->next - 1 : 0;
+	int recency = results && results->cur.have_current && results->factors;
+	size_t i = recency ? results->cur.next - 1 : 0;
 	if (age)
 		*age = recency ? results->ages[i] : 0;
 	if (half_life)

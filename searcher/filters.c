@@ -248,6 +248,7 @@ lede_status_t lede_query_add_facet(lede_query_t *q, lede_field_t field,
 				   uint32_t max_values)
 {
 	ldi_facet_req_t *grown;
+	size_t i;
 
 	if (!q)
 		return LEDE_MISUSE;
@@ -255,6 +256,13 @@ lede_status_t lede_query_add_facet(lede_query_t *q, lede_field_t field,
 		return query_error(q, LEDE_MISUSE,
 				   "lede_query_add_facet: this field has no "
 				   "facet");
+	/* Asked again: the new maximum, in the place first asked (the
+	 * order lede_results_json lists facets in). */
+	for (i = 0; i < q->n_facets; i++)
+		if (q->facets[i].field == field) {
+			q->facets[i].max = max_values;
+			return LEDE_OK;
+		}
 	grown = realloc(q->facets, (q->n_facets + 1) * sizeof *grown);
 	if (!grown)
 		return query_error(q, LEDE_NOMEM, "out of memory");

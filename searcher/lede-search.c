@@ -308,14 +308,6 @@ typedef struct search_opts {
 	size_t n_significant;
 } search_opts_t;
 
-static double
-now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 /* Sets the run's options on q; LEDE_OK or the failing call's status. */
 static lede_status_t
 apply_opts(lede_query_t *q, const search_opts_t *o)
@@ -368,7 +360,6 @@ static int
 search(lede_db_t *db, const char *text, const search_opts_t *o,
        printer_t *pr, char *msg, size_t msg_size)
 {
-	double start = now_ms();
 	lede_query_t *q = NULL;
 	lede_status_t st = lede_query_new(db, text, LEDE_NTS, &q);
 	if (st == LEDE_BAD_QUERY) {
@@ -404,10 +395,28 @@ search(lede_db_t *db, const char *text, const search_opts_t *o,
 		lede_query_free(q);
 		return 1;
 	}
+	int rc = 0;
+	if (pr->document) {
+		/* JSON: the library renders the whole results. */
+		st = pr->document(pr, r);
+		if (st == LEDE_IO) {
+			snprintf(msg, msg_size, "cannot write results: %s",
+				 strerror(errno));
+			rc = 1;
+		} else if (st != LEDE_OK) {
+			const char *why = lede_results_errmsg(r);
+			snprintf(msg, msg_size,
+				 "cannot read results for '%s': %s", text,
+				 why && *why ? why : lede_status_str(st));
+			rc = 1;
+		}
+		lede_results_free(r);
+		lede_query_free(q);
+		return rc;
+	}
 	uint64_t estimate = 0;
 	int exact = 0;
 	lede_results_total(r, &estimate, &exact);
-	int rc = 0;
 	pr->explain_hits = o->explain;
 	if (pr->begin(pr, lede_query_text(q), o->like, estimate, exact,
 		      lede_results_suggestion(r)) ||
@@ -445,7 +454,7 @@ search(lede_db_t *db, const char *text, const search_opts_t *o,
 			 why && *why ? why : "out of memory");
 		rc = 1;
 	}
-	if (!rc && pr->end(pr, now_ms() - start)) {
+	if (!rc && pr->end(pr)) {
 		snprintf(msg, msg_size, "cannot write results: %s",
 			 strerror(errno));
 		rc = 1;
@@ -755,7 +764,7 @@ parse_options(int argc, char **argv, cli_t *c)
 			break;
 		}
 		case OPT_FORMAT_VERSION:
-			printf("%d\n", PRINTER_JSON_FORMAT_VERSION);
+			printf("%d\n", LEDE_JSON_FORMAT_VERSION);
 			return -1;
 		case OPT_SHOW:
 			c->show_id = optarg;
