@@ -41,7 +41,14 @@ note=
 record=1
 install=1
 keep=0
-command_line="bench/compare.sh${*:+ $*}"
+# The command as given, each argument quoted when the shell needs it.
+command_line=bench/compare.sh
+for arg in "$@"; do
+	case $arg in
+	'' | *[!A-Za-z0-9_./,=:+-]*) command_line+=" '${arg//\'/\'\\\'\'}'" ;;
+	*) command_line+=" $arg" ;;
+	esac
+done
 
 die() {
 	echo "compare.sh: $*" >&2
@@ -205,17 +212,23 @@ shell_ms() {
 # row FIELDS...: one line of results (see render below for the columns).
 row() { (IFS=$'\t'; echo "$*") >>"$results"; }
 
-# compacted_kib ENGINE DB: the index's size after compaction.
+# compacted_kib ENGINE DB: the index's size after compaction; "-" when
+# compacting fails.
 compacted_kib() {
-	local out=$tmp/compacted
+	local out=$tmp/compacted st=0
 	rm -rf "$out"
 	if [ "$1" = fts5 ]; then
-		cp "$2" "$out"
-		sqlite3 "$out" "INSERT INTO articles(articles) VALUES('optimize'); VACUUM;"
+		cp "$2" "$out" && sqlite3 "$out" \
+			"INSERT INTO articles(articles) VALUES('optimize'); VACUUM;" || st=$?
 	else
-		xapian-compact "$2" "$out" >/dev/null
+		xapian-compact "$2" "$out" >/dev/null || st=$?
 	fi
-	kib "$out"
+	if [ "$st" = 0 ]; then
+		kib "$out"
+	else
+		echo "compare.sh: compacting '$2' failed" >&2
+		echo -
+	fi
 	rm -rf "$out"
 }
 
@@ -505,7 +518,7 @@ grep -q '^# Speed against peers' "$here/bench/RESULTS.md" && first=0
 		"$(cc --version | head -n 1)"
 	printf '%s. Load average (1, 5, 15 min) %s before, %s after.\n' \
 		"$versions" "$load_before" "$load_after"
-	printf '%s queries (seed %s), %s timed rounds; %s shell runs of one query:\n' \
+	printf '%s queries (seed %s), each timed %s times after a warm-up; %s shell runs of one query:\n' \
 		"$n_queries" "$seed" "$rounds" "$runs"
 	sed 's/^\([^\t]*\)\t\(.*\)$/`\2` on \1/' "$tmp/shell-queries" | paste -sd, - |
 		sed 's/,/, /g; s/$/./'
