@@ -34,10 +34,13 @@
  *   reprints of one story share it, and searches collapse on it.
  * - The date is value slot 0 (sortable_serialise of seconds since 1970
  *   UTC) and boolean terms "D"YYYYMMDD, "M"YYYYMM, "Y"YYYY.
- * - The document data is a JSON object of the stored fields (id, headline,
- *   body, authors, date, source, section, language, url, tags, places,
- *   orgs, people, quotes as [{"text", "speaker"}], words: the body's
- *   word count): what hits show.
+ * - The document data is a JSON object of the stored fields but the body
+ *   (id, headline, authors, date, source, section, language, url, tags,
+ *   places, orgs, people, quotes as [{"text", "speaker"}], words: the
+ *   body's word count), a NUL byte, then the body as it is: what hits
+ *   show. The JSON cannot hold a raw NUL (it writes \u0000), so the first
+ *   NUL ends it; a hit's fields are parsed without the body, which is
+ *   most of the bytes and only snippets and --show need.
  * - Index metadata records the versions below; lede_db_open refuses an
  *   index whose versions differ ("re-index needed"), and the time of the
  *   last commit (LDI_META_COMMITTED).
@@ -80,6 +83,7 @@
  *      slot (4).
  *   5  file records and "XFILE" terms (incremental indexing), the time of
  *      the last commit.
+ *   6  the body out of the data's JSON, after a NUL byte.
  */
 #ifndef LEDE_SCHEMA_H
 #define LEDE_SCHEMA_H
@@ -88,7 +92,7 @@
 
 #include "lede.h"
 
-#define LDI_FORMAT_VERSION 5
+#define LDI_FORMAT_VERSION 6
 
 /* Prefixes, Omega's letters where Omega has one. */
 #define LDI_PREFIX_ID "Q"

@@ -455,16 +455,16 @@ add_story_key(xc_doc_t *doc, const char *body)
 		  : XC_OK;
 }
 
-/* The stored fields, as the JSON object hits are made from. */
+/* The stored fields, as hits are made from them: the JSON object of all
+ * but the body, a NUL, the body (see schema.h). *len: the whole length. */
 static char *
-stored_data(const lede_article_t *a, size_t words)
+stored_data(const lede_article_t *a, size_t words, size_t *len)
 {
 	json_t *obj = json_object();
 	if (!obj)
 		return NULL;
 	int rc = set_string(obj, "id", a->id);
 	rc |= set_string(obj, "headline", a->headline);
-	rc |= set_string(obj, "body", a->body);
 	rc |= set_list(obj, "authors", a->authors, a->n_authors);
 	if (a->date != LEDE_NO_DATE) {
 		char iso[LEDE_DATE_BUFSIZE];
@@ -481,8 +481,21 @@ stored_data(const lede_article_t *a, size_t words)
 	rc |= set_list(obj, "people", a->people, a->n_people);
 	rc |= set_quotes(obj, a->quotes, a->n_quotes);
 	rc |= json_object_set_new(obj, "words", json_integer((json_int_t)words));
-	char *s = rc ? NULL : json_dumps(obj, JSON_COMPACT);
+	char *fields = rc ? NULL : json_dumps(obj, JSON_COMPACT);
 	json_decref(obj);
+	if (!fields)
+		return NULL;
+	size_t flen = strlen(fields), blen = a->body ? strlen(a->body) : 0;
+	char *s = realloc(fields, flen + 1 + blen + 1);
+	if (!s) {
+		free(fields);
+		return NULL;
+	}
+	s[flen] = '\0';
+	if (blen)
+		memcpy(s + flen + 1, a->body, blen);
+	s[flen + 1 + blen] = '\0';
+	*len = flen + 1 + blen;
 	return s;
 }
 
@@ -560,10 +573,11 @@ build_document(const lede_article_t *a, const ldi_db_language_t *lang,
 	if (xs == XC_OK)
 		xs = add_story_key(doc, a->body);
 	if (xs == XC_OK) {
-		char *data = stored_data(a, words);
+		size_t len = 0;
+		char *data = stored_data(a, words, &len);
 		if (!data)
 			return XC_NOMEM;
-		xs = xc_doc_set_data(doc, data, strlen(data));
+		xs = xc_doc_set_data(doc, data, len);
 		free(data);
 	}
 	return xs;

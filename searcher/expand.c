@@ -322,18 +322,14 @@ rset_fill(lede_results_t *r, rset_t *rs)
 	size_t n = xc_mset_size(mset);
 	for (size_t i = 0; xs == XC_OK && i < n && i < SIGNIFICANT_RSET;
 	     i++) {
-		xc_doc_t *doc = NULL;
 		const char *v;
 		size_t len = 0;
 		xs = xc_mset_item(mset, i, &rs->docids[rs->n], NULL, NULL);
 		if (xs == XC_OK)
-			xs = xc_mset_document(mset, i, &doc);
-		if (xs == XC_OK)
-			xs = xc_doc_get_value(doc, LDI_SLOT_FACETS, &v, &len);
+			xs = xc_mset_value(mset, i, LDI_SLOT_FACETS, &v, &len);
 		if (xs == XC_OK) {
 			char *copy = malloc(len + 1);
 			if (!copy) {
-				xc_doc_free(doc);
 				xc_mset_free(mset);
 				return ldi_set_error(&q->errmsg, LEDE_NOMEM,
 						     "out of memory");
@@ -344,7 +340,6 @@ rset_fill(lede_results_t *r, rset_t *rs)
 			rs->slot_lens[rs->n] = len;
 			rs->n++;
 		}
-		xc_doc_free(doc);
 	}
 	lede_status_t st = LEDE_OK;
 	if (xs != XC_OK)

@@ -181,22 +181,19 @@ page_filter(lede_results_t *r, uint32_t *docids, xc_query_t **out)
 	xc_status_t xs = terms ? XC_OK : XC_NOMEM;
 	*out = NULL;
 	for (size_t i = 0; xs == XC_OK && i < n; i++) {
-		xc_doc_t *doc = NULL;
 		const char *id;
 		size_t len = 0;
 		char term[LDI_ID_TERM_SIZE];
 		xs = xc_mset_item(r->mset, page_index(r, i), &docids[i], NULL,
 				  NULL);
 		if (xs == XC_OK)
-			xs = xc_mset_document(r->mset, page_index(r, i), &doc);
-		if (xs == XC_OK)
-			xs = xc_doc_get_value(doc, LDI_SLOT_ID, &id, &len);
+			xs = xc_mset_value(r->mset, page_index(r, i), LDI_SLOT_ID,
+					   &id, &len);
 		if (xs == XC_OK)
 			xs = xc_query_term(term, ldi_id_term(id, len, term), 1,
 					   0, &terms[k]);
 		if (xs == XC_OK)
 			k++;
-		xc_doc_free(doc);
 	}
 	if (xs == XC_OK)
 		xs = xc_query_combine(XC_OP_OR, terms, k, 0, out);

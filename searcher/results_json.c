@@ -295,7 +295,7 @@ hits_array(lede_results_t *r, json_t *hits)
 			break;
 		}
 	}
-	json_decref(r->cur.fields);
+	ldi_cursor_clear(&r->cur);
 	r->cur = saved;
 	return st == LEDE_DONE ? LEDE_OK : st;
 }

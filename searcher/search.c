@@ -258,14 +258,11 @@ ldi_enquire_new(lede_query_t *q, const xc_query_t *xq, xc_enquire_t **out)
 static int64_t
 hit_date(xc_mset_t *mset, size_t i)
 {
-	xc_doc_t *doc = NULL;
 	const char *v;
 	size_t len;
 	int64_t date = LEDE_NO_DATE;
-	if (xc_mset_document(mset, i, &doc) == XC_OK &&
-	    xc_doc_get_value(doc, LDI_SLOT_DATE, &v, &len) == XC_OK && len)
+	if (xc_mset_value(mset, i, LDI_SLOT_DATE, &v, &len) == XC_OK && len)
 		date = (int64_t)xc_sortable_unserialise(v, len);
-	xc_doc_free(doc);
 	return date;
 }
 
@@ -548,11 +545,22 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 }
 
 void
+ldi_cursor_clear(struct ldi_cursor *cur)
+{
+	json_decref(cur->fields);
+	cur->fields = NULL;
+	xc_doc_free(cur->doc);
+	cur->doc = NULL;
+	cur->body = NULL;
+	cur->have_current = 0;
+}
+
+void
 lede_results_free(lede_results_t *results)
 {
 	if (!results)
 		return;
-	json_decref(results->cur.fields);
+	ldi_cursor_clear(&results->cur);
 	xc_mset_free(results->mset);
 	xc_enquire_free(results->enquire);
 	for (int f = 0; f < LDI_N_FIELDS; f++)
@@ -652,9 +660,7 @@ lede_results_next(lede_results_t *r)
 {
 	if (!r)
 		return LEDE_MISUSE;
-	json_decref(r->cur.fields);
-	r->cur.fields = NULL;
-	r->cur.have_current = 0;
+	ldi_cursor_clear(&r->cur);
 	size_t size = r->order ? r->n_order : xc_mset_size(r->mset);
 	if (r->cur.next >= size)
 		return LEDE_DONE;
@@ -686,16 +692,23 @@ lede_results_next(lede_results_t *r)
 		xc_doc_free(doc);
 		return st;
 	}
+	/* The fields' JSON, a NUL, the body (schema.h). */
+	const char *nul = memchr(data, '\0', len);
 	json_error_t jerr;
-	r->cur.fields = json_loadb(data, len, 0, &jerr);
-	xc_doc_free(doc);
+	r->cur.fields = nul ? json_loadb(data, (size_t)(nul - data), 0, &jerr)
+			    : NULL;
 	if (!json_is_object(r->cur.fields)) {
 		json_decref(r->cur.fields);
 		r->cur.fields = NULL;
+		xc_doc_free(doc);
 		return ldi_set_error(&r->errmsg, LEDE_CORRUPT,
 				     "document %u has unreadable data: %s",
-				     docid, jerr.text);
+				     docid, nul ? jerr.text : "no body");
 	}
+	/* The data ends in a NUL of its own (xc_doc_get_data), so the body
+	 * is a string; the document holds it until the next hit. */
+	r->cur.doc = doc;
+	r->cur.body = nul + 1;
 	r->cur.rank = rank + 1;
 	r->cur.have_current = 1;
 	return LEDE_OK;
@@ -758,6 +771,11 @@ const char *
 lede_results_field(const lede_results_t *results, lede_field_t field,
 		   size_t i)
 {
+	if (field == LEDE_FIELD_BODY) /* kept apart from the JSON */
+		return results && results->cur.have_current && i == 0 &&
+				       *results->cur.body
+			       ? results->cur.body
+			       : NULL;
 	return stored_string(results, field_key(field), i);
 }
 

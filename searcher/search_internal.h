@@ -86,6 +86,10 @@ typedef struct ldi_scored_list {
 	size_t n;
 } ldi_scored_list_t;
 
+/* Lets go of what the cursor holds of its current hit. */
+struct ldi_cursor;
+void ldi_cursor_clear(struct ldi_cursor *cur);
+
 struct lede_results {
 	lede_query_t *query;
 	xc_enquire_t *enquire;
@@ -101,7 +105,9 @@ struct lede_results {
 		double score;
 		double relevance; /* the hit's weight before recency */
 		uint32_t similar; /* the hit's collapse count */
-		json_t *fields;	  /* the hit's stored fields */
+		json_t *fields;	  /* the hit's stored fields but the body */
+		xc_doc_t *doc;	  /* the hit's document, holding... */
+		const char *body; /* ...its body (schema.h: the data) */
 	} cur;
 	/* With recency ordering, the page's hits as mset indexes and
 	 * their decayed scores, in order; NULL otherwise. */

@@ -103,6 +103,7 @@ struct xc_mset {
 	bool counted = false;	 /* a collapse key was set: seen is valid */
 	bool exhaustive = false; /* the match looked at every match */
 	uint64_t seen = 0;	 /* documents the match looked at */
+	std::string value;	 /* the last xc_mset_value */
 	mutable std::string msg;
 };
 
