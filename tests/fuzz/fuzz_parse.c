@@ -3,8 +3,12 @@
  * detection that picks among them, with finishing and extraction after.
  * SPDX-License-Identifier: MIT
  *
- * The first byte picks the format (so the fuzzer reaches each reader
- * whatever the content looks like); the rest is the input. Every record
+ * Built as fuzz_parse, the first byte picks the format (so the fuzzer
+ * reaches each reader whatever the content looks like) and the rest is
+ * the input. Built with LEDE_FUZZ_FORMATS defined (a list of
+ * lede_format_t values: fuzz_text, fuzz_jsonl, fuzz_html, fuzz_feed,
+ * fuzz_message), the whole input goes to each of those readers in turn,
+ * so each reader has a target, and seeds, of its own. Every record
  * handed out is checked against lede.h's promises: valid UTF-8 strings,
  * counts that match their lists, quotes with text.
  */
@@ -71,21 +75,34 @@ static void on_warning(void *ctx, const char *where, const char *message)
 	check_string(message);
 }
 
+static void parse(const uint8_t *data, size_t size, lede_format_t format)
+{
+	lede_status_t st;
+
+	st = lede_parse_buffer("fuzz/input.txt", (const char *)data, size,
+			       format, on_article, on_warning, NULL);
+	if (st != LEDE_OK && st != LEDE_DONE && st != LEDE_BAD_INPUT &&
+	    st != LEDE_NOMEM)
+		abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+#ifdef LEDE_FUZZ_FORMATS
+	static const lede_format_t formats[] = {LEDE_FUZZ_FORMATS};
+	size_t i;
+
+	for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		parse(data, size, formats[i]);
+#else
 	static const lede_format_t formats[] = {
 		LEDE_FORMAT_AUTO, LEDE_FORMAT_TEXT,    LEDE_FORMAT_JSONL,
 		LEDE_FORMAT_HTML, LEDE_FORMAT_FEED,    LEDE_FORMAT_MESSAGE,
 		LEDE_FORMAT_MBOX};
-	lede_status_t st;
 
 	if (size == 0)
 		return 0;
-	st = lede_parse_buffer("fuzz/input.txt", (const char *)data + 1,
-			       size - 1, formats[data[0] % 7], on_article,
-			       on_warning, NULL);
-	if (st != LEDE_OK && st != LEDE_DONE && st != LEDE_BAD_INPUT &&
-	    st != LEDE_NOMEM)
-		abort();
+	parse(data + 1, size - 1, formats[data[0] % 7]);
+#endif
 	return 0;
 }
