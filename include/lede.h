@@ -102,7 +102,7 @@ typedef enum lede_status {
 	LEDE_CORRUPT,	  /* the index is damaged */
 	LEDE_BAD_QUERY,	  /* the query cannot be parsed */
 	LEDE_BAD_INPUT,	  /* input that cannot be read as articles */
-	LEDE_IO,	  /* a file could not be read */
+	LEDE_IO,	  /* a file could not be read (or an index written) */
 	LEDE_XAPIAN,	  /* another error from Xapian */
 	LEDE_INTERNAL	  /* a bug in lede */
 } lede_status_t;
@@ -297,11 +297,13 @@ char *lede_default_path(void);
 
 /* Opens the index in directory `path`. Writers are exclusive: a second
  * writer gets LEDE_LOCKED at once, never a wait; a reader opening while
- * a writer commits starts again on the newest revision. An index made by an
- * incompatible lede gets LEDE_FORMAT. On failure *db is NULL and, when
- * errmsg is not NULL, *errmsg is a message naming the path (lede_free
- * it). Returns LEDE_OK, LEDE_MISUSE, LEDE_NO_INDEX, LEDE_LOCKED,
- * LEDE_FORMAT, LEDE_CORRUPT, LEDE_XAPIAN, LEDE_NOMEM, LEDE_INTERNAL. */
+ * a writer commits starts again on the newest revision. An index made by
+ * an incompatible lede gets LEDE_FORMAT (the message says when a newer
+ * lede made it); a writer that may not write the directory gets LEDE_IO.
+ * On failure *db is NULL and, when errmsg is not NULL, *errmsg is a
+ * message naming the path (lede_free it). Returns LEDE_OK, LEDE_MISUSE,
+ * LEDE_NO_INDEX, LEDE_LOCKED, LEDE_FORMAT, LEDE_CORRUPT, LEDE_IO,
+ * LEDE_XAPIAN, LEDE_NOMEM, LEDE_INTERNAL. */
 lede_status_t lede_db_open(const char *path, lede_open_flags_t flags,
 			   lede_db_t **db, char **errmsg);
 

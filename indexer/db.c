@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "analyze.h"
 #include "db_internal.h"
@@ -76,12 +77,33 @@ expected_meta(size_t i, const char **key, char *value, size_t size)
 	return 0;
 }
 
+/* What a user can do about a damaged index, after its message. */
+#define DAMAGED_HINT "the index is damaged: re-index into a new directory"
+
 static lede_status_t
 meta_failed(lede_db_t *db, char **errmsg, xc_status_t xs, const char *what)
 {
 	return ldi_set_error(errmsg, ldi_status_from_xc(xs),
-			     "cannot %s index '%s': %s", what, db->path,
-			     xc_db_errmsg(db->xdb));
+			     "cannot %s index '%s': %s%s", what, db->path,
+			     xc_db_errmsg(db->xdb),
+			     xs == XC_CORRUPT ? "; " DAMAGED_HINT : "");
+}
+
+/* 1 when the version have (len bytes) is a number above want's (the
+ * format and analysis versions are numbers): the index was made by a
+ * later lede, which this one cannot read. */
+static int
+is_newer(const char *have, size_t len, const char *want)
+{
+	long n = 0;
+	if (len == 0 || len > 9)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		if (have[i] < '0' || have[i] > '9')
+			return 0;
+		n = n * 10 + (have[i] - '0');
+	}
+	return n > strtol(want, NULL, 10);
 }
 
 /* Checks the index's recorded versions against ours. An empty index
@@ -128,6 +150,13 @@ check_versions(lede_db_t *db, char **errmsg)
 					   "(no %s): re-index into a new "
 					   "directory",
 					   db->path, key);
+		else if (is_newer(have, len, want))
+			st = ldi_set_error(errmsg, LEDE_FORMAT,
+					   "index '%s' was made by a newer "
+					   "lede (%s %.*s, this lede reads "
+					   "%s): upgrade lede to use it",
+					   db->path, key, (int)len, have,
+					   want);
 		else if (len != strlen(want) || memcmp(have, want, len))
 			st = ldi_set_error(errmsg, LEDE_FORMAT,
 					   "index '%s' has %s %.*s, this lede "
@@ -163,6 +192,35 @@ back_off(int attempt)
 {
 	struct timespec ts = { 0, 10000000L * attempt };
 	nanosleep(&ts, NULL);
+}
+
+/* 1 when this process may not write the index directory at path or its
+ * lock file, with the reason in *err (an errno value). */
+static int
+cannot_write(const char *path, int *err)
+{
+	char *lock = ldi_strdup_printf("%s/flintlock", path);
+	int denied = access(path, W_OK) != 0 ||
+		     (lock && access(lock, F_OK) == 0 &&
+		      access(lock, W_OK) != 0);
+	*err = errno;
+	free(lock);
+	return denied && (*err == EACCES || *err == EROFS || *err == EPERM);
+}
+
+/* 1 when the directory at path holds a Xapian database's version file:
+ * an index was there before this open, not one being created. */
+static int
+holds_index(const char *path)
+{
+	static const char *const names[] = { "iamglass", "iamchert" };
+	int found = 0;
+	for (size_t i = 0; i < 2 && !found; i++) {
+		char *file = ldi_strdup_printf("%s/%s", path, names[i]);
+		found = file && access(file, F_OK) == 0;
+		free(file);
+	}
+	return found;
 }
 
 /* Hands a failed open's message to the caller, or frees it when the
@@ -221,6 +279,7 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 
 	lede_status_t st = LEDE_OK;
 	char *xmsg = NULL;
+	int err = 0;
 	xc_status_t xs = xc_db_open(path, mode, &db->xdb, &xmsg);
 	for (int attempt = 1; mode == XC_DB_READ && transient(xs) &&
 			      attempt < OPEN_ATTEMPTS;
@@ -240,11 +299,28 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 		else
 			st = ldi_set_error(&msg, LEDE_NO_INDEX, "%s",
 					   xmsg ? xmsg : "no index there");
+	} else if (xs == XC_LOCKED && cannot_write(path, &err)) {
+		/* Xapian reports a lock file it may not open as a lock
+		 * failure, but no other writer is to blame. */
+		st = ldi_set_error(&msg, LEDE_IO,
+				   "cannot write to index '%s': %s (it can "
+				   "still be searched)",
+				   path, strerror(err));
 	} else if (xs == XC_LOCKED) {
 		st = ldi_set_error(&msg, LEDE_LOCKED,
 				   "index '%s' is locked: another lede-index "
 				   "is writing to it",
 				   path);
+	} else if (xs == XC_CORRUPT) {
+		st = ldi_set_error(&msg, LEDE_CORRUPT, "%s; " DAMAGED_HINT,
+				   xmsg ? xmsg : xc_status_str(xs));
+	} else if (xs == XC_XAPIAN && holds_index(path)) {
+		/* Often a table file cut short ("EOF reading block"), which
+		 * Xapian does not class as corruption. */
+		st = ldi_set_error(&msg, LEDE_XAPIAN,
+				   "%s; if the index was damaged or cut "
+				   "short, re-index into a new directory",
+				   xmsg ? xmsg : xc_status_str(xs));
 	} else if (xs != XC_OK) {
 		/* The binding's message already names the path. */
 		st = ldi_set_error(&msg, ldi_status_from_xc(xs), "%s",

@@ -702,7 +702,8 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 	lede_status_t st = LEDE_OK;
 	if (xs != XC_OK)
 		st = ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
-				   "cannot index article '%s': %s", a->id,
+				   "cannot add article '%s' to index '%s': %s",
+				   a->id, db->path,
 				   *detail ? detail : xc_status_str(xs));
 	xc_doc_free(doc);
 	clean_free(&c);
