@@ -488,6 +488,12 @@ lede_status_t lede_query_set_offset(lede_query_t *query, uint32_t offset);
  * "id", "url", "headline". LEDE_MISUSE for any other name. */
 lede_status_t lede_field_parse(const char *name, lede_field_t *out);
 
+/* A field's own name, the first lede_field_parse lists for it ("language"
+ * for LEDE_FIELD_LANGUAGE, "body" for LEDE_FIELD_BODY): what facets and
+ * JSON keys are called. A static string; NULL for a value this version
+ * does not know. */
+const char *lede_field_name(lede_field_t field);
+
 /* Keeps only articles whose `field` has this value (whole value, case
  * and accents folded; places by any of their names). Filters on one
  * field are alternatives, filters on different fields must all hold; no

@@ -394,6 +394,14 @@ lede_db_close(lede_db_t *db)
 	return db_free(db);
 }
 
+lede_status_t
+ldi_db_read_only(lede_db_t *db)
+{
+	return ldi_set_error(&db->errmsg, LEDE_MISUSE,
+			     "index '%s' was opened for reading only",
+			     db->path);
+}
+
 void
 ldi_db_release(lede_db_t *db)
 {

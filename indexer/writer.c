@@ -630,9 +630,7 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
 				     "lede_db_add: article is NULL");
 	if (!db->writable)
-		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
-				     "index '%s' was opened for reading only",
-				     db->path);
+		return ldi_db_read_only(db);
 	const char *bad_list =
 		article->n_authors && !article->authors	  ? "authors"
 		: article->n_tags && !article->tags	  ? "tags"
@@ -719,9 +717,7 @@ lede_db_delete(lede_db_t *db, const char *id, size_t len, int *deleted)
 		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
 				     "lede_db_delete: id is NULL");
 	if (!db->writable)
-		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
-				     "index '%s' was opened for reading only",
-				     db->path);
+		return ldi_db_read_only(db);
 	if (len == LEDE_NTS)
 		len = strlen(id);
 	char term[LDI_ID_TERM_SIZE];
@@ -743,9 +739,7 @@ lede_db_commit(lede_db_t *db)
 	if (!db)
 		return LEDE_MISUSE;
 	if (!db->writable)
-		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
-				     "index '%s' was opened for reading only",
-				     db->path);
+		return ldi_db_read_only(db);
 	/* Nothing to write: no new revision, so that a run that changed
 	 * nothing leaves the index exactly as it was. */
 	if (!db->dirty && !db->pending && !db->languages_changed)
@@ -774,9 +768,7 @@ lede_db_set_batch_size(lede_db_t *db, unsigned n)
 	if (!db)
 		return LEDE_MISUSE;
 	if (!db->writable)
-		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
-				     "index '%s' was opened for reading only",
-				     db->path);
+		return ldi_db_read_only(db);
 	db->batch_size = n;
 	return LEDE_OK;
 }

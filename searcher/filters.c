@@ -46,6 +46,19 @@ lede_status_t lede_field_parse(const char *name, lede_field_t *out)
 	return LEDE_MISUSE;
 }
 
+const char *lede_field_name(lede_field_t field)
+{
+	size_t i;
+
+	if (field == LEDE_FIELD_BODY) /* no filter or facet takes it */
+		return "body";
+	/* The table gives each field's own name first. */
+	for (i = 0; i < sizeof field_names / sizeof field_names[0]; i++)
+		if (field_names[i].field == field)
+			return field_names[i].name;
+	return NULL;
+}
+
 const char *ldi_whole_value_prefix(lede_field_t field)
 {
 	switch (field) {

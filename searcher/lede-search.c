@@ -195,31 +195,26 @@ parse_duration(const char *s, int64_t *out)
 	return 0;
 }
 
-/* The name a field is printed under: one per field, whichever name the
- * user gave it ("lang" is "language"). */
-static const char *
-field_name(lede_field_t field)
-{
-	switch (field) {
-	case LEDE_FIELD_AUTHOR: return "author";
-	case LEDE_FIELD_SOURCE: return "source";
-	case LEDE_FIELD_SECTION: return "section";
-	case LEDE_FIELD_LANGUAGE: return "language";
-	case LEDE_FIELD_TAG: return "tag";
-	case LEDE_FIELD_PLACE: return "place";
-	case LEDE_FIELD_ORG: return "org";
-	case LEDE_FIELD_PERSON: return "person";
-	default: return NULL;
-	}
-}
-
-/* A field that filters and facets take, by name; -1 for any other. */
+/* A field that filters and facets take, by name; -1 for any other (id,
+ * url and headline are no facets). */
 static int
 parse_facet_field(const char *name, lede_field_t *out)
 {
-	return lede_field_parse(name, out) == LEDE_OK && field_name(*out)
-		       ? 0
-		       : -1;
+	if (lede_field_parse(name, out) != LEDE_OK)
+		return -1;
+	switch (*out) {
+	case LEDE_FIELD_AUTHOR:
+	case LEDE_FIELD_SOURCE:
+	case LEDE_FIELD_SECTION:
+	case LEDE_FIELD_LANGUAGE:
+	case LEDE_FIELD_TAG:
+	case LEDE_FIELD_PLACE:
+	case LEDE_FIELD_ORG:
+	case LEDE_FIELD_PERSON:
+		return 0;
+	default:
+		return -1;
+	}
 }
 
 /* Reads a FIELD[:N] option (--facet, --significant: N default 10) into
@@ -257,7 +252,7 @@ add_field_count(const char *opt, char *arg, int allow_author,
 		(*n)++;
 	}
 	(*list)[k].field = field;
-	(*list)[k].name = field_name(field);
+	(*list)[k].name = lede_field_name(field);
 	(*list)[k].max_values = max;
 	return 0;
 }

@@ -30,24 +30,6 @@ append(int *failed, json_t *arr, json_t *value)
 		*failed = 1;
 }
 
-/* The key a facet or a significant field is listed under: one per field,
- * whatever name the caller parsed it from ("lang" is "language"). */
-static const char *
-field_name(lede_field_t field)
-{
-	switch (field) {
-	case LEDE_FIELD_AUTHOR: return "author";
-	case LEDE_FIELD_SOURCE: return "source";
-	case LEDE_FIELD_SECTION: return "section";
-	case LEDE_FIELD_LANGUAGE: return "language";
-	case LEDE_FIELD_TAG: return "tag";
-	case LEDE_FIELD_PLACE: return "place";
-	case LEDE_FIELD_ORG: return "org";
-	case LEDE_FIELD_PERSON: return "person";
-	default: return NULL;
-	}
-}
-
 json_t *
 ldi_query_explain_json(lede_query_t *q)
 {
@@ -321,7 +303,7 @@ facets_object(int *failed, lede_results_t *r, json_t *root)
 		}
 		if (list && st != LEDE_DONE)
 			bad = LEDE_INTERNAL;
-		set(failed, obj, field_name(field), list);
+		set(failed, obj, lede_field_name(field), list);
 	}
 	set(failed, root, "facets", obj);
 	return bad;
@@ -374,7 +356,7 @@ significant_object(int *failed, lede_results_t *r, json_t *root)
 		}
 		if (list && st != LEDE_DONE && st != LEDE_OK)
 			bad = LEDE_INTERNAL;
-		set(failed, obj, field_name(field), list);
+		set(failed, obj, lede_field_name(field), list);
 	}
 	set(failed, root, "significant", obj);
 	return bad;
