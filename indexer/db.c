@@ -305,7 +305,10 @@ lede_db_close(lede_db_t *db)
 	if (!db)
 		return LEDE_OK;
 	if (db->closed)
-		return LEDE_MISUSE;
+		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
+				     "lede_db_close: index '%s' was closed "
+				     "already",
+				     db->path);
 	/* A file left open was not read to the end: its record stays as it
 	 * was, so the next run reads it again. */
 	ldi_file_clear(&db->file);
