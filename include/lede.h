@@ -366,9 +366,9 @@ lede_status_t lede_db_open(const char *path, lede_open_flags_t flags,
  * from them, are freed: results go on reading hits, while lede_query_run
  * gives LEDE_MISUSE. Returns the commit's status: LEDE_OK (also when
  * nothing was pending, for a reader, and for NULL), LEDE_MISUSE (db was
- * closed already and is only still open for its queries), LEDE_NOMEM,
- * LEDE_XAPIAN (the index could not be written: a full disk, its folder
- * removed), LEDE_CORRUPT, LEDE_INTERNAL. */
+ * closed already and is only still open for its queries), and a failed
+ * commit's LEDE_NO_INDEX, LEDE_XAPIAN, LEDE_NOMEM, LEDE_CORRUPT,
+ * LEDE_INTERNAL (see lede_db_commit). */
 lede_status_t lede_db_close(lede_db_t *db);
 
 /* The detail of the last failure on db (or on a query or results made
@@ -392,24 +392,27 @@ lede_status_t lede_db_count(lede_db_t *db, uint64_t *count);
  * every few hundred articles (lede_db_set_batch_size), so this call may
  * fail as a commit does. Writers only. Returns LEDE_OK, LEDE_MISUSE
  * (NULL db or article, a reader, a list count without its list),
- * LEDE_NOMEM, LEDE_XAPIAN (the index could not be written), LEDE_CORRUPT,
- * LEDE_INTERNAL; lede_errmsg says why. */
+ * LEDE_NO_INDEX, LEDE_XAPIAN (the index could not be written: see
+ * lede_db_commit), LEDE_NOMEM, LEDE_CORRUPT, LEDE_INTERNAL; lede_errmsg
+ * says why. */
 lede_status_t lede_db_add(lede_db_t *db, const lede_article_t *article);
 
 /* Deletes the article with this id, len bytes (or LEDE_NTS); *deleted
  * (optional) is 1 if there was one, else 0. Pending until commit, and
  * counted towards the automatic one (lede_db_add). Writers only. Returns
  * LEDE_OK (also when no article has the id), LEDE_MISUSE (NULL db or id,
- * a reader), LEDE_NOMEM, LEDE_XAPIAN, LEDE_CORRUPT, LEDE_INTERNAL. */
+ * a reader), LEDE_NO_INDEX, LEDE_XAPIAN (a commit failed: see
+ * lede_db_commit), LEDE_NOMEM, LEDE_CORRUPT, LEDE_INTERNAL. */
 lede_status_t lede_db_delete(lede_db_t *db, const char *id, size_t len,
 			     int *deleted);
 
 /* Makes every pending change durable and visible to readers, and records
  * the time of the commit (lede_stats_get, LEDE_STAT_LAST_COMMIT). With
  * nothing pending it writes nothing. Writers only. Returns LEDE_OK,
- * LEDE_MISUSE (NULL db, a reader), LEDE_NOMEM, LEDE_XAPIAN (the index
- * could not be written: a full disk, its folder removed), LEDE_CORRUPT,
- * LEDE_INTERNAL; lede_errmsg says why. */
+ * LEDE_MISUSE (NULL db, a reader), LEDE_NO_INDEX (the index's folder was
+ * removed, and a table it needs could not be made), LEDE_XAPIAN (the
+ * index could not be written: a full disk, its folder removed),
+ * LEDE_NOMEM, LEDE_CORRUPT, LEDE_INTERNAL; lede_errmsg says why. */
 lede_status_t lede_db_commit(lede_db_t *db);
 
 /* Commits on its own once n articles were added or deleted since the last
@@ -494,8 +497,8 @@ typedef enum lede_file_end {
  * (optional) is the number of its articles deleted, which count towards
  * the automatic commit (lede_db_add). The file is closed whatever the
  * status. Returns LEDE_OK, LEDE_MISUSE (NULL db, no file open, a `how`
- * this version does not know), LEDE_NOMEM, LEDE_XAPIAN, LEDE_CORRUPT,
- * LEDE_INTERNAL. */
+ * this version does not know), LEDE_NO_INDEX, LEDE_XAPIAN (a commit
+ * failed: see lede_db_commit), LEDE_NOMEM, LEDE_CORRUPT, LEDE_INTERNAL. */
 lede_status_t lede_db_file_end(lede_db_t *db, lede_file_end_t how,
 			       uint64_t *deleted);
 
@@ -504,8 +507,8 @@ lede_status_t lede_db_file_end(lede_db_t *db, lede_file_end_t how,
  * if the index knew the file, *deleted (optional) how many articles
  * went. Writers only. Returns LEDE_OK (also for a file the index does
  * not know), LEDE_MISUSE (NULL db or name, a reader, a file open with
- * lede_db_file_begin), LEDE_NOMEM, LEDE_XAPIAN, LEDE_CORRUPT,
- * LEDE_INTERNAL. */
+ * lede_db_file_begin), LEDE_NO_INDEX, LEDE_XAPIAN (a commit failed: see
+ * lede_db_commit), LEDE_NOMEM, LEDE_CORRUPT, LEDE_INTERNAL. */
 lede_status_t lede_db_file_remove(lede_db_t *db, const char *name, int *found,
 				  uint64_t *deleted);
 
@@ -514,8 +517,9 @@ lede_status_t lede_db_file_remove(lede_db_t *db, const char *name, int *found,
  * Files that cannot be looked at (permission denied) are kept. *files and
  * *deleted (both optional) count the files forgotten and the articles
  * deleted. Writers only. Returns LEDE_OK, LEDE_MISUSE (NULL db or path,
- * a reader, a file open with lede_db_file_begin), LEDE_NOMEM,
- * LEDE_XAPIAN, LEDE_CORRUPT, LEDE_INTERNAL. */
+ * a reader, a file open with lede_db_file_begin), LEDE_NO_INDEX,
+ * LEDE_XAPIAN (a commit failed: see lede_db_commit), LEDE_NOMEM,
+ * LEDE_CORRUPT, LEDE_INTERNAL. */
 lede_status_t lede_db_prune(lede_db_t *db, const char *path, uint64_t *files,
 			    uint64_t *deleted);
 
