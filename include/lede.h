@@ -580,7 +580,8 @@ lede_status_t lede_query_set_offset(lede_query_t *query, uint32_t offset);
 
 /* Parses a field's name into *out, as options and facets name them:
  * "author", "source", "section", "language" (or "lang"), "place", "org",
- * "person", "tag", "id", "url", "headline" (plurals such as "tags" too).
+ * "person", "tag", "id", "url", "headline", and the plurals "authors",
+ * "places", "orgs", "people", "tags".
  * Returns LEDE_OK, LEDE_MISUSE (name or out NULL, or any other name). */
 lede_status_t lede_field_parse(const char *name, lede_field_t *out);
 
@@ -669,7 +670,7 @@ lede_status_t lede_query_set_like(lede_query_t *query, const char *id);
  * PLACE, ORG, PERSON (authors are indexed word by word: LEDE_MISUSE, as
  * for other fields). At most max_values values (0: all with a positive
  * score); asking again for a field replaces its maximum. Returns LEDE_OK,
- * LEDE_MISUSE, LEDE_NOMEM. */
+ * LEDE_MISUSE (NULL query, any other field), LEDE_NOMEM. */
 lede_status_t lede_query_add_significant(lede_query_t *query,
 					 lede_field_t field,
 					 uint32_t max_values);
