@@ -354,7 +354,8 @@ char *lede_default_path(void);
  * incompatible lede gets LEDE_FORMAT. On failure *db is NULL and, when
  * errmsg is not NULL, *errmsg is a message naming the path (lede_free
  * it). Returns LEDE_OK, LEDE_MISUSE, LEDE_NO_INDEX, LEDE_LOCKED,
- * LEDE_FORMAT, LEDE_CORRUPT, LEDE_XAPIAN, LEDE_NOMEM, LEDE_INTERNAL. */
+ * LEDE_FORMAT, LEDE_CORRUPT, LEDE_MODIFIED (a writer kept committing
+ * while a reader opened), LEDE_XAPIAN, LEDE_NOMEM, LEDE_INTERNAL. */
 lede_status_t lede_db_open(const char *path, lede_open_flags_t flags,
 			   lede_db_t **db, char **errmsg);
 
