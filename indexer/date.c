@@ -203,6 +203,8 @@ void lede_date_format(int64_t date, char buf[LEDE_DATE_BUFSIZE])
 	const char *sign = "";
 	unsigned long long ayear;
 
+	if (!buf)
+		return;
 	/* Floor division: C truncates towards zero, but 1969-12-31T23:59:59
 	 * is day -1, second 86399. */
 	if (rem < 0) {

@@ -224,14 +224,16 @@ holds_index(const char *path)
 }
 
 /* Hands a failed open's message to the caller, or frees it when the
- * caller did not ask for one. */
+ * caller did not ask for one. The message comes by address: callers set
+ * it in the same call, open_failed(ldi_set_error(&msg, ...), &msg, ...),
+ * and C does not say which argument is evaluated first. */
 static lede_status_t
-open_failed(lede_status_t st, char *msg, char **errmsg)
+open_failed(lede_status_t st, char **msg, char **errmsg)
 {
 	if (errmsg)
-		*errmsg = msg;
+		*errmsg = *msg;
 	else
-		free(msg);
+		free(*msg);
 	return st;
 }
 
@@ -245,27 +247,27 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 	if (!out)
 		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
 						 "lede_db_open: out is NULL"),
-				   msg, errmsg);
+				   &msg, errmsg);
 	*out = NULL;
 	if (!path || !*path)
 		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
 						 "lede_db_open: no index path "
 						 "given"),
-				   msg, errmsg);
+				   &msg, errmsg);
 	if (flags != LEDE_OPEN_READ && flags != LEDE_OPEN_WRITE &&
 	    flags != LEDE_OPEN_CREATE)
 		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
 						 "lede_db_open: unknown flags "
 						 "%d",
 						 (int)flags),
-				   msg, errmsg);
+				   &msg, errmsg);
 
 	lede_db_t *db = calloc(1, sizeof *db);
 	if (!db || !(db->path = ldi_strdup_printf("%s", path))) {
 		free(db);
 		return open_failed(ldi_set_error(&msg, LEDE_NOMEM,
 						 "out of memory"),
-				   msg, errmsg);
+				   &msg, errmsg);
 	}
 	db->writable = flags != LEDE_OPEN_READ;
 	db->batch_size = LDI_BATCH_SIZE;
@@ -367,7 +369,7 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 		free(db->path);
 		free(db->errmsg);
 		free(db);
-		return open_failed(st, msg, errmsg);
+		return open_failed(st, &msg, errmsg);
 	}
 	*out = db;
 	return LEDE_OK;
@@ -381,7 +383,10 @@ lede_db_close(lede_db_t *db)
 	if (!db)
 		return LEDE_OK;
 	if (db->closed)
-		return LEDE_MISUSE;
+		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
+				     "lede_db_close: index '%s' was closed "
+				     "already",
+				     db->path);
 	/* A file left open was not read to the end: its record stays as it
 	 * was, so the next run reads it again. */
 	ldi_file_clear(&db->file);

@@ -413,12 +413,13 @@ copy_asked(lede_results_t *r, const lede_query_t *q)
 static lede_status_t
 run_once(lede_query_t *query, lede_results_t **out)
 {
+	if (out)
+		*out = NULL;
 	if (!query)
 		return LEDE_MISUSE;
 	if (!out)
 		return ldi_set_error(&query->errmsg, LEDE_MISUSE,
 				     "lede_query_run: out is NULL");
-	*out = NULL;
 	if (query->db->closed)
 		return ldi_set_error(&query->errmsg, LEDE_MISUSE,
 				     "lede_query_run: the query's index was "
@@ -847,6 +848,8 @@ lede_status_t
 lede_results_snippet(lede_results_t *results, size_t max_chars,
 		     const char *hi_start, const char *hi_end, char **out)
 {
+	if (out)
+		*out = NULL;
 	if (!results)
 		return LEDE_MISUSE;
 	if (!out || !results->cur.have_current)
@@ -862,14 +865,14 @@ lede_results_snippet_ranges(lede_results_t *results, size_t max_chars,
 			    char **out, lede_range_t **ranges,
 			    size_t *n_ranges)
 {
-	if (!results)
-		return LEDE_MISUSE;
 	if (out)
 		*out = NULL;
 	if (ranges)
 		*ranges = NULL;
 	if (n_ranges)
 		*n_ranges = 0;
+	if (!results)
+		return LEDE_MISUSE;
 	if (!out || !ranges || !n_ranges || !results->cur.have_current)
 		return ldi_set_error(&results->errmsg, LEDE_MISUSE,
 				     "lede_results_snippet_ranges: %s",
