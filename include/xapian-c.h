@@ -498,9 +498,18 @@ xc_status_t xc_mset_collapse_count(const xc_mset_t *mset, size_t i,
  * (NULL mset or key, i out of range), XC_NOMEM, XC_INTERNAL. */
 xc_status_t xc_mset_collapse_key(const xc_mset_t *mset, size_t i,
 				 const char **key, size_t *len);
-/* The i-th hit's document (caller frees it). Retries once after a
+/* The i-th hit's document (caller frees it), with its data read (its
+ * values and terms are read when asked for). Retries once after a
  * reopen if the database changed. */
 xc_status_t xc_mset_document(xc_mset_t *mset, size_t i, xc_doc_t **out);
+/* The i-th hit's value in slot, without its data: what sorting or
+ * collecting a value over many hits needs. *value (not NUL-terminated,
+ * *len 0 when the hit has none) is valid until the next call on mset.
+ * Retries once after a reopen if the database changed. Returns XC_OK,
+ * XC_MISUSE (NULL pointers, i out of range), XC_MODIFIED, XC_XAPIAN,
+ * XC_INTERNAL. */
+xc_status_t xc_mset_value(xc_mset_t *mset, size_t i, unsigned slot,
+			  const char **value, size_t *len);
 /* Xapian's snippet of `text` for this result set's query (HTML-escaped,
  * matches between hi_start and hi_end); *out to be xc_free'd. */
 xc_status_t xc_mset_snippet(xc_mset_t *mset, const char *text, size_t len,

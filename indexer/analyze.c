@@ -732,8 +732,9 @@ static size_t concat(struct analyzer *a, const struct unit *const *u,
 		tl += u[i]->len;
 		xl += u[i]->same ? u[i]->len : u[i]->xlen;
 	}
+	*xlen = 0;
 	if (tl > LDI_MAX_TERM_BYTES)
-		return LDI_MAX_TERM_BYTES + 1;
+		return LDI_MAX_TERM_BYTES + 1; /* too long: put() drops it */
 	if (xl > EXACT_MAX)
 		xl = 0;
 	tl = 0;

@@ -90,7 +90,8 @@ static int read_digits(const char *s, size_t len, size_t *pos, int n,
 static lede_status_t parse_iso(const char *text, size_t len, int64_t *out)
 {
 	size_t pos = 0;
-	int year, month, day, hour = 0, minute = 0, second = 0;
+	/* Set by read_digits; zero only so -O3 sees them set on every path. */
+	int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
 	int zone = 0; /* seconds east of UTC */
 	int64_t days;
 
@@ -202,6 +203,8 @@ void lede_date_format(int64_t date, char buf[LEDE_DATE_BUFSIZE])
 	const char *sign = "";
 	unsigned long long ayear;
 
+	if (!buf)
+		return;
 	/* Floor division: C truncates towards zero, but 1969-12-31T23:59:59
 	 * is day -1, second 86399. */
 	if (rem < 0) {

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "analyze.h"
 #include "db_internal.h"
@@ -76,6 +77,38 @@ expected_meta(size_t i, const char **key, char *value, size_t size)
 	return 0;
 }
 
+/* What a user can do about a damaged index, after its message. */
+#define DAMAGED_HINT "the index is damaged: re-index into a new directory"
+
+/* A failure reading or writing x's versions, with the hint when x is
+ * damaged. */
+static lede_status_t
+meta_failed(xc_db_t *x, const char *name, char **msg, xc_status_t xs,
+	    const char *what)
+{
+	return ldi_set_error(msg, ldi_status_from_xc(xs),
+			     "cannot %s index '%s': %s%s", what, name,
+			     xc_db_errmsg(x),
+			     xs == XC_CORRUPT ? "; " DAMAGED_HINT : "");
+}
+
+/* 1 when the version have (len bytes) is a number above want's (the
+ * format and analysis versions are numbers): the index was made by a
+ * later lede, which this one cannot read. */
+static int
+is_newer(const char *have, size_t len, const char *want)
+{
+	long n = 0;
+	if (len == 0 || len > 9)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		if (have[i] < '0' || have[i] > '9')
+			return 0;
+		n = n * 10 + (have[i] - '0');
+	}
+	return n > strtol(want, NULL, 10);
+}
+
 /* Checks the recorded versions of x (named `name` in messages) against
  * ours. An empty database without a format is new: a writer stamps it.
  * A non-empty one without them was not made by lede. */
@@ -90,9 +123,7 @@ ldi_check_versions(xc_db_t *x, const char *name, int writable, char **msg)
 		xs = xc_db_get_metadata(x, LDI_META_FORMAT, XC_NTS, &format,
 					&len);
 	if (xs != XC_OK)
-		return ldi_set_error(msg, ldi_status_from_xc(xs),
-				     "cannot read index '%s': %s", name,
-				     xc_db_errmsg(x));
+		return meta_failed(x, name, msg, xs, "read");
 	int has_format = format != NULL;
 	xc_free(format);
 	const char *key;
@@ -105,10 +136,7 @@ ldi_check_versions(xc_db_t *x, const char *name, int writable, char **msg)
 			xs = xc_db_set_metadata(x, key, XC_NTS, want,
 						strlen(want));
 			if (xs != XC_OK)
-				return ldi_set_error(
-					msg, ldi_status_from_xc(xs),
-					"cannot write index '%s': %s", name,
-					xc_db_errmsg(x));
+				return meta_failed(x, name, msg, xs, "write");
 		}
 		return LEDE_OK;
 	}
@@ -116,9 +144,7 @@ ldi_check_versions(xc_db_t *x, const char *name, int writable, char **msg)
 		char *have = NULL;
 		xs = xc_db_get_metadata(x, key, XC_NTS, &have, &len);
 		if (xs != XC_OK)
-			return ldi_set_error(msg, ldi_status_from_xc(xs),
-					     "cannot read index '%s': %s",
-					     name, xc_db_errmsg(x));
+			return meta_failed(x, name, msg, xs, "read");
 		lede_status_t st = LEDE_OK;
 		if (!have)
 			st = ldi_set_error(msg, LEDE_FORMAT,
@@ -126,6 +152,12 @@ ldi_check_versions(xc_db_t *x, const char *name, int writable, char **msg)
 					   "(no %s): re-index into a new "
 					   "directory",
 					   name, key);
+		else if (is_newer(have, len, want))
+			st = ldi_set_error(msg, LEDE_FORMAT,
+					   "index '%s' was made by a newer "
+					   "lede (%s %.*s, this lede reads "
+					   "%s): upgrade lede to use it",
+					   name, key, (int)len, have, want);
 		else if (len != strlen(want) || memcmp(have, want, len))
 			st = ldi_set_error(msg, LEDE_FORMAT,
 					   "index '%s' has %s %.*s, this lede "
@@ -162,13 +194,42 @@ back_off(int attempt)
 	nanosleep(&ts, NULL);
 }
 
+/* 1 when this process may not write the index directory at path or its
+ * lock file, with the reason in *err (an errno value). */
+static int
+cannot_write(const char *path, int *err)
+{
+	char *lock = ldi_strdup_printf("%s/flintlock", path);
+	int denied = access(path, W_OK) != 0 ||
+		     (lock && access(lock, F_OK) == 0 &&
+		      access(lock, W_OK) != 0);
+	*err = errno;
+	free(lock);
+	return denied && (*err == EACCES || *err == EROFS || *err == EPERM);
+}
+
+/* 1 when the directory at path holds a Xapian database's version file:
+ * an index was there before this open, not one being created. */
+static int
+holds_index(const char *path)
+{
+	static const char *const names[] = { "iamglass", "iamchert" };
+	int found = 0;
+	for (size_t i = 0; i < 2 && !found; i++) {
+		char *file = ldi_strdup_printf("%s/%s", path, names[i]);
+		found = file && access(file, F_OK) == 0;
+		free(file);
+	}
+	return found;
+}
+
 /* Hands a failed open's message to the caller, or frees it when the
- * caller did not ask for one. */
+ * caller did not ask for one. The message comes by address: callers set
+ * it in the same call, open_failed(ldi_set_error(&msg, ...), &msg, ...),
+ * and C does not say which argument is evaluated first. */
 static lede_status_t
 open_failed(lede_status_t st, char **msg, char **errmsg)
 {
-	/* msg is read here, after st's call set it: as an argument its
-	 * value could be taken before that call ran. */
 	if (errmsg)
 		*errmsg = *msg;
 	else
@@ -186,6 +247,7 @@ ldi_open_local(const char *path, xc_db_mode_t mode, xc_db_t **out,
 		make_parents(path);
 	lede_status_t st = LEDE_OK;
 	char *xmsg = NULL;
+	int err = 0;
 	xc_db_t *x = NULL;
 	xc_status_t xs = xc_db_open(path, mode, &x, &xmsg);
 	for (int attempt = 1; mode == XC_DB_READ && transient(xs) &&
@@ -206,11 +268,28 @@ ldi_open_local(const char *path, xc_db_mode_t mode, xc_db_t **out,
 		else
 			st = ldi_set_error(msg, LEDE_NO_INDEX, "%s",
 					   xmsg ? xmsg : "no index there");
+	} else if (xs == XC_LOCKED && cannot_write(path, &err)) {
+		/* Xapian reports a lock file it may not open as a lock
+		 * failure, but no other writer is to blame. */
+		st = ldi_set_error(msg, LEDE_IO,
+				   "cannot write to index '%s': %s (it can "
+				   "still be searched)",
+				   path, strerror(err));
 	} else if (xs == XC_LOCKED) {
 		st = ldi_set_error(msg, LEDE_LOCKED,
 				   "index '%s' is locked: another lede-index "
 				   "is writing to it",
 				   path);
+	} else if (xs == XC_CORRUPT) {
+		st = ldi_set_error(msg, LEDE_CORRUPT, "%s; " DAMAGED_HINT,
+				   xmsg ? xmsg : xc_status_str(xs));
+	} else if (xs == XC_XAPIAN && holds_index(path)) {
+		/* Often a table file cut short ("EOF reading block"), which
+		 * Xapian does not class as corruption. */
+		st = ldi_set_error(msg, LEDE_XAPIAN,
+				   "%s; if the index was damaged or cut "
+				   "short, re-index into a new directory",
+				   xmsg ? xmsg : xc_status_str(xs));
 	} else if (xs != XC_OK) {
 		/* The binding's message already names the path. */
 		st = ldi_set_error(msg, ldi_status_from_xc(xs), "%s",
@@ -523,7 +602,10 @@ lede_db_close(lede_db_t *db)
 	if (!db)
 		return LEDE_OK;
 	if (db->closed)
-		return LEDE_MISUSE;
+		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
+				     "lede_db_close: index '%s' was closed "
+				     "already",
+				     db->path);
 	/* A file left open was not read to the end: its record stays as it
 	 * was, so the next run reads it again. */
 	ldi_file_clear(&db->file);
@@ -534,6 +616,14 @@ lede_db_close(lede_db_t *db)
 		return db->writable ? lede_db_commit(db) : LEDE_OK;
 	}
 	return db_free(db);
+}
+
+lede_status_t
+ldi_db_read_only(lede_db_t *db)
+{
+	return ldi_set_error(&db->errmsg, LEDE_MISUSE,
+			     "index '%s' was opened for reading only",
+			     db->path);
 }
 
 void

@@ -109,6 +109,10 @@ struct lede_db {
 /* A query of db is gone: frees db when it was the last and db is closed. */
 void ldi_db_release(lede_db_t *db);
 
+/* The LEDE_MISUSE a write to an index opened for reading gets, with its
+ * message set on db. */
+lede_status_t ldi_db_read_only(lede_db_t *db);
+
 /* The entry for code (a canonical code or "und"), added with its stemmer
  * when new. NULL when out of memory or the table is full. */
 ldi_db_language_t *ldi_db_language(lede_db_t *db, const char *code);

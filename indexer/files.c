@@ -348,9 +348,7 @@ static lede_status_t
 check_writer(lede_db_t *db, const char *fn)
 {
 	if (!db->writable || !db->records)
-		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
-				     "index '%s' was opened for reading only",
-				     db->path);
+		return ldi_db_read_only(db);
 	if (db->file.active)
 		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
 				     "%s: file '%s' is still open (call "

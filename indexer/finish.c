@@ -245,6 +245,8 @@ void ldi_finish_warning(void *ctx, const char *where, const char *message)
 {
 	ldi_finish_t *f = ctx;
 
+	if (f->why)
+		ldi_note_warning(f->why, where, message);
 	if (f->on_warning)
 		f->on_warning(f->ctx, where, message);
 }

@@ -23,6 +23,8 @@ typedef struct ldi_finish {
 	size_t emitted;		/* records passed to on_article */
 	int stopped;		/* on_article asked to stop */
 	lede_status_t failed;	/* LEDE_NOMEM once memory ran out */
+	char *why;		/* the parser's last warning (LDI_WHY_SIZE
+				   bytes), noted here; NULL: not kept */
 } ldi_finish_t;
 
 /* An lede_article_fn and a lede_warning_fn whose ctx is an ldi_finish_t:

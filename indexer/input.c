@@ -146,12 +146,12 @@ static void warn(lede_parser_t *p, const char *where, const char *fmt, ...)
 	char msg[512];
 	va_list ap;
 
-	if (!p->on_warning)
-		return;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	p->on_warning(p->ctx, where, msg);
+	ldi_note_warning(p->why, where, msg);
+	if (p->on_warning)
+		p->on_warning(p->ctx, where, msg);
 }
 
 static void warn_too_big(lede_parser_t *p, const char *where)
@@ -382,8 +382,9 @@ static lede_status_t read_gzip_file(lede_parser_t *p, const char *path,
 	return st;
 }
 
-lede_status_t lede_parser_file(lede_parser_t *p, const char *path,
-			       const char *name)
+/* lede_parser_file once its arguments are checked. */
+static lede_status_t read_input(lede_parser_t *p, const char *path,
+				const char *name)
 {
 	unsigned char head[512];
 	size_t n, len;
@@ -392,11 +393,6 @@ lede_status_t lede_parser_file(lede_parser_t *p, const char *path,
 	int too_big, failed;
 	lede_status_t st;
 
-	if (!p || !path)
-		return LEDE_MISUSE;
-	p->stopped = 0;
-	if (!name)
-		name = path;
 	if (!strcmp(path, "-"))
 		return read_archive(p, path, name);
 	f = fopen(path, "rb");
@@ -431,4 +427,22 @@ lede_status_t lede_parser_file(lede_parser_t *p, const char *path,
 	free(buf);
 	fclose(f);
 	return st;
+}
+
+lede_status_t lede_parser_file(lede_parser_t *p, const char *path,
+			       const char *name)
+{
+	lede_status_t st;
+
+	if (!p)
+		return LEDE_MISUSE;
+	if (!path)
+		return ldi_parser_error(p, LEDE_MISUSE,
+					"lede_parser_file: path is NULL");
+	p->stopped = 0;
+	p->why[0] = '\0';
+	if (!name)
+		name = path;
+	st = read_input(p, path, name);
+	return st == LEDE_BAD_INPUT ? ldi_parser_no_article(p, name) : st;
 }

@@ -31,6 +31,16 @@ static void cut_partial_utf8(char *s)
 		s[i - 1] = '\0';
 }
 
+void ldi_note_warning(char *why, const char *where, const char *message)
+{
+	int n = snprintf(why, LDI_WHY_SIZE, "%s: %s", where, message);
+
+	if (n < 0)
+		why[0] = '\0';
+	else if (n >= LDI_WHY_SIZE)
+		cut_partial_utf8(why);
+}
+
 void ldi_warn(const ldi_reader_t *r, size_t line, const char *fmt, ...)
 {
 	char msg_small[256], where_small[256];
@@ -306,6 +316,7 @@ lede_status_t ldi_parse(struct lede_parser *p, const char *name,
 	f.on_warning = p->on_warning;
 	f.ctx = p->ctx;
 	f.flags = p->flags;
+	f.why = p->why;
 	/* An empty name would give ids like "#3" and warnings at ":3". */
 	r.name = name && *name ? name : NULL;
 	r.on_article = ldi_finish_article;
@@ -408,7 +419,9 @@ void lede_parser_free(lede_parser_t *p)
 
 const char *lede_parser_errmsg(const lede_parser_t *p)
 {
-	return p && p->errmsg ? p->errmsg : "";
+	if (!p)
+		return "no parser handle (NULL)";
+	return p->errmsg ? p->errmsg : "";
 }
 
 lede_status_t ldi_parser_error(lede_parser_t *p, lede_status_t st,
@@ -432,19 +445,38 @@ lede_status_t ldi_parser_error(lede_parser_t *p, lede_status_t st,
 	return st;
 }
 
+lede_status_t ldi_parser_no_article(lede_parser_t *p, const char *name)
+{
+	if (p->why[0])
+		return ldi_parser_error(p, LEDE_BAD_INPUT, "%s", p->why);
+	return ldi_parser_error(p, LEDE_BAD_INPUT, "no article in '%s'",
+				name && *name ? name : "<input>");
+}
+
 lede_status_t lede_parser_set_format(lede_parser_t *p, lede_format_t format)
 {
-	if (!p || format < LEDE_FORMAT_AUTO || format > LEDE_FORMAT_MBOX)
+	if (!p)
 		return LEDE_MISUSE;
+	if (format < LEDE_FORMAT_AUTO || format > LEDE_FORMAT_MBOX)
+		return ldi_parser_error(p, LEDE_MISUSE,
+					"lede_parser_set_format: unknown "
+					"format %d",
+					(int)format);
 	p->format = format;
 	return LEDE_OK;
 }
 
 lede_status_t lede_parser_set_flags(lede_parser_t *p, unsigned flags)
 {
-	if (!p || (flags & ~(unsigned)(LEDE_PARSE_FOLDER_SECTIONS |
-				       LEDE_PARSE_NO_EXTRACT)))
+	unsigned known = LEDE_PARSE_FOLDER_SECTIONS | LEDE_PARSE_NO_EXTRACT;
+
+	if (!p)
 		return LEDE_MISUSE;
+	if (flags & ~known)
+		return ldi_parser_error(p, LEDE_MISUSE,
+					"lede_parser_set_flags: unknown "
+					"flags %#x",
+					flags & ~known);
 	p->flags = flags;
 	return LEDE_OK;
 }
@@ -533,12 +565,19 @@ int ldi_map_claims(const struct lede_parser *p, const char *key)
 lede_status_t lede_parser_buffer(lede_parser_t *p, const char *name,
 				 const char *buf, size_t len)
 {
+	lede_status_t st;
+
 	if (!p)
 		return LEDE_MISUSE;
+	if (!buf && len != 0)
+		return ldi_parser_error(p, LEDE_MISUSE,
+					"lede_parser_buffer: buf is NULL");
 	p->stopped = 0;
-	return ldi_parse(p, name, buf, len,
-			 (p->flags & LEDE_PARSE_FOLDER_SECTIONS) ? LDI_IN_FOLDER
-								 : 0u);
+	p->why[0] = '\0';
+	st = ldi_parse(p, name, buf, len,
+		       (p->flags & LEDE_PARSE_FOLDER_SECTIONS) ? LDI_IN_FOLDER
+							       : 0u);
+	return st == LEDE_BAD_INPUT ? ldi_parser_no_article(p, name) : st;
 }
 
 lede_status_t lede_format_parse(const char *name, lede_format_t *out)

@@ -39,6 +39,9 @@ struct lede_parser {
 	lede_warning_fn on_warning;
 	void *ctx;
 	char *errmsg;
+	/* The last warning of the input being read, for errmsg when it
+	 * gives no article. */
+	char why[LDI_WHY_SIZE];
 	size_t max_bytes;	/* inputs larger than this are skipped */
 	int stopped;		/* on_article asked to stop */
 };
@@ -49,6 +52,10 @@ struct lede_parser {
 /* Sets p's message (printf-style) and returns st. */
 lede_status_t ldi_parser_error(struct lede_parser *p, lede_status_t st,
 			       const char *fmt, ...) LDI_PRINTF(3, 4);
+
+/* Sets p's message for an input that gave no article: its last warning,
+ * or that name gave none. Returns LEDE_BAD_INPUT. */
+lede_status_t ldi_parser_no_article(struct lede_parser *p, const char *name);
 
 /* The keys mapped to field, in the order given; *n their number. Keys
  * mapped to any field (or ignored) are in ldi_map_claims. */

@@ -55,6 +55,14 @@ typedef struct ldi_reader {
 void ldi_warn(const ldi_reader_t *r, size_t line, const char *fmt, ...)
 	LDI_PRINTF(3, 4);
 
+/* The room for a parser's last warning, which its message repeats when an
+ * input gives no article (lede_parser_errmsg). */
+#define LDI_WHY_SIZE 512
+
+/* Keeps "where: message" in why (LDI_WHY_SIZE bytes), cut if need be at
+ * a character boundary. */
+void ldi_note_warning(char *why, const char *where, const char *message);
+
 /* The format of buf judged from its first bytes: JSON ('{' or '['), a
  * feed (an <rss>, <feed> or <rdf:RDF> root), HTML (a doctype or <html>,
  * <head>, <body> near the start), mbox ("From " then a header line), a

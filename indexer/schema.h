@@ -38,7 +38,7 @@
  * - Each facet field's values have a slot of their own (LDI_SLOT_AUTHORS
  *   ...), as does the day (LDI_SLOT_DAY): what Xapian's own
  *   ValueCountMatchSpy counts, which remote shards run too. Slot 2 is
- *   unused since format 6.
+ *   unused since format 7.
  * - The story key is value slot 4 (see LDI_SLOT_STORY): wire copies and
  *   reprints of one story share it, and searches collapse on it. It is
  *   also the boolean term "XSTORY" + key, by which a search counts the
@@ -46,10 +46,13 @@
  *   remote server collapsed).
  * - The date is value slot 0 (sortable_serialise of seconds since 1970
  *   UTC) and boolean terms "D"YYYYMMDD, "M"YYYYMM, "Y"YYYY.
- * - The document data is a JSON object of the stored fields (id, headline,
- *   body, authors, date, source, section, language, url, tags, places,
- *   orgs, people, quotes as [{"text", "speaker"}], words: the body's
- *   word count): what hits show.
+ * - The document data is a JSON object of the stored fields but the body
+ *   (id, headline, authors, date, source, section, language, url, tags,
+ *   places, orgs, people, quotes as [{"text", "speaker"}], words: the
+ *   body's word count), a NUL byte, then the body as it is: what hits
+ *   show. The JSON cannot hold a raw NUL (it writes \u0000), so the first
+ *   NUL ends it; a hit's fields are parsed without the body, which is
+ *   most of the bytes and only snippets and --show need.
  * - Index metadata records the versions below; lede_db_open refuses an
  *   index whose versions differ ("re-index needed"), and the time of the
  *   last commit (LDI_META_COMMITTED).
@@ -92,7 +95,8 @@
  *      slot (4).
  *   5  file records and "XFILE" terms (incremental indexing), the time of
  *      the last commit.
- *   6  a slot per facet field and one for the day (slots 10-18) in place
+ *   6  the body out of the data's JSON, after a NUL byte.
+ *   7  a slot per facet field and one for the day (slots 10-18) in place
  *      of the facet slot (2), sort keys that end in the id (slot 3
  *      changed, slot 5 new), "XSTORY" terms: counts and orders that stock
  *      xapian-tcpsrv computes for remote shards.
@@ -105,7 +109,7 @@
 
 #include "lede.h"
 
-#define LDI_FORMAT_VERSION 6
+#define LDI_FORMAT_VERSION 7
 
 /* Prefixes, Omega's letters where Omega has one. */
 #define LDI_PREFIX_ID "Q"

@@ -349,12 +349,13 @@ last_commit(lede_db_t *db)
 lede_status_t
 lede_stats_new(lede_db_t *db, uint32_t top, lede_stats_t **out)
 {
+	if (out)
+		*out = NULL;
 	if (!db)
 		return LEDE_MISUSE;
 	if (!out)
 		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
 				     "lede_stats_new: out is NULL");
-	*out = NULL;
 	lede_stats_t *s = calloc(1, sizeof *s);
 	if (!s)
 		return ldi_set_error(&db->errmsg, LEDE_NOMEM, "out of memory");

@@ -484,16 +484,16 @@ add_story_key(xc_doc_t *doc, const char *body)
 			   : xs;
 }
 
-/* The stored fields, as the JSON object hits are made from. */
+/* The stored fields, as hits are made from them: the JSON object of all
+ * but the body, a NUL, the body (see schema.h). *len: the whole length. */
 static char *
-stored_data(const lede_article_t *a, size_t words)
+stored_data(const lede_article_t *a, size_t words, size_t *len)
 {
 	json_t *obj = json_object();
 	if (!obj)
 		return NULL;
 	int rc = set_string(obj, "id", a->id);
 	rc |= set_string(obj, "headline", a->headline);
-	rc |= set_string(obj, "body", a->body);
 	rc |= set_list(obj, "authors", a->authors, a->n_authors);
 	if (a->date != LEDE_NO_DATE) {
 		char iso[LEDE_DATE_BUFSIZE];
@@ -510,8 +510,21 @@ stored_data(const lede_article_t *a, size_t words)
 	rc |= set_list(obj, "people", a->people, a->n_people);
 	rc |= set_quotes(obj, a->quotes, a->n_quotes);
 	rc |= json_object_set_new(obj, "words", json_integer((json_int_t)words));
-	char *s = rc ? NULL : json_dumps(obj, JSON_COMPACT);
+	char *fields = rc ? NULL : json_dumps(obj, JSON_COMPACT);
 	json_decref(obj);
+	if (!fields)
+		return NULL;
+	size_t flen = strlen(fields), blen = a->body ? strlen(a->body) : 0;
+	char *s = realloc(fields, flen + 1 + blen + 1);
+	if (!s) {
+		free(fields);
+		return NULL;
+	}
+	s[flen] = '\0';
+	if (blen)
+		memcpy(s + flen + 1, a->body, blen);
+	s[flen + 1 + blen] = '\0';
+	*len = flen + 1 + blen;
 	return s;
 }
 
@@ -589,10 +602,11 @@ build_document(const lede_article_t *a, const ldi_db_language_t *lang,
 	if (xs == XC_OK)
 		xs = add_story_key(doc, a->body);
 	if (xs == XC_OK) {
-		char *data = stored_data(a, words);
+		size_t len = 0;
+		char *data = stored_data(a, words, &len);
 		if (!data)
 			return XC_NOMEM;
-		xs = xc_doc_set_data(doc, data, strlen(data));
+		xs = xc_doc_set_data(doc, data, len);
 		free(data);
 	}
 	return xs;
@@ -663,9 +677,7 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
 				     "lede_db_add: article is NULL");
 	if (!db->writable)
-		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
-				     "index '%s' was opened for reading only",
-				     db->path);
+		return ldi_db_read_only(db);
 	const char *bad_list =
 		article->n_authors && !article->authors	  ? "authors"
 		: article->n_tags && !article->tags	  ? "tags"
@@ -762,7 +774,8 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 	lede_status_t st = LEDE_OK;
 	if (xs != XC_OK)
 		st = ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
-				   "cannot index article '%s': %s", a->id,
+				   "cannot add article '%s' to index '%s': %s",
+				   a->id, db->path,
 				   *detail ? detail : xc_status_str(xs));
 	xc_doc_free(doc);
 	clean_free(&c);
@@ -778,9 +791,7 @@ lede_db_delete(lede_db_t *db, const char *id, size_t len, int *deleted)
 		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
 				     "lede_db_delete: id is NULL");
 	if (!db->writable)
-		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
-				     "index '%s' was opened for reading only",
-				     db->path);
+		return ldi_db_read_only(db);
 	if (len == LEDE_NTS)
 		len = strlen(id);
 	char term[LDI_ID_TERM_SIZE];
@@ -821,9 +832,7 @@ lede_db_commit(lede_db_t *db)
 	if (!db)
 		return LEDE_MISUSE;
 	if (!db->writable)
-		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
-				     "index '%s' was opened for reading only",
-				     db->path);
+		return ldi_db_read_only(db);
 	/* Nothing to write: no new revision, so that a run that changed
 	 * nothing leaves the index exactly as it was. */
 	if (!db->dirty && !db->pending && !db->languages_changed)
@@ -860,9 +869,7 @@ lede_db_set_batch_size(lede_db_t *db, unsigned n)
 	if (!db)
 		return LEDE_MISUSE;
 	if (!db->writable)
-		return ldi_set_error(&db->errmsg, LEDE_MISUSE,
-				     "index '%s' was opened for reading only",
-				     db->path);
+		return ldi_db_read_only(db);
 	db->batch_size = n;
 	return LEDE_OK;
 }

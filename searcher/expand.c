@@ -305,22 +305,24 @@ rset_free(rset_t *rs)
 	rs->n = 0;
 }
 
-/* Copies the slot of each field asked for from doc into rs's entry d. */
+/* Copies the slot of each field asked for, of hit i of mset, into rs's
+ * entry d (the values alone: the document's data is not read). */
 static xc_status_t
-copy_slots(const lede_query_t *q, xc_doc_t *doc, rset_t *rs, size_t d)
+copy_slots(const lede_query_t *q, xc_mset_t *mset, size_t i, rset_t *rs,
+	   size_t d)
 {
 	for (int f = 0; f < LDI_N_FIELDS; f++) {
 		rs->slots[d][f] = NULL;
 		rs->slot_lens[d][f] = 0;
 	}
-	for (size_t i = 0; i < q->n_significant; i++) {
-		lede_field_t f = q->significant[i].field;
+	for (size_t k = 0; k < q->n_significant; k++) {
+		lede_field_t f = q->significant[k].field;
 		const char *v;
 		size_t len = 0;
 		if (rs->slots[d][f])
 			continue;
-		xc_status_t xs = xc_doc_get_value(doc, ldi_facet_slot(f), &v,
-						  &len);
+		xc_status_t xs = xc_mset_value(mset, i, ldi_facet_slot(f), &v,
+					       &len);
 		if (xs != XC_OK)
 			return xs;
 		char *copy = malloc(len + 1);
@@ -353,17 +355,13 @@ rset_fill(lede_results_t *r, rset_t *rs)
 	size_t n = xc_mset_size(mset);
 	for (size_t i = 0; xs == XC_OK && i < n && i < SIGNIFICANT_RSET;
 	     i++) {
-		xc_doc_t *doc = NULL;
 		xs = xc_mset_item(mset, i, &rs->docids[rs->n], NULL, NULL);
-		if (xs == XC_OK)
-			xs = xc_mset_document(mset, i, &doc);
 		if (xs == XC_OK) {
 			/* Counted first, so rset_free frees what was
 			 * copied even when a copy fails. */
 			rs->n++;
-			xs = copy_slots(q, doc, rs, rs->n - 1);
+			xs = copy_slots(q, mset, i, rs, rs->n - 1);
 		}
-		xc_doc_free(doc);
 	}
 	lede_status_t st = LEDE_OK;
 	if (xs == XC_NOMEM)

@@ -181,22 +181,19 @@ page_filter(lede_results_t *r, uint32_t *docids, xc_query_t **out)
 	xc_status_t xs = terms ? XC_OK : XC_NOMEM;
 	*out = NULL;
 	for (size_t i = 0; xs == XC_OK && i < n; i++) {
-		xc_doc_t *doc = NULL;
 		const char *id;
 		size_t len = 0;
 		char term[LDI_ID_TERM_SIZE];
 		xs = xc_mset_item(r->mset, page_index(r, i), &docids[i], NULL,
 				  NULL);
 		if (xs == XC_OK)
-			xs = xc_mset_document(r->mset, page_index(r, i), &doc);
-		if (xs == XC_OK)
-			xs = xc_doc_get_value(doc, LDI_SLOT_ID, &id, &len);
+			xs = xc_mset_value(r->mset, page_index(r, i), LDI_SLOT_ID,
+					   &id, &len);
 		if (xs == XC_OK)
 			xs = xc_query_term(term, ldi_id_term(id, len, term), 1,
 					   0, &terms[k]);
 		if (xs == XC_OK)
 			k++;
-		xc_doc_free(doc);
 	}
 	if (xs == XC_OK)
 		xs = xc_query_combine(XC_OP_OR, terms, k, 0, out);
@@ -304,13 +301,13 @@ ldi_explain_collect(lede_results_t *r)
 lede_status_t
 lede_results_part(const lede_results_t *results, size_t i, double *weight)
 {
-	if (!results || !weight || !results->have_current ||
-	    !results->query->explain)
+	if (!results || !weight || !results->cur.have_current ||
+	    !results->explain)
 		return LEDE_MISUSE;
 	if (i >= results->n_parts)
 		return LEDE_DONE;
 	*weight = results->parts
-			  ? results->parts[(results->next - 1) *
+			  ? results->parts[(results->cur.next - 1) *
 						   results->n_parts +
 					   i]
 			  : 0;
@@ -320,15 +317,16 @@ lede_results_part(const lede_results_t *results, size_t i, double *weight)
 double
 lede_results_relevance(const lede_results_t *results)
 {
-	return results && results->have_current ? results->relevance : 0;
+	return results && results->cur.have_current ? results->cur.relevance
+						    : 0;
 }
 
 double
 lede_results_recency(const lede_results_t *results, int64_t *age,
 		     int64_t *half_life)
 {
-	int recency = results && results->have_current && results->factors;
-	size_t i = recency ? results->next - 1 : 0;
+	int recency = results && results->cur.have_current && results->factors;
+	size_t i = recency ? results->cur.next - 1 : 0;
 	if (age)
 		*age = recency ? results->ages[i] : 0;
 	if (half_life)

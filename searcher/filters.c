@@ -46,6 +46,19 @@ lede_status_t lede_field_parse(const char *name, lede_field_t *out)
 	return LEDE_MISUSE;
 }
 
+const char *lede_field_name(lede_field_t field)
+{
+	size_t i;
+
+	if (field == LEDE_FIELD_BODY) /* no filter or facet takes it */
+		return "body";
+	/* The table gives each field's own name first. */
+	for (i = 0; i < sizeof field_names / sizeof field_names[0]; i++)
+		if (field_names[i].field == field)
+			return field_names[i].name;
+	return NULL;
+}
+
 const char *ldi_whole_value_prefix(lede_field_t field)
 {
 	switch (field) {
@@ -233,6 +246,7 @@ lede_status_t lede_query_add_facet(lede_query_t *q, lede_field_t field,
 				   uint32_t max_values)
 {
 	ldi_facet_req_t *grown;
+	size_t i;
 
 	if (!q)
 		return LEDE_MISUSE;
@@ -240,6 +254,13 @@ lede_status_t lede_query_add_facet(lede_query_t *q, lede_field_t field,
 		return query_error(q, LEDE_MISUSE,
 				   "lede_query_add_facet: this field has no "
 				   "facet");
+	/* Asked again: the new maximum, in the place first asked (the
+	 * order lede_results_json lists facets in). */
+	for (i = 0; i < q->n_facets; i++)
+		if (q->facets[i].field == field) {
+			q->facets[i].max = max_values;
+			return LEDE_OK;
+		}
 	grown = realloc(q->facets, (q->n_facets + 1) * sizeof *grown);
 	if (!grown)
 		return query_error(q, LEDE_NOMEM, "out of memory");

@@ -198,31 +198,26 @@ parse_duration(const char *s, int64_t *out)
 	return 0;
 }
 
-/* The name a field is printed under: one per field, whichever name the
- * user gave it ("lang" is "language"). */
-static const char *
-field_name(lede_field_t field)
-{
-	switch (field) {
-	case LEDE_FIELD_AUTHOR: return "author";
-	case LEDE_FIELD_SOURCE: return "source";
-	case LEDE_FIELD_SECTION: return "section";
-	case LEDE_FIELD_LANGUAGE: return "language";
-	case LEDE_FIELD_TAG: return "tag";
-	case LEDE_FIELD_PLACE: return "place";
-	case LEDE_FIELD_ORG: return "org";
-	case LEDE_FIELD_PERSON: return "person";
-	default: return NULL;
-	}
-}
-
-/* A field that filters and facets take, by name; -1 for any other. */
+/* A field that filters and facets take, by name; -1 for any other (id,
+ * url and headline are no facets). */
 static int
 parse_facet_field(const char *name, lede_field_t *out)
 {
-	return lede_field_parse(name, out) == LEDE_OK && field_name(*out)
-		       ? 0
-		       : -1;
+	if (lede_field_parse(name, out) != LEDE_OK)
+		return -1;
+	switch (*out) {
+	case LEDE_FIELD_AUTHOR:
+	case LEDE_FIELD_SOURCE:
+	case LEDE_FIELD_SECTION:
+	case LEDE_FIELD_LANGUAGE:
+	case LEDE_FIELD_TAG:
+	case LEDE_FIELD_PLACE:
+	case LEDE_FIELD_ORG:
+	case LEDE_FIELD_PERSON:
+		return 0;
+	default:
+		return -1;
+	}
 }
 
 /* Reads a FIELD[:N] option (--facet, --significant: N default 10) into
@@ -260,7 +255,7 @@ add_field_count(const char *opt, char *arg, int allow_author,
 		(*n)++;
 	}
 	(*list)[k].field = field;
-	(*list)[k].name = field_name(field);
+	(*list)[k].name = lede_field_name(field);
 	(*list)[k].max_values = max;
 	return 0;
 }
@@ -310,14 +305,6 @@ typedef struct search_opts {
 	printer_facet_t *significant;
 	size_t n_significant;
 } search_opts_t;
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 /* Sets the run's options on q; LEDE_OK or the failing call's status. */
 static lede_status_t
@@ -371,7 +358,6 @@ static int
 search(lede_db_t *db, const char *text, const search_opts_t *o,
        printer_t *pr, char *msg, size_t msg_size)
 {
-	double start = now_ms();
 	lede_query_t *q = NULL;
 	lede_status_t st = lede_query_new(db, text, LEDE_NTS, &q);
 	if (st == LEDE_BAD_QUERY) {
@@ -407,10 +393,28 @@ search(lede_db_t *db, const char *text, const search_opts_t *o,
 		lede_query_free(q);
 		return 1;
 	}
+	int rc = 0;
+	if (pr->document) {
+		/* JSON: the library renders the whole results. */
+		st = pr->document(pr, r);
+		if (st == LEDE_IO) {
+			snprintf(msg, msg_size, "cannot write results: %s",
+				 strerror(errno));
+			rc = 1;
+		} else if (st != LEDE_OK) {
+			const char *why = lede_results_errmsg(r);
+			snprintf(msg, msg_size,
+				 "cannot read results for '%s': %s", text,
+				 why && *why ? why : lede_status_str(st));
+			rc = 1;
+		}
+		lede_results_free(r);
+		lede_query_free(q);
+		return rc;
+	}
 	uint64_t estimate = 0;
 	int exact = 0;
 	lede_results_total(r, &estimate, &exact);
-	int rc = 0;
 	pr->explain_hits = o->explain;
 	if (pr->begin(pr, lede_query_text(q), o->like, estimate, exact,
 		      lede_results_suggestion(r)) ||
@@ -448,7 +452,7 @@ search(lede_db_t *db, const char *text, const search_opts_t *o,
 			 why && *why ? why : "out of memory");
 		rc = 1;
 	}
-	if (!rc && pr->end(pr, now_ms() - start)) {
+	if (!rc && pr->end(pr)) {
 		snprintf(msg, msg_size, "cannot write results: %s",
 			 strerror(errno));
 		rc = 1;
@@ -768,7 +772,7 @@ parse_options(int argc, char **argv, cli_t *c)
 			break;
 		}
 		case OPT_FORMAT_VERSION:
-			printf("%d\n", PRINTER_JSON_FORMAT_VERSION);
+			printf("%d\n", LEDE_JSON_FORMAT_VERSION);
 			return -1;
 		case OPT_SHOW:
 			c->show_id = optarg;

@@ -1,4 +1,5 @@
-/* print_lines.c: lede-search's line formats for scripts: ids and tsv.
+/* print_lines.c: lede-search's formats for programs: json and jsonl,
+ * which the library renders, and the line formats ids and tsv.
  * SPDX-License-Identifier: MIT
  */
 #include <stdlib.h>
@@ -22,8 +23,9 @@ put_cell(FILE *out, const char *s)
 	}
 }
 
+/* Nothing before the hits (ids, jsonl). */
 static int
-ids_begin(printer_t *p, const char *query, const char *like,
+quiet_begin(printer_t *p, const char *query, const char *like,
 	  uint64_t estimate, int exact, const char *suggestion)
 {
 	(void)suggestion, (void)like;
@@ -49,10 +51,9 @@ lines_summary(printer_t *p, lede_results_t *r, const printer_facet_t *facets,
 }
 
 static int
-lines_end(printer_t *p, double took_ms)
+lines_end(printer_t *p)
 {
 	line_printer_t *lp = (line_printer_t *)p;
-	(void)took_ms;
 	fflush(lp->out);
 	return ferror(lp->out) ? -1 : 0;
 }
@@ -84,7 +85,7 @@ line_printer_new(FILE *out,
 printer_t *
 printer_ids_new(FILE *out)
 {
-	return line_printer_new(out, ids_begin, ids_hit);
+	return line_printer_new(out, quiet_begin, ids_hit);
 }
 
 static int
@@ -127,4 +128,79 @@ printer_t *
 printer_tsv_new(FILE *out)
 {
 	return line_printer_new(out, tsv_begin, tsv_hit);
+}
+
+/* ---- JSON: the library's documents, each followed by a newline. ------- */
+
+typedef struct json_printer {
+	line_printer_t lines;
+	unsigned flags; /* for lede_results_json */
+} json_printer_t;
+
+/* Writes text and a newline; LEDE_OK or LEDE_IO. */
+static lede_status_t
+put_line(FILE *out, const char *text)
+{
+	if (fputs(text, out) == EOF || fputc('\n', out) == EOF)
+		return LEDE_IO;
+	return LEDE_OK;
+}
+
+static lede_status_t
+json_document(printer_t *p, lede_results_t *r)
+{
+	json_printer_t *jp = (json_printer_t *)p;
+	FILE *out = jp->lines.out;
+	char *json = NULL;
+	lede_status_t st = lede_results_json(r, jp->flags, &json);
+	if (st == LEDE_OK)
+		st = put_line(out, json);
+	lede_free(json);
+	if (st == LEDE_OK && (fflush(out) == EOF || ferror(out)))
+		st = LEDE_IO;
+	return st;
+}
+
+printer_t *
+printer_json_new(FILE *out, int compact)
+{
+	json_printer_t *jp = calloc(1, sizeof *jp);
+	if (!jp)
+		return NULL;
+	jp->lines.base.document = json_document;
+	jp->lines.base.free = lines_free;
+	jp->lines.out = out;
+	jp->flags = compact ? 0 : LEDE_JSON_PRETTY;
+	return &jp->lines.base;
+}
+
+/* JSON lines: each hit, compact, on a line of its own. */
+static int
+jsonl_hit(printer_t *p, lede_results_t *r)
+{
+	line_printer_t *lp = (line_printer_t *)p;
+	char *json = NULL;
+	int rc = lede_results_hit_json(r, 0, &json) != LEDE_OK ||
+		 put_line(lp->out, json) != LEDE_OK;
+	lede_free(json);
+	return rc ? -1 : 0;
+}
+
+printer_t *
+printer_jsonl_new(FILE *out)
+{
+	return line_printer_new(out, quiet_begin, jsonl_hit);
+}
+
+int
+printer_show_json(FILE *out, lede_results_t *r)
+{
+	char *json = NULL;
+	int rc = lede_results_article_json(r, LEDE_JSON_PRETTY, &json) !=
+			 LEDE_OK ||
+		 put_line(out, json) != LEDE_OK;
+	lede_free(json);
+	if (fflush(out) == EOF || ferror(out))
+		rc = 1;
+	return rc ? -1 : 0;
 }

@@ -343,10 +343,9 @@ text_significant(printer_t *p, lede_results_t *r,
 }
 
 static int
-text_end(printer_t *p, double took_ms)
+text_end(printer_t *p)
 {
 	text_printer_t *tp = (text_printer_t *)p;
-	(void)took_ms;
 	fflush(tp->out);
 	return ferror(tp->out) ? -1 : 0;
 }

@@ -4,7 +4,10 @@
  * Every format is a backend of this one interface (notmuch's sprinter), so
  * the formats get the same calls in the same order and cannot drift:
  * begin, hit (once per hit), summary (when facets or a timeline were asked
- * for), end.
+ * for), end. The JSON formats are the library's (lede_results_json and
+ * lede_results_hit_json), so that lede-search and a program using lede.h
+ * print the same: json renders the whole results at once (document), jsonl
+ * each hit.
  */
 #ifndef LEDE_PRINTER_H
 #define LEDE_PRINTER_H
@@ -13,10 +16,6 @@
 #include <stdio.h>
 
 #include "lede.h"
-
-/* Bump on a renamed or removed key; a new key is compatible
- * (docs/lede-search-json.md). `--format-version` prints it. */
-#define PRINTER_JSON_FORMAT_VERSION 1
 
 /* A facet asked for: the field and the name it is printed under. */
 typedef struct printer_facet {
@@ -51,11 +50,16 @@ struct printer {
 	 * when the results could not be read. */
 	int (*significant)(printer_t *p, lede_results_t *r,
 			   const printer_facet_t *fields, size_t n);
-	/* After everything: writes what is pending, with the time the search
-	 * took; returns 0 on success, -1 when the output failed (say, a
-	 * closed pipe). */
-	int (*end)(printer_t *p, double took_ms);
+	/* After everything: writes what is pending; returns 0 on success,
+	 * -1 when the output failed (say, a closed pipe). */
+	int (*end)(printer_t *p);
 	void (*free)(printer_t *p);
+	/* Formats the library renders whole (json): the results as one
+	 * document, called alone in place of begin ... end. NULL in the
+	 * others. Returns LEDE_OK, LEDE_IO when the output failed (errno
+	 * says why), or the status of lede_results_json (its message in
+	 * lede_results_errmsg). */
+	lede_status_t (*document)(printer_t *p, lede_results_t *r);
 	/* 1 with --explain (lede_query_set_explain is set on the query):
 	 * hits carry what their scores are made of. */
 	int explain_hits;
@@ -65,11 +69,13 @@ struct printer {
  * NULL when out of memory. */
 printer_t *printer_text_new(FILE *out, int colour);
 
-/* One JSON object (docs/lede-search-json.md): indented, or on one line
- * when `compact` (for --batch). NULL when out of memory. */
+/* One JSON object (docs/lede-search-json.md), lede_results_json's, then
+ * a newline: indented, or on one line when `compact` (for --batch). NULL
+ * when out of memory. */
 printer_t *printer_json_new(FILE *out, int compact);
 
-/* JSON lines: one hit object per line, nothing else. */
+/* JSON lines: one hit object per line (lede_results_hit_json), nothing
+ * else. */
 printer_t *printer_jsonl_new(FILE *out);
 
 /* One id per line. */
@@ -80,11 +86,12 @@ printer_t *printer_ids_new(FILE *out);
 printer_t *printer_tsv_new(FILE *out);
 
 /* --show: the current hit as one whole article, all stored fields and the
- * full body. Return 0, or -1 when the output failed. */
+ * full body (json: lede_results_article_json). Return 0, or -1 when out
+ * of memory or the output failed. */
 int printer_show_text(FILE *out, lede_results_t *r, int colour);
 int printer_show_json(FILE *out, lede_results_t *r);
 
-/* Snippet length, in bytes of text, for every format. */
-#define PRINTER_SNIPPET_CHARS 240
+/* Snippet length, in bytes of text, for every format: the JSON's. */
+#define PRINTER_SNIPPET_CHARS LEDE_JSON_SNIPPET_CHARS
 
 #endif /* LEDE_PRINTER_H */

@@ -769,6 +769,20 @@ ldi_date_range_readable(int64_t from, int64_t to,
 		snprintf(buf, LDI_DATE_RANGE_BUFSIZE, "date:%s..%s", a, b);
 }
 
+/* How much of s[0..len) an error message quotes: at most QUOTE_MAX bytes,
+ * cut between characters so that the message stays UTF-8. */
+#define QUOTE_MAX 40
+static size_t
+quoted_len(const char *s, size_t len)
+{
+	if (len <= QUOTE_MAX)
+		return len;
+	size_t show = QUOTE_MAX;
+	while (show > 0 && ((unsigned char)s[show] & 0xC0) == 0x80)
+		show--;
+	return show;
+}
+
 /* A date: value (s, len bytes, at column of `at`): a value range on the
  * date slot, open where the range is. Like other filters it weighs
  * nothing, and articles without a date never match it. */
@@ -779,15 +793,7 @@ date_query(parser_t *p, const char *s, size_t len, size_t at)
 	if (query_now(p) != 0)
 		return no_node;
 	if (lede_date_range_parse(s, len, p->now, &from, &to) != LEDE_OK) {
-		/* Quote at most 40 bytes of the value, cut between
-		 * characters so the message stays UTF-8. */
-		size_t show = len;
-		if (show > 40) {
-			show = 40;
-			while (show > 0 &&
-			       ((unsigned char)s[show] & 0xC0) == 0x80)
-				show--;
-		}
+		size_t show = quoted_len(s, len);
 		char what[96];
 		snprintf(what, sizeof what, "cannot read date '%.*s%s'",
 			 (int)show, s, show < len ? "..." : "");
@@ -921,8 +927,8 @@ fail_keyword(parser_t *p, size_t at, const char *why)
 {
 	size_t n = word_len(p, at);
 	char what[128];
-	snprintf(what, sizeof what, "'%.*s' %s", n > 40 ? 40 : (int)n,
-		 p->text + at, why);
+	snprintf(what, sizeof what, "'%.*s' %s",
+		 (int)quoted_len(p->text + at, n), p->text + at, why);
 	fail(p, LEDE_BAD_QUERY, at, what);
 }
 
@@ -1122,7 +1128,7 @@ near_operand(parser_t *p, size_t at, int remember,
 			 ow.words ? "NEAR joins single words: '%.*s' is more "
 				    "than one"
 				  : "'%.*s' has no word for NEAR",
-			 wlen > 40 ? 40 : (int)wlen, w);
+			 (int)quoted_len(w, wlen), w);
 		fail(p, LEDE_BAD_QUERY, at, what);
 		return no_node;
 	}

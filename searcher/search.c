@@ -1,9 +1,12 @@
 /* search.c: running a query and walking its hits.
  * SPDX-License-Identifier: MIT
  */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -53,6 +56,17 @@ tuned(const char *name, double value)
  * discarding the one it read (see lede_query_run). */
 #define RUN_ATTEMPTS 5
 
+/* Milliseconds on a clock that only goes forward, for lede_results_took_ms:
+ * the wall clock may be set back while a search runs. */
+static double
+now_ms(void)
+{
+	struct timespec ts;
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return 0;
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 lede_status_t
 lede_query_new(lede_db_t *db, const char *text, size_t len,
 	       lede_query_t **out)
@@ -69,6 +83,7 @@ lede_query_new(lede_db_t *db, const char *text, size_t len,
 				     "lede_query_new: text is NULL");
 	if (len == LEDE_NTS)
 		len = strlen(text);
+	double start = now_ms();
 	lede_query_t *q = calloc(1, sizeof *q);
 	if (!q)
 		return ldi_set_error(&db->errmsg, LEDE_NOMEM, "out of memory");
@@ -112,6 +127,7 @@ lede_query_new(lede_db_t *db, const char *text, size_t len,
 		return st;
 	}
 	db->n_queries++;
+	q->parse_ms = now_ms() - start;
 	*out = q;
 	return LEDE_OK;
 }
@@ -247,14 +263,11 @@ ldi_enquire_new(lede_query_t *q, const xc_query_t *xq, xc_enquire_t **out)
 static int64_t
 hit_date(xc_mset_t *mset, size_t i)
 {
-	xc_doc_t *doc = NULL;
 	const char *v;
 	size_t len;
 	int64_t date = LEDE_NO_DATE;
-	if (xc_mset_document(mset, i, &doc) == XC_OK &&
-	    xc_doc_get_value(doc, LDI_SLOT_DATE, &v, &len) == XC_OK && len)
+	if (xc_mset_value(mset, i, LDI_SLOT_DATE, &v, &len) == XC_OK && len)
 		date = (int64_t)xc_sortable_unserialise(v, len);
-	xc_doc_free(doc);
 	return date;
 }
 
@@ -459,26 +472,62 @@ count_copies(lede_results_t *r, xc_query_t *xq)
 	return st;
 }
 
+/* A copy of n requests, or NULL when there are none. */
+static ldi_facet_req_t *
+copy_requests(const ldi_facet_req_t *v, size_t n)
+{
+	ldi_facet_req_t *copy = n ? malloc(n * sizeof *copy) : NULL;
+	if (copy)
+		memcpy(copy, v, n * sizeof *copy);
+	return copy;
+}
+
+/* Copies onto r what q asks for that lede_results_json lists (see struct
+ * lede_results). LEDE_OK or LEDE_NOMEM. */
+static lede_status_t
+copy_asked(lede_results_t *r, const lede_query_t *q)
+{
+	r->timeline_unit = q->timeline;
+	r->explain = q->explain;
+	r->asked_facets = copy_requests(q->facets, q->n_facets);
+	r->asked_significant = copy_requests(q->significant, q->n_significant);
+	if ((q->n_facets && !r->asked_facets) ||
+	    (q->n_significant && !r->asked_significant))
+		return LEDE_NOMEM;
+	r->n_asked_facets = q->n_facets;
+	r->n_asked_significant = q->n_significant;
+	if (q->like_id && !(r->like_id = ldi_strdup_printf("%s", q->like_id)))
+		return LEDE_NOMEM;
+	return LEDE_OK;
+}
+
 /* One run of the query on the newest revision (see lede_query_run). */
 static lede_status_t
 run_once(lede_query_t *query, lede_results_t **out)
 {
+	if (out)
+		*out = NULL;
 	if (!query)
 		return LEDE_MISUSE;
 	if (!out)
 		return ldi_set_error(&query->errmsg, LEDE_MISUSE,
 				     "lede_query_run: out is NULL");
-	*out = NULL;
 	if (query->db->closed)
 		return ldi_set_error(&query->errmsg, LEDE_MISUSE,
 				     "lede_query_run: the query's index was "
 				     "closed");
+	double start = now_ms();
 	lede_results_t *r = calloc(1, sizeof *r);
 	if (!r)
 		return ldi_set_error(&query->errmsg, LEDE_NOMEM,
 				     "out of memory");
 	r->query = query;
 	query->n_results++;
+	if (copy_asked(r, query) != LEDE_OK) {
+		lede_results_free(r);
+		return ldi_set_error(&query->errmsg, LEDE_NOMEM,
+				     "out of memory");
+	}
 	xc_db_t *xdb = query->db->xdb;
 	/* A reader sees the index as it was when opened: catch up with
 	 * what writers committed since. */
@@ -561,12 +610,16 @@ run_once(lede_query_t *query, lede_results_t **out)
 		st = ldi_significant_collect(r);
 	if (st == LEDE_OK && query->explain)
 		st = ldi_explain_collect(r);
+	if (st == LEDE_OK && query->explain &&
+	    !(r->explain_json = ldi_query_explain_json(query)))
+		st = LEDE_NOMEM;
 	if (st != LEDE_OK) {
 		if (st == LEDE_NOMEM)
 			ldi_set_error(&query->errmsg, st, "out of memory");
 		lede_results_free(r);
 		return st;
 	}
+	r->took_ms = query->parse_ms + (now_ms() - start);
 	*out = r;
 	return LEDE_OK;
 }
@@ -589,11 +642,22 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 }
 
 void
+ldi_cursor_clear(struct ldi_cursor *cur)
+{
+	json_decref(cur->fields);
+	cur->fields = NULL;
+	xc_doc_free(cur->doc);
+	cur->doc = NULL;
+	cur->body = NULL;
+	cur->have_current = 0;
+}
+
+void
 lede_results_free(lede_results_t *results)
 {
 	if (!results)
 		return;
-	json_decref(results->fields);
+	ldi_cursor_clear(&results->cur);
 	xc_mset_free(results->mset);
 	xc_enquire_free(results->enquire);
 	for (int f = 0; f < LDI_N_FIELDS; f++)
@@ -606,6 +670,10 @@ lede_results_free(lede_results_t *results)
 	free(results->ages);
 	free(results->parts);
 	free(results->suggestion);
+	free(results->asked_facets);
+	free(results->asked_significant);
+	free(results->like_id);
+	json_decref(results->explain_json);
 	ldi_expand_results_free(results);
 	free(results->errmsg);
 	lede_query_t *query = results->query;
@@ -632,8 +700,7 @@ lede_status_t
 lede_results_timeline(const lede_results_t *r, size_t i, const char **period,
 		      uint64_t *count)
 {
-	if (!r || !period || !count ||
-	    r->query->timeline == LEDE_TIMELINE_NONE)
+	if (!r || !period || !count || r->timeline_unit == LEDE_TIMELINE_NONE)
 		return LEDE_MISUSE;
 	if (i >= r->timeline.n)
 		return LEDE_DONE;
@@ -680,29 +747,33 @@ lede_results_total(const lede_results_t *results, uint64_t *estimate,
 	return LEDE_OK;
 }
 
+double
+lede_results_took_ms(const lede_results_t *results)
+{
+	return results ? results->took_ms : 0;
+}
+
 lede_status_t
 lede_results_next(lede_results_t *r)
 {
 	if (!r)
 		return LEDE_MISUSE;
-	json_decref(r->fields);
-	r->fields = NULL;
-	r->have_current = 0;
+	ldi_cursor_clear(&r->cur);
 	size_t size = r->order ? r->n_order : xc_mset_size(r->mset);
-	if (r->next >= size)
+	if (r->cur.next >= size)
 		return LEDE_DONE;
-	size_t i = r->order ? r->order[r->next] : r->next;
-	r->next++;
+	size_t i = r->order ? r->order[r->cur.next] : r->cur.next;
+	r->cur.next++;
 	uint32_t docid, rank;
 	xc_doc_t *doc = NULL;
-	xc_status_t xs = xc_mset_item(r->mset, i, &docid, &r->score, &rank);
-	r->relevance = r->score;
+	xc_status_t xs = xc_mset_item(r->mset, i, &docid, &r->cur.score, &rank);
+	r->cur.relevance = r->cur.score;
 	if (r->order) {
 		/* Re-ranked: the rank is the place in the new order. */
-		r->score = r->scores[r->next - 1];
-		rank = r->query->offset + (uint32_t)(r->next - 1);
+		r->cur.score = r->scores[r->cur.next - 1];
+		rank = r->query->offset + (uint32_t)(r->cur.next - 1);
 	}
-	r->similar = r->similars ? r->similars[i] : 0;
+	r->cur.similar = r->similars ? r->similars[i] : 0;
 	if (xs == XC_OK)
 		xs = xc_mset_document(r->mset, i, &doc);
 	const char *data = NULL;
@@ -718,37 +789,44 @@ lede_results_next(lede_results_t *r)
 		xc_doc_free(doc);
 		return st;
 	}
+	/* The fields' JSON, a NUL, the body (schema.h). */
+	const char *nul = memchr(data, '\0', len);
 	json_error_t jerr;
-	r->fields = json_loadb(data, len, 0, &jerr);
-	xc_doc_free(doc);
-	if (!json_is_object(r->fields)) {
-		json_decref(r->fields);
-		r->fields = NULL;
+	r->cur.fields = nul ? json_loadb(data, (size_t)(nul - data), 0, &jerr)
+			    : NULL;
+	if (!json_is_object(r->cur.fields)) {
+		json_decref(r->cur.fields);
+		r->cur.fields = NULL;
+		xc_doc_free(doc);
 		return ldi_set_error(&r->errmsg, LEDE_CORRUPT,
 				     "document %u has unreadable data: %s",
-				     docid, jerr.text);
+				     docid, nul ? jerr.text : "no body");
 	}
-	r->rank = rank + 1;
-	r->have_current = 1;
+	/* The data ends in a NUL of its own (xc_doc_get_data), so the body
+	 * is a string; the document holds it until the next hit. */
+	r->cur.doc = doc;
+	r->cur.body = nul + 1;
+	r->cur.rank = rank + 1;
+	r->cur.have_current = 1;
 	return LEDE_OK;
 }
 
 uint32_t
 lede_results_rank(const lede_results_t *results)
 {
-	return results && results->have_current ? results->rank : 0;
+	return results && results->cur.have_current ? results->cur.rank : 0;
 }
 
 double
 lede_results_score(const lede_results_t *results)
 {
-	return results && results->have_current ? results->score : 0;
+	return results && results->cur.have_current ? results->cur.score : 0;
 }
 
 uint32_t
 lede_results_similar(const lede_results_t *results)
 {
-	return results && results->have_current ? results->similar : 0;
+	return results && results->cur.have_current ? results->cur.similar : 0;
 }
 
 /* The stored JSON key of each field. */
@@ -776,9 +854,9 @@ field_key(lede_field_t field)
 static const char *
 stored_string(const lede_results_t *results, const char *key, size_t i)
 {
-	if (!results || !results->have_current || !key)
+	if (!results || !results->cur.have_current || !key)
 		return NULL;
-	json_t *v = json_object_get(results->fields, key);
+	json_t *v = json_object_get(results->cur.fields, key);
 	if (json_is_array(v))
 		v = json_array_get(v, i);
 	else if (i > 0)
@@ -790,6 +868,11 @@ const char *
 lede_results_field(const lede_results_t *results, lede_field_t field,
 		   size_t i)
 {
+	if (field == LEDE_FIELD_BODY) /* kept apart from the JSON */
+		return results && results->cur.have_current && i == 0 &&
+				       *results->cur.body
+			       ? results->cur.body
+			       : NULL;
 	return stored_string(results, field_key(field), i);
 }
 
@@ -797,10 +880,10 @@ lede_status_t
 lede_results_quote(const lede_results_t *results, size_t i,
 		   const char **text, const char **speaker)
 {
-	if (!results || !text || !speaker || !results->have_current)
+	if (!results || !text || !speaker || !results->cur.have_current)
 		return LEDE_MISUSE;
-	json_t *q = json_array_get(json_object_get(results->fields, "quotes"),
-				   i);
+	json_t *q = json_array_get(
+		json_object_get(results->cur.fields, "quotes"), i);
 	*text = json_string_value(json_object_get(q, "text"));
 	*speaker = json_string_value(json_object_get(q, "speaker"));
 	return *text ? LEDE_OK : LEDE_DONE;
@@ -809,9 +892,9 @@ lede_results_quote(const lede_results_t *results, size_t i,
 uint64_t
 lede_results_words(const lede_results_t *results)
 {
-	if (!results || !results->have_current)
+	if (!results || !results->cur.have_current)
 		return 0;
-	json_t *w = json_object_get(results->fields, "words");
+	json_t *w = json_object_get(results->cur.fields, "words");
 	return json_is_integer(w) && json_integer_value(w) > 0
 		       ? (uint64_t)json_integer_value(w)
 		       : 0;
@@ -861,9 +944,11 @@ lede_status_t
 lede_results_snippet(lede_results_t *results, size_t max_chars,
 		     const char *hi_start, const char *hi_end, char **out)
 {
+	if (out)
+		*out = NULL;
 	if (!results)
 		return LEDE_MISUSE;
-	if (!out || !results->have_current)
+	if (!out || !results->cur.have_current)
 		return ldi_set_error(&results->errmsg, LEDE_MISUSE,
 				     "lede_results_snippet: %s",
 				     out ? "no current hit" :
@@ -876,18 +961,18 @@ lede_results_snippet_ranges(lede_results_t *results, size_t max_chars,
 			    char **out, lede_range_t **ranges,
 			    size_t *n_ranges)
 {
-	if (!results)
-		return LEDE_MISUSE;
 	if (out)
 		*out = NULL;
 	if (ranges)
 		*ranges = NULL;
 	if (n_ranges)
 		*n_ranges = 0;
-	if (!out || !ranges || !n_ranges || !results->have_current)
+	if (!results)
+		return LEDE_MISUSE;
+	if (!out || !ranges || !n_ranges || !results->cur.have_current)
 		return ldi_set_error(&results->errmsg, LEDE_MISUSE,
 				     "lede_results_snippet_ranges: %s",
-				     results->have_current
+				     results->cur.have_current
 					     ? "a NULL pointer"
 					     : "no current hit");
 	ldi_range_list_t list = { NULL, 0, 0 };

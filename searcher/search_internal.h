@@ -55,6 +55,7 @@ struct lede_query {
 	ldi_facet_req_t *significant;
 	size_t n_significant;
 	int explain;	  /* lede_query_set_explain */
+	double parse_ms;  /* what lede_query_new took */
 	char *described;  /* lede_query_describe's last answer */
 	char *errmsg;
 	/* Results made from this query and not yet freed; lede_query_free
@@ -85,20 +86,31 @@ typedef struct ldi_scored_list {
 	size_t n;
 } ldi_scored_list_t;
 
+/* Lets go of what the cursor holds of its current hit. */
+struct ldi_cursor;
+void ldi_cursor_clear(struct ldi_cursor *cur);
+
 struct lede_results {
 	lede_query_t *query;
 	xc_enquire_t *enquire;
 	xc_mset_t *mset;
 	uint32_t estimated, lower, upper;
-	size_t next;	  /* index of the next hit in the page */
-	int have_current; /* 1 once lede_results_next gave a hit */
-	uint32_t rank;
-	double score;
-	double relevance; /* the current hit's weight before recency */
-	uint32_t similar; /* the current hit's copies collapsed */
+	/* The cursor: everything lede_results_next moves. Kept together so
+	 * that results_json.c can walk the page and put it back as it was
+	 * (a field added here is saved with the rest). */
+	struct ldi_cursor {
+		size_t next;	  /* index of the next hit in the page */
+		int have_current; /* 1 once lede_results_next gave a hit */
+		uint32_t rank;
+		double score;
+		double relevance; /* the hit's weight before recency */
+		uint32_t similar; /* the hit's copies collapsed */
+		json_t *fields;	  /* the hit's stored fields but the body */
+		xc_doc_t *doc;	  /* the hit's document, holding... */
+		const char *body; /* ...its body (schema.h: the data) */
+	} cur;
 	uint32_t *similars; /* copies per mset index (count_copies), NULL
 			       when not collapsing */
-	json_t *fields;	  /* the current hit's stored fields */
 	/* With recency ordering, the page's hits as mset indexes and
 	 * their decayed scores, in order; NULL otherwise. */
 	size_t *order;
@@ -119,6 +131,20 @@ struct lede_results {
 	char *suggestion; /* NULL: none */
 	ldi_scored_list_t significant[LDI_N_FIELDS];
 	int significant_asked[LDI_N_FIELDS];
+	/* What the query asked for when it ran, which lede_results_json
+	 * lists: the query may be changed, or run again, before the results
+	 * are read. Facets and significant fields in the order asked. */
+	ldi_facet_req_t *asked_facets;
+	size_t n_asked_facets;
+	ldi_facet_req_t *asked_significant;
+	size_t n_asked_significant;
+	lede_timeline_t timeline_unit;
+	char *like_id; /* NULL: no lede_query_set_like */
+	int explain;
+	/* With explain: the query as it ran, {"parsed", "parts"}. */
+	json_t *explain_json;
+	/* lede_query_new's parsing and lede_query_run, in milliseconds. */
+	double took_ms;
 	char *errmsg;
 };
 
@@ -197,6 +223,11 @@ lede_status_t ldi_expand_scored(lede_query_t *q, const xc_query_t *text,
 /* expand.c: fills r->significant for each field asked for, from the
  * expand set of the results' best matches. */
 lede_status_t ldi_significant_collect(lede_results_t *r);
+
+/* results_json.c: {"parsed", "parts": [{"clause", "field", "matches"}]},
+ * the query as it runs and its parts (lede_query_describe,
+ * lede_query_part), for lede_results_json. NULL when out of memory. */
+json_t *ldi_query_explain_json(lede_query_t *q);
 
 /* expand.c: frees what the query and the results hold for expand.c. */
 void ldi_expand_query_free(lede_query_t *q);

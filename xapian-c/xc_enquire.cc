@@ -376,14 +376,15 @@ extern "C" xc_status_t xc_mset_document(xc_mset_t *mset, size_t i,
 	return xc_guard(&mset->msg, [&] {
 		std::unique_ptr<xc_doc_t> doc(new xc_doc_t);
 		Xapian::MSetIterator it = mset->ms[Xapian::doccount(i)];
-		/* Xapian fetches a document's data and values lazily, so a
-		 * stale revision would only show on a later xc_doc_get_data
-		 * with no retry; reading them here, where the retry is,
-		 * caches them in the document. Its term list stays lazy. */
+		/* Xapian fetches a document's data lazily, so a stale
+		 * revision would only show on a later xc_doc_get_data with
+		 * no retry; reading it here, where the retry is, caches it
+		 * in the document. Values and terms stay lazy: reading every
+		 * value slot of every hit cost more than the data
+		 * (xc_mset_value reads one with the retry). */
 		auto fetch = [&] {
 			Xapian::Document d = it.get_document();
 			(void)d.get_data();
-			(void)d.values_count();
 			return d;
 		};
 		try {
@@ -396,6 +397,33 @@ extern "C" xc_status_t xc_mset_document(xc_mset_t *mset, size_t i,
 			doc->doc = fetch();
 		}
 		*out = doc.release();
+		return XC_OK;
+	});
+}
+
+extern "C" xc_status_t xc_mset_value(xc_mset_t *mset, size_t i,
+				     unsigned slot, const char **value,
+				     size_t *len)
+{
+	if (!mset)
+		return XC_MISUSE;
+	if (!value || !len)
+		return xc_misuse(&mset->msg, "value or len is NULL");
+	*value = nullptr;
+	*len = 0;
+	if (i >= mset->ms.size())
+		return xc_misuse(&mset->msg, "hit index out of range");
+	return xc_guard(&mset->msg, [&] {
+		Xapian::MSetIterator it = mset->ms[Xapian::doccount(i)];
+		try {
+			mset->value = it.get_document().get_value(slot);
+		} catch (const Xapian::DatabaseModifiedError &) {
+			/* As in xc_mset_document: retried once. */
+			mset->enq->db->db.reopen();
+			mset->value = it.get_document().get_value(slot);
+		}
+		*value = mset->value.data();
+		*len = mset->value.size();
 		return XC_OK;
 	});
 }

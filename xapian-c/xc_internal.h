@@ -122,6 +122,7 @@ struct xc_mset {
 	bool exhaustive = false; /* the match looked at every match */
 	uint64_t seen = 0;	 /* documents the match looked at */
 	mutable std::string key; /* xc_mset_collapse_key's answer */
+	std::string value;	 /* the last xc_mset_value */
 	mutable std::string msg;
 };
 

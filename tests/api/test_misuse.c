@@ -83,6 +83,22 @@ test_text_functions(void)
 	CHECK_INT(lede_field_parse(NULL, &field), LEDE_MISUSE);
 	CHECK_INT(lede_field_parse("section", NULL), LEDE_MISUSE);
 	CHECK_INT(lede_field_parse("colour", &field), LEDE_MISUSE);
+	/* Each field's own name reads back as that field; aliases give the
+	 * own name ("lang" is "language"). */
+	CHECK(lede_field_name((lede_field_t)999) == NULL);
+	CHECK_STR(lede_field_name(LEDE_FIELD_BODY), "body");
+	CHECK_INT(lede_field_parse("lang", &field), LEDE_OK);
+	CHECK_STR(lede_field_name(field), "language");
+	CHECK_INT(lede_field_parse("people", &field), LEDE_OK);
+	CHECK_STR(lede_field_name(field), "person");
+	for (int f = LEDE_FIELD_ID; f <= LEDE_FIELD_PERSON; f++) {
+		lede_field_t back;
+		if (f == LEDE_FIELD_BODY)
+			continue;
+		CHECK_INT(lede_field_parse(lede_field_name((lede_field_t)f),
+					   &back), LEDE_OK);
+		CHECK_INT(back, f);
+	}
 	CHECK_INT(lede_is_documentation_name(NULL), 0);
 }
 

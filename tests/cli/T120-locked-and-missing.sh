@@ -1,5 +1,5 @@
-# T120-locked-and-missing: a second writer is refused at once; a missing
-# index is named.
+# T120-locked-and-missing: a second writer is refused at once (exit status
+# 1, as lede-index(1) says); a missing index is named.
 # SPDX-License-Identifier: MIT
 . "$(dirname "$0")/lib.sh"
 DB="$LEDE_TMP/db"
@@ -22,7 +22,9 @@ start=$(date +%s)
 run lede-index --db "$DB" "$FIXTURES/news/sport"
 end=$(date +%s)
 expect_rc 1 "a second writer fails"
-expect_in err "is locked" "and says the index is locked"
+expect_in err "lede-index: index '$DB' is locked: another lede-index is writing" \
+	"and says the index is locked, by its name"
+[ "$(wc -l <err)" -eq 1 ] && ok || not_ok "one message, no summary: $(cat err)"
 [ $((end - start)) -le 1 ] && ok || not_ok "refused within a second"
 
 # Readers are not blocked by the writer.

@@ -114,3 +114,9 @@ done_testing() {
 	[ "$test_failed" -eq 0 ]
 	exit $?
 }
+
+# dbtool set-meta DIR KEY VALUE | check DIR: changes or checks an index
+# behind lede's back (tests/cli/dbtool.c).
+dbtool() {
+	"${DBTOOL:?set by ctest}" "$@"
+}

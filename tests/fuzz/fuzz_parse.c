@@ -3,8 +3,13 @@
  * detection that picks among them, with finishing and extraction after.
  * SPDX-License-Identifier: MIT
  *
- * The first byte picks the format (so the fuzzer reaches each reader
- * whatever the content looks like); the rest is the input. Every record
+ * Built as fuzz_parse, the first byte picks the format (so the fuzzer
+ * reaches each reader whatever the content looks like) and the rest is
+ * the input. Built with LEDE_FUZZ_FORMATS defined (a list of
+ * lede_format_t values: fuzz_text, fuzz_jsonl, fuzz_html, fuzz_feed,
+ * fuzz_message), the whole input goes to each of those readers in turn,
+ * alone and through a parser with options (JSON key mappings, sections
+ * from folders), so each reader has a target, and seeds, of its own. Every record
  * handed out is checked against lede.h's promises: valid UTF-8 strings,
  * counts that match their lists, quotes with text.
  */
@@ -71,21 +76,71 @@ static void on_warning(void *ctx, const char *where, const char *message)
 	check_string(message);
 }
 
+static void parse(const uint8_t *data, size_t size, lede_format_t format)
+{
+	lede_status_t st;
+
+	st = lede_parse_buffer("fuzz/input.txt", (const char *)data, size,
+			       format, on_article, on_warning, NULL);
+	if (st != LEDE_OK && st != LEDE_DONE && st != LEDE_BAD_INPUT &&
+	    st != LEDE_NOMEM)
+		abort();
+}
+
+#ifdef LEDE_FUZZ_FORMATS
+/* A reader's own target goes through a parser with the options
+ * lede-index can set: JSON keys mapped to fields (LEDE_FUZZ_MAPS, a list
+ * of "key=field" strings) and sections from the input's folder. */
+static void parse_with_options(const uint8_t *data, size_t size,
+			       lede_format_t format)
+{
+	static lede_parser_t *parser;
+	lede_status_t st;
+
+	if (!parser) {
+#ifdef LEDE_FUZZ_MAPS
+		static const char *const maps[] = {LEDE_FUZZ_MAPS};
+		size_t i;
+#endif
+		if (lede_parser_new(on_article, on_warning, NULL, &parser) !=
+		    LEDE_OK)
+			abort();
+		lede_parser_set_flags(parser, LEDE_PARSE_FOLDER_SECTIONS);
+#ifdef LEDE_FUZZ_MAPS
+		for (i = 0; i < sizeof maps / sizeof maps[0]; i++)
+			if (lede_parser_map(parser, maps[i]) != LEDE_OK)
+				abort();
+#endif
+	}
+	if (lede_parser_set_format(parser, format) != LEDE_OK)
+		abort();
+	st = lede_parser_buffer(parser, "business/2024/input.txt",
+				(const char *)data, size);
+	if (st != LEDE_OK && st != LEDE_DONE && st != LEDE_BAD_INPUT &&
+	    st != LEDE_NOMEM)
+		abort();
+}
+#endif
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+#ifdef LEDE_FUZZ_FORMATS
+	static const lede_format_t formats[] = {LEDE_FUZZ_FORMATS};
+	size_t i;
+
+	for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+		parse(data, size, formats[i]);
+		parse_with_options(data, size, formats[i]);
+	}
+#else
 	static const lede_format_t formats[] = {
 		LEDE_FORMAT_AUTO, LEDE_FORMAT_TEXT,    LEDE_FORMAT_JSONL,
 		LEDE_FORMAT_HTML, LEDE_FORMAT_FEED,    LEDE_FORMAT_MESSAGE,
 		LEDE_FORMAT_MBOX};
-	lede_status_t st;
 
 	if (size == 0)
 		return 0;
-	st = lede_parse_buffer("fuzz/input.txt", (const char *)data + 1,
-			       size - 1, formats[data[0] % 7], on_article,
-			       on_warning, NULL);
-	if (st != LEDE_OK && st != LEDE_DONE && st != LEDE_BAD_INPUT &&
-	    st != LEDE_NOMEM)
-		abort();
+	parse(data + 1, size - 1, formats[data[0] % 7]);
+#endif
 	return 0;
 }

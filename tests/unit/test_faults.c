@@ -214,6 +214,49 @@ fault_while_expanding(const char *path, unsigned n, xc_status_t kind)
 	lede_db_close(db);
 }
 
+/* Results as JSON under a fault: lede_results_json reads the page's hits
+ * itself, so a fault there gives a status, a message and no text, and
+ * leaves the caller's cursor where it was. */
+static void
+fault_while_rendering(const char *path, unsigned n, xc_status_t kind)
+{
+	lede_db_t *db = NULL;
+	if (lede_db_open(path, LEDE_OPEN_READ, &db, NULL) != LEDE_OK) {
+		CHECK(!"open the search index");
+		return;
+	}
+	lede_query_t *q = NULL;
+	lede_results_t *r = NULL;
+	CHECK_INT(lede_query_new(db, "harbour", LEDE_NTS, &q), LEDE_OK);
+	CHECK_INT(lede_query_set_limit(q, 5), LEDE_OK);
+	CHECK_INT(lede_query_add_facet(q, LEDE_FIELD_SECTION, 0), LEDE_OK);
+	CHECK_INT(lede_query_run(q, &r), LEDE_OK);
+	CHECK_INT(lede_results_next(r), LEDE_OK);
+	const char *id = lede_results_field(r, LEDE_FIELD_ID, 0);
+	char kept[16];
+	snprintf(kept, sizeof kept, "%s", id ? id : "");
+	xc_fault_inject(n, kind);
+	char *json = NULL, *hit = NULL;
+	lede_status_t st = lede_results_json(r, LEDE_JSON_PRETTY, &json);
+	lede_status_t hst = lede_results_hit_json(r, 0, &hit);
+	xc_fault_inject(0, XC_OK);
+	CHECK((st == LEDE_OK) == (json != NULL));
+	CHECK(st == LEDE_OK || *lede_results_errmsg(r));
+	CHECK((hst == LEDE_OK) == (hit != NULL));
+	lede_free(json);
+	lede_free(hit);
+	/* The borrowed id is still the current hit's, and the walk goes on
+	 * from it. */
+	CHECK_STR(id, kept);
+	CHECK_STR(lede_results_field(r, LEDE_FIELD_ID, 0), kept);
+	CHECK_INT(lede_results_rank(r), 1);
+	CHECK_INT(lede_results_next(r), LEDE_OK);
+	CHECK_INT(lede_results_rank(r), 2);
+	lede_results_free(r);
+	lede_query_free(q);
+	lede_db_close(db);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -244,6 +287,9 @@ main(int argc, char **argv)
 	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
 		for (unsigned n = 1; n <= 80; n++)
 			fault_while_expanding(path, n, kinds[k]);
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+		for (unsigned n = 1; n <= 24; n++)
+			fault_while_rendering(path, n, kinds[k]);
 	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
 		for (unsigned n = 1; n <= 12; n++)
 			fault_while_compacting(path, n, kinds[k]);

@@ -331,7 +331,7 @@ static void test_misuse(void)
 	CHECK_INT(lede_parser_file(NULL, "x", NULL), LEDE_MISUSE);
 	CHECK_INT(lede_parser_map(NULL, "a=body"), LEDE_MISUSE);
 	CHECK_INT(lede_parser_set_format(NULL, LEDE_FORMAT_TEXT), LEDE_MISUSE);
-	CHECK_STR(lede_parser_errmsg(NULL), "");
+	CHECK_STR(lede_parser_errmsg(NULL), "no parser handle (NULL)");
 	lede_parser_free(NULL);
 
 	p = new_parser(&s);

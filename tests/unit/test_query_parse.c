@@ -91,6 +91,12 @@ static const qcase_t cases[] = {
 	Q("a NEAR/0 b", "'NEAR/0' wants the number of words that may come "
 			"between, from 1 to 1000 at column 3"),
 	Q("a NEAR/x b", "'NEAR/x' wants the number of words"),
+	/* A long word is quoted cut between characters, not inside one
+	 * (found by fuzz_query): 39 ASCII bytes, then 2-byte letters, so
+	 * the 40th byte is the first half of an é. */
+	Q("x NEAR abcdefghijklmnopqrstuvwxyzabcdefghijklmééé-b",
+	  "NEAR joins single words: "
+	  "'abcdefghijklmnopqrstuvwxyzabcdefghijklm' is more than one"),
 	Q("a NEAR/1001 b", "'NEAR/1001' wants the number of words"),
 	Q("a NEAR/", "'NEAR/' wants the number of words"),
 	Q("a NEAR/3", "'NEAR/3' needs a word after it at column 3"),

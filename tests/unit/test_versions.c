@@ -86,10 +86,20 @@ main(int argc, char **argv)
 	set_meta(path, LDI_META_UNICODE, "9.0.0");
 	expect_refused(path, "re-index needed", "9.0.0");
 
-	/* A newer format. */
+	/* A newer format or analysis: a newer lede made it. */
 	snprintf(path, sizeof path, "%s/new-format", dir);
 	make_index(path);
 	set_meta(path, LDI_META_FORMAT, "99");
+	expect_refused(path, "made by a newer lede", LDI_META_FORMAT " 99");
+	snprintf(path, sizeof path, "%s/new-analysis", dir);
+	make_index(path);
+	set_meta(path, LDI_META_ANALYSIS, "1000");
+	expect_refused(path, "made by a newer lede", LDI_META_ANALYSIS);
+
+	/* An older format needs a re-index, not an upgrade. */
+	snprintf(path, sizeof path, "%s/old-format", dir);
+	make_index(path);
+	set_meta(path, LDI_META_FORMAT, "1");
 	expect_refused(path, "re-index needed", LDI_META_FORMAT);
 
 	/* A Xapian database lede did not make. */

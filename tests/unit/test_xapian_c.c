@@ -822,6 +822,25 @@ static void test_enquire(xc_db_t *db, xc_stemmer_t *stemmer)
 	CHECK_INT(xc_mset_item(mset, 1, NULL, NULL, &rank), XC_OK);
 	CHECK_INT(rank, 2);
 	CHECK_INT(xc_mset_document(mset, 1, &doc), XC_OK);
+	{
+		/* One value without the document: the same bytes. */
+		const char *want, *got;
+		size_t want_len, got_len;
+		CHECK_INT(xc_doc_get_value(doc, SLOT_SECTION, &want,
+					   &want_len), XC_OK);
+		CHECK_INT(xc_mset_value(mset, 1, SLOT_SECTION, &got,
+					&got_len), XC_OK);
+		CHECK(want_len > 0 && got_len == want_len &&
+		      !memcmp(got, want, got_len));
+		CHECK_INT(xc_mset_value(mset, 1, 77, &got, &got_len), XC_OK);
+		CHECK_INT(got_len, 0);
+		CHECK_INT(xc_mset_value(mset, 2, SLOT_SECTION, &got,
+					&got_len), XC_MISUSE);
+		CHECK_INT(xc_mset_value(mset, 0, SLOT_SECTION, NULL,
+					&got_len), XC_MISUSE);
+		CHECK_INT(xc_mset_value(NULL, 0, 0, &got, &got_len),
+			  XC_MISUSE);
+	}
 	xc_doc_free(doc);
 	CHECK_INT(xc_mset_document(mset, 2, &doc), XC_MISUSE);
 	xc_mset_free(mset);
