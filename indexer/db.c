@@ -387,15 +387,21 @@ load_all_languages(lede_db_t *db, char **msg)
 	}
 }
 
+/* The arguments every open checks: out, and the path of those that take
+ * one (fn names the function; path_needed: 0 for lede_db_open_combined,
+ * which takes a list). */
 static lede_status_t
-check_open_args(lede_db_t **out, char **errmsg, char **msg)
+check_open_args(const char *fn, int path_needed, const char *path,
+		lede_db_t **out, char **errmsg, char **msg)
 {
 	if (errmsg)
 		*errmsg = NULL;
 	if (!out)
-		return ldi_set_error(msg, LEDE_MISUSE,
-				     "lede_db_open: out is NULL");
+		return ldi_set_error(msg, LEDE_MISUSE, "%s: out is NULL", fn);
 	*out = NULL;
+	if (path_needed && (!path || !*path))
+		return ldi_set_error(msg, LEDE_MISUSE,
+				     "%s: no index path given", fn);
 	return LEDE_OK;
 }
 
@@ -404,7 +410,8 @@ lede_db_open_combined(const char *const *paths, size_t n, lede_db_t **out,
 		      char **errmsg)
 {
 	char *msg = NULL;
-	lede_status_t st = check_open_args(out, errmsg, &msg);
+	lede_status_t st = check_open_args("lede_db_open_combined", 0, NULL,
+					   out, errmsg, &msg);
 	if (st != LEDE_OK)
 		return open_failed(st, &msg, errmsg);
 	if (!paths || n == 0)
@@ -485,14 +492,10 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 	     char **errmsg)
 {
 	char *msg = NULL;
-	lede_status_t st = check_open_args(out, errmsg, &msg);
+	lede_status_t st = check_open_args("lede_db_open", 1, path, out,
+					   errmsg, &msg);
 	if (st != LEDE_OK)
 		return open_failed(st, &msg, errmsg);
-	if (!path || !*path)
-		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
-						 "lede_db_open: no index path "
-						 "given"),
-				   &msg, errmsg);
 	if (flags != LEDE_OPEN_READ && flags != LEDE_OPEN_WRITE &&
 	    flags != LEDE_OPEN_CREATE)
 		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
@@ -544,14 +547,10 @@ lede_db_open_sharded(const char *path, lede_shard_unit_t unit,
 		     lede_db_t **out, char **errmsg)
 {
 	char *msg = NULL;
-	lede_status_t st = check_open_args(out, errmsg, &msg);
+	lede_status_t st = check_open_args("lede_db_open_sharded", 1, path,
+					   out, errmsg, &msg);
 	if (st != LEDE_OK)
 		return open_failed(st, &msg, errmsg);
-	if (!path || !*path)
-		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
-						 "lede_db_open_sharded: no "
-						 "index path given"),
-				   &msg, errmsg);
 	if (unit != LEDE_SHARD_YEAR && unit != LEDE_SHARD_MONTH &&
 	    unit != LEDE_SHARD_DAY)
 		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
