@@ -199,6 +199,11 @@ lede_status_t ldi_db_delete_doc(lede_db_t *db, uint64_t doc, int *deleted);
 
 /* A shard set's commit: records, shards, then the deferred records. */
 lede_status_t ldi_set_commit(lede_db_t *db);
+/* Records the commit's time `now` (lede_date_format) in x and commits
+ * it; a failure's message names the index `name`. For one index and for
+ * each part of a set. */
+lede_status_t ldi_commit_one(lede_db_t *db, xc_db_t *x, const char *name,
+			     const char *now);
 
 /* Closes db's databases (shards, view, records); returns the first
  * failure (a writer's commit on close). */

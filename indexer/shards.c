@@ -279,6 +279,24 @@ open_remote(lede_db_t *db, const char *name, const char *spec, char **msg)
 static lede_status_t open_spec(lede_db_t *db, const char *spec, int depth,
 			       char **msg);
 
+/* The next line of a stub's text at *cursor, cut in place without its
+ * "\n" or "\r\n"; NULL at the end of the text. */
+static char *
+next_stub_line(char **cursor)
+{
+	char *line = *cursor;
+	if (!line || !*line)
+		return NULL;
+	char *next = strchr(line, '\n');
+	if (next)
+		*next++ = '\0';
+	*cursor = next;
+	size_t len = strlen(line);
+	if (len && line[len - 1] == '\r')
+		line[len - 1] = '\0';
+	return line;
+}
+
 /* Opens every database the stub file lists; a folder's stub (XAPIANDB)
  * lists a shard set's own shards as "auto NAME". */
 static lede_status_t
@@ -306,18 +324,11 @@ open_stub(lede_db_t *db, const char *file, int depth, char **msg)
 	lede_status_t st = base ? LEDE_OK
 				: ldi_set_error(msg, LEDE_NOMEM,
 						"out of memory");
-	char *line = text;
-	for (unsigned lineno = 1; st == LEDE_OK && line && *line; lineno++) {
-		char *next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		size_t len = strlen(line);
-		if (len && line[len - 1] == '\r')
-			line[--len] = '\0';
-		if (!len || line[0] == '#') {
-			line = next;
+	char *cursor = text, *line;
+	for (unsigned lineno = 1;
+	     st == LEDE_OK && (line = next_stub_line(&cursor)); lineno++) {
+		if (!*line || line[0] == '#')
 			continue;
-		}
 		char *rest = strchr(line, ' ');
 		if (rest)
 			*rest++ = '\0';
@@ -361,7 +372,6 @@ open_stub(lede_db_t *db, const char *file, int depth, char **msg)
 					   "ARGS)",
 					   file, lineno);
 		}
-		line = next;
 	}
 	free(base);
 	free(text);
@@ -545,16 +555,11 @@ ldi_set_open(lede_db_t *db, lede_shard_unit_t unit, char **msg)
 		free(file);
 		return st;
 	}
-	char *line = text;
-	for (unsigned lineno = 1; st == LEDE_OK && line && *line; lineno++) {
-		char *next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		size_t len = strlen(line);
-		if (len && line[len - 1] == '\r')
-			line[--len] = '\0';
+	char *cursor = text, *line;
+	for (unsigned lineno = 1;
+	     st == LEDE_OK && (line = next_stub_line(&cursor)); lineno++) {
 		const char *name = line + 5;
-		if (!len || line[0] == '#') {
+		if (!*line || line[0] == '#') {
 			/* a comment */
 		} else if (strncmp(line, "auto ", 5) || !*name ||
 			   strchr(name, '/') || !strcmp(name, ".") ||
@@ -576,7 +581,6 @@ ldi_set_open(lede_db_t *db, lede_shard_unit_t unit, char **msg)
 				st = add_shard(db, path, name, x, 0, msg);
 			free(path);
 		}
-		line = next;
 	}
 	free(text);
 	free(file);
@@ -761,9 +765,8 @@ ldi_db_delete_doc(lede_db_t *db, uint64_t doc, int *deleted)
 	return LEDE_OK;
 }
 
-/* Records the commit's time in x and commits it. */
-static lede_status_t
-commit_one(lede_db_t *db, xc_db_t *x, const char *name, const char *now)
+lede_status_t
+ldi_commit_one(lede_db_t *db, xc_db_t *x, const char *name, const char *now)
 {
 	xc_status_t xs = xc_db_set_metadata(x, LDI_META_COMMITTED, XC_NTS,
 					    now, strlen(now));
@@ -785,7 +788,7 @@ ldi_set_commit(lede_db_t *db)
 	/* First what says "read again": file records of files being read,
 	 * before any of their articles is committed. */
 	if (db->records_dirty)
-		st = commit_one(db, db->records, db->path, now);
+		st = ldi_commit_one(db, db->records, db->path, now);
 	db->records_dirty = 0;
 	for (size_t i = 0; st == LEDE_OK && i < db->n_shards; i++) {
 		ldi_shard_t *s = &db->shards[i];
@@ -795,14 +798,14 @@ ldi_set_commit(lede_db_t *db)
 		 * stem a query with each. */
 		st = ldi_db_save_languages_to(db, s->xdb, s->name);
 		if (st == LEDE_OK)
-			st = commit_one(db, s->xdb, s->name, now);
+			st = ldi_commit_one(db, s->xdb, s->name, now);
 		s->dirty = st != LEDE_OK;
 	}
 	/* Then what says "done": only now are the articles in. */
 	if (st == LEDE_OK && db->n_deferred) {
 		st = ldi_records_apply(db);
 		if (st == LEDE_OK)
-			st = commit_one(db, db->records, db->path, now);
+			st = ldi_commit_one(db, db->records, db->path, now);
 	}
 	if (st == LEDE_OK)
 		db->languages_changed = 0;

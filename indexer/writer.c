@@ -837,30 +837,21 @@ lede_db_commit(lede_db_t *db)
 	 * nothing leaves the index exactly as it was. */
 	if (!db->dirty && !db->pending && !db->languages_changed)
 		return LEDE_OK;
+	lede_status_t st;
 	if (db->unit) {
-		lede_status_t sst = ldi_set_commit(db);
-		if (sst == LEDE_OK) {
-			db->pending = 0;
-			db->dirty = 0;
-		}
-		return sst;
+		st = ldi_set_commit(db);
+	} else {
+		char now[LEDE_DATE_BUFSIZE];
+		lede_date_format((int64_t)time(NULL), now);
+		st = ldi_db_save_languages(db);
+		if (st == LEDE_OK)
+			st = ldi_commit_one(db, db->xdb, db->path, now);
 	}
-	lede_status_t st = ldi_db_save_languages(db);
-	if (st != LEDE_OK)
-		return st;
-	char now[LEDE_DATE_BUFSIZE];
-	lede_date_format((int64_t)time(NULL), now);
-	xc_status_t xs = xc_db_set_metadata(db->xdb, LDI_META_COMMITTED,
-					    XC_NTS, now, strlen(now));
-	if (xs == XC_OK)
-		xs = xc_db_commit(db->xdb);
-	if (xs != XC_OK)
-		return ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
-				     "cannot commit to index '%s': %s",
-				     db->path, xc_db_errmsg(db->xdb));
-	db->pending = 0;
-	db->dirty = 0;
-	return LEDE_OK;
+	if (st == LEDE_OK) {
+		db->pending = 0;
+		db->dirty = 0;
+	}
+	return st;
 }
 
 lede_status_t
