@@ -238,8 +238,10 @@ ldi_expand_scored(lede_query_t *q, const xc_query_t *text, int like_weighs,
 	return LEDE_OK;
 }
 
-lede_status_t
-ldi_expand_prepare(lede_query_t *q)
+/* Frees what the last run built for the like id, so a run builds it
+ * afresh (the index may have changed) and a freed query holds none. */
+static void
+drop_like_queries(lede_query_t *q)
 {
 	xc_query_free(q->scored);
 	xc_query_free(q->like);
@@ -247,6 +249,12 @@ ldi_expand_prepare(lede_query_t *q)
 	free(q->like_readable);
 	q->scored = q->like = q->like_self = NULL;
 	q->like_readable = NULL;
+}
+
+lede_status_t
+ldi_expand_prepare(lede_query_t *q)
+{
+	drop_like_queries(q);
 	if (!q->like_id)
 		return q->parsed.query
 			       ? LEDE_OK
@@ -520,12 +528,7 @@ ldi_expand_query_free(lede_query_t *q)
 {
 	free(q->like_id);
 	q->like_id = NULL;
-	xc_query_free(q->scored);
-	xc_query_free(q->like);
-	xc_query_free(q->like_self);
-	free(q->like_readable);
-	q->scored = q->like = q->like_self = NULL;
-	q->like_readable = NULL;
+	drop_like_queries(q);
 	free(q->significant);
 	q->significant = NULL;
 	q->n_significant = 0;
