@@ -239,6 +239,31 @@ lede_status_t ldi_db_save_languages_to(lede_db_t *db, xc_db_t *x,
 /* Frees what the open file holds and closes it (files.c). */
 void ldi_file_clear(ldi_file_t *file);
 
+/* A file record as files.c reads it (schema.h gives its layout). */
+typedef struct ldi_file_record {
+	uint64_t size;
+	int64_t mtime;
+	uint64_t hash;
+	int complete; /* a hash: the file was wholly indexed */
+	uint64_t articles;
+	const char *path; /* into the value read */
+} ldi_file_record_t;
+
+/* Called by ldi_file_records for each record: its whole metadata key
+ * (LDI_META_FILE and the file's key), and the record, or NULL when it
+ * cannot be read as one. */
+typedef lede_status_t (*ldi_file_record_fn)(lede_db_t *db, const char *key,
+					    size_t klen,
+					    const ldi_file_record_t *r,
+					    void *ctx);
+
+/* Calls fn for every file record of db, in key order; fn may delete the
+ * record it is given. Stops at the first status fn returns that is not
+ * LEDE_OK, and returns it; else LEDE_OK, or the failure reading the
+ * records. */
+lede_status_t ldi_file_records(lede_db_t *db, ldi_file_record_fn fn,
+			       void *ctx);
+
 /* Maps a binding status to the library's. */
 lede_status_t ldi_status_from_xc(xc_status_t st);
 

@@ -33,16 +33,10 @@
 #define RECORD_LAYOUT 1
 
 /* Records read per page when pruning. */
-#define PRUNE_PAGE 256
+/* File records read per page of metadata keys. */
+#define RECORD_PAGE 1024
 
-typedef struct record {
-	uint64_t size;
-	int64_t mtime;
-	uint64_t hash;
-	int complete; /* a hash: the file was wholly indexed */
-	uint64_t articles;
-	const char *path; /* into the value read */
-} record_t;
+typedef ldi_file_record_t record_t;
 
 static int64_t
 mtime_ns(const struct stat *sb)
@@ -618,6 +612,66 @@ is_under(const char *path, const char *root)
 }
 
 lede_status_t
+ldi_file_records(lede_db_t *db, ldi_file_record_fn fn, void *ctx)
+{
+	size_t plen = strlen(LDI_META_FILE);
+	char after[sizeof LDI_META_FILE + LDI_FILE_KEY_SIZE] = "";
+	size_t alen = 0;
+	lede_status_t st = LEDE_OK;
+	for (;;) {
+		xc_list_t *page = NULL;
+		xc_status_t xs = xc_db_metadata_keys(db->records,
+						     LDI_META_FILE, plen,
+						     after, alen, RECORD_PAGE,
+						     &page);
+		if (xs != XC_OK)
+			return xapian_failed(db, xs, "read");
+		size_t n = xc_list_size(page);
+		for (size_t i = 0; i < n && st == LEDE_OK; i++) {
+			const char *key;
+			size_t klen;
+			xc_list_item(page, i, &key, &klen, NULL);
+			/* The next page starts after this key, whatever fn
+			 * does with its record. */
+			if (klen < sizeof after) {
+				memcpy(after, key, klen);
+				alen = klen;
+			}
+			char *value = NULL;
+			record_t r;
+			st = read_record(db, key, &value, &r);
+			if (st == LEDE_OK)
+				st = fn(db, key, klen, value ? &r : NULL, ctx);
+			free(value);
+		}
+		xc_list_free(page);
+		if (n < RECORD_PAGE || st != LEDE_OK)
+			return st;
+	}
+}
+
+typedef struct prune {
+	const char *root;
+	uint64_t files, deleted;
+} prune_t;
+
+/* Forgets the record's file, and its articles, when it is under the
+ * root and gone. */
+static lede_status_t
+prune_one(lede_db_t *db, const char *key, size_t klen,
+	  const ldi_file_record_t *r, void *ctx)
+{
+	prune_t *pr = ctx;
+	size_t plen = strlen(LDI_META_FILE);
+	if (!r || !is_under(r->path, pr->root) || !is_gone(r->path))
+		return LEDE_OK;
+	lede_status_t st = remove_key(db, key + plen, klen - plen,
+				      &pr->deleted);
+	pr->files += st == LEDE_OK;
+	return st;
+}
+
+lede_status_t
 lede_db_prune(lede_db_t *db, const char *path, uint64_t *files,
 	      uint64_t *deleted)
 {
@@ -636,48 +690,12 @@ lede_db_prune(lede_db_t *db, const char *path, uint64_t *files,
 	char *root = absolute_path(path);
 	if (!root)
 		return ldi_set_error(&db->errmsg, LEDE_NOMEM, "out of memory");
-	size_t plen = strlen(LDI_META_FILE);
-	char after[sizeof LDI_META_FILE + LDI_FILE_KEY_SIZE] = "";
-	size_t alen = 0;
-	uint64_t n_files = 0, n_deleted = 0;
-	for (;;) {
-		xc_list_t *page = NULL;
-		xc_status_t xs = xc_db_metadata_keys(db->records,
-						     LDI_META_FILE, plen,
-						     after, alen, PRUNE_PAGE,
-						     &page);
-		if (xs != XC_OK) {
-			st = xapian_failed(db, xs, "read");
-			break;
-		}
-		size_t n = xc_list_size(page);
-		for (size_t i = 0; i < n && st == LEDE_OK; i++) {
-			const char *key;
-			size_t klen;
-			xc_list_item(page, i, &key, &klen, NULL);
-			if (klen < sizeof after) {
-				memcpy(after, key, klen);
-				alen = klen;
-			}
-			char *value = NULL;
-			record_t r;
-			st = read_record(db, key, &value, &r);
-			if (st == LEDE_OK && value && is_under(r.path, root) &&
-			    is_gone(r.path)) {
-				st = remove_key(db, key + plen, klen - plen,
-						&n_deleted);
-				n_files += st == LEDE_OK;
-			}
-			free(value);
-		}
-		xc_list_free(page);
-		if (n < PRUNE_PAGE || st != LEDE_OK)
-			break;
-	}
+	prune_t pr = { root, 0, 0 };
+	st = ldi_file_records(db, prune_one, &pr);
 	free(root);
 	if (files)
-		*files = n_files;
+		*files = pr.files;
 	if (deleted)
-		*deleted = n_deleted;
+		*deleted = pr.deleted;
 	return st;
 }

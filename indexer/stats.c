@@ -218,58 +218,36 @@ count_terms(lede_db_t *db, int64_t *count)
 	return st;
 }
 
+typedef struct file_counts {
+	int64_t files, pending;
+} file_counts_t;
+
+static lede_status_t
+count_file(lede_db_t *db, const char *key, size_t klen,
+	   const ldi_file_record_t *r, void *ctx)
+{
+	file_counts_t *c = ctx;
+	(void)db;
+	(void)key;
+	(void)klen;
+	c->files++;
+	c->pending += r && !r->complete;
+	return LEDE_OK;
+}
+
 /* File records, and how many of them are to be read again. */
 static lede_status_t
 count_files(lede_db_t *db, int64_t *files, int64_t *pending)
 {
-	size_t plen = strlen(LDI_META_FILE);
-	char after[sizeof LDI_META_FILE + LDI_FILE_KEY_SIZE] = "";
-	size_t alen = 0;
+	file_counts_t c = { 0, 0 };
 	*files = *pending = 0;
 	/* Remote shards and stubs have no records of their own. */
 	if (!db->records)
 		return LEDE_OK;
-	for (;;) {
-		xc_list_t *page = NULL;
-		xc_status_t xs = xc_db_metadata_keys(db->records,
-						     LDI_META_FILE, plen,
-						     after, alen, TERM_PAGE,
-						     &page);
-		if (xs != XC_OK)
-			return failed(db, xs, xc_db_errmsg(db->records));
-		size_t size = xc_list_size(page);
-		for (size_t i = 0; i < size; i++) {
-			const char *key;
-			size_t klen;
-			xc_list_item(page, i, &key, &klen, NULL);
-			if (klen < sizeof after) {
-				memcpy(after, key, klen);
-				alen = klen;
-			}
-			char *value = NULL;
-			size_t vlen = 0;
-			xs = xc_db_get_metadata(db->records, key, klen,
-						&value, &vlen);
-			if (xs != XC_OK) {
-				xc_list_free(page);
-				return failed(db, xs,
-					      xc_db_errmsg(db->records));
-			}
-			/* "1 SIZE MTIME HASH ...": "-" marks one to read
-			 * again. */
-			const char *p = value;
-			for (int field = 0; p && field < 3; field++) {
-				p = strchr(p, ' ');
-				p = p ? p + 1 : NULL;
-			}
-			(*files)++;
-			*pending += p && p[0] == '-' && p[1] == ' ';
-			xc_free(value);
-		}
-		xc_list_free(page);
-		if (size < TERM_PAGE)
-			return LEDE_OK;
-	}
+	lede_status_t st = ldi_file_records(db, count_file, &c);
+	*files = c.files;
+	*pending = c.pending;
+	return st;
 }
 
 /* The size of the files in one folder (Xapian keeps a database in one). */
