@@ -229,6 +229,18 @@ now_s(void)
 
 /* ---- Progress ---------------------------------------------------------- */
 
+/* Whether a progress line is due: PROGRESS_MS since *last, which then
+ * becomes *now. A terminal redrawn for every article slows the run. */
+static int
+progress_due(double *last, double *now)
+{
+	*now = now_s();
+	if (*now - *last < PROGRESS_MS / 1000.0)
+		return 0;
+	*last = *now;
+	return 1;
+}
+
 /* One line on a terminal, redrawn in place: files done of all, articles,
  * their rate and the time left (by bytes, which says more than files
  * whose sizes differ). */
@@ -236,12 +248,9 @@ static void
 progress_draw(run_t *run)
 {
 	progress_t *p = &run->progress;
-	if (!p->on)
+	double now;
+	if (!p->on || !progress_due(&p->last, &now))
 		return;
-	double now = now_s();
-	if (now - p->last < PROGRESS_MS / 1000.0)
-		return;
-	p->last = now;
 	double elapsed = now - p->start;
 	double rate = elapsed > 0 ? (double)run->articles / elapsed : 0;
 	char eta[32] = "";
@@ -1261,12 +1270,9 @@ on_compact(void *ctx, const char *index, const char *table,
 	   const char *status)
 {
 	compact_progress_t *p = ctx;
-	if (!p->on)
+	double now;
+	if (!p->on || !progress_due(&p->last, &now))
 		return;
-	double now = now_s();
-	if (now - p->last < PROGRESS_MS / 1000.0)
-		return;
-	p->last = now;
 	fprintf(stderr, "\rcompacting %s: %s %s\033[K", index, table, status);
 	p->drawn = 1;
 }
