@@ -101,9 +101,10 @@ _lede_index() {
 	local _lede_cur _lede_prev _lede_rl_cur
 	_lede_words
 	local opts="--db --format --map --no-extract --prune --reread
-		--batch-size --watch --delete --stats --shard --compact --quiet
-		--help --version -d -f -m -q -h -V"
-	local with_arg="-d --db -f --format -m --map --batch-size --shard"
+		--batch-size --jobs --watch --delete --stats --shard --compact
+		--quiet --help --version -d -f -j -m -q -h -V"
+	local with_arg="-d --db -f --format -j --jobs -m --map --batch-size
+		--shard"
 	COMPREPLY=()
 	if [[ $_lede_cur == --*=* ]]; then
 		_lede_index_value "${_lede_cur%%=*}" "${_lede_cur%%=*}="

@@ -441,6 +441,27 @@ lede_status_t lede_db_compact(const char *path, lede_compact_fn progress,
 			      void *ctx, uint64_t *before, uint64_t *after,
 			      char **errmsg);
 
+/* Makes the index at path from n indexes written apart, such as by
+ * parallel writers each given a share of the input (lede-index --jobs):
+ * Xapian's compactor merges the parts, in order, into a new index beside
+ * path, which is then put in its place as lede_db_compact does, so a
+ * crash leaves path empty or whole. The result is what one writer adding
+ * the parts' articles in order would have made: an id in several parts
+ * keeps the copy of the last part that has it; each part's file records
+ * are kept, so a later run over the same files reads only what changed.
+ * path must be new or an empty index (no articles, no file records); it
+ * is locked for writing meanwhile. The parts (each one index folder of
+ * this lede, not written meanwhile) are only read: the caller removes
+ * them. progress (may be NULL) hears of each table merged. Returns
+ * LEDE_OK, LEDE_MISUSE (path, parts or a part NULL or "", n 0, path or a
+ * part not one index folder, path not empty), LEDE_NO_INDEX (a part is
+ * missing), LEDE_LOCKED (a writer has path), LEDE_IO (as
+ * lede_db_compact), LEDE_FORMAT, LEDE_CORRUPT, LEDE_XAPIAN, LEDE_NOMEM,
+ * LEDE_INTERNAL; *errmsg (optional: lede_free it) says why. */
+lede_status_t lede_db_merge(const char *path, const char *const *parts,
+			    size_t n, lede_compact_fn progress, void *ctx,
+			    char **errmsg);
+
 /* Commits a writer's pending articles and closes the index. The caller's
  * use of db ends here whatever the status; as no handle is left to ask
  * why a commit failed, call lede_db_commit first to learn it. When

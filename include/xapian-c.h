@@ -234,6 +234,15 @@ typedef void (*xc_compact_fn)(void *ctx, const char *table,
 			      const char *status);
 xc_status_t xc_db_compact(const char *src, const char *dst, xc_compact_fn fn,
 			  void *ctx, char **errmsg);
+/* Merges the n databases at srcs (folders), in that order, into the new
+ * folder dst with the same compactor, leaving blocks room to grow
+ * (Xapian's STANDARD level: the merged database is written to again).
+ * Document ids are renumbered in order: every document of srcs[i] gets
+ * a lower id than any of srcs[i + 1]. Metadata a key has in several
+ * sources is the first source's; spelling frequencies are summed.
+ * Returns as xc_db_compact. */
+xc_status_t xc_db_merge(const char *const *srcs, size_t n, const char *dst,
+			xc_compact_fn fn, void *ctx, char **errmsg);
 
 /* ---- Documents --------------------------------------------------------- */
 

@@ -187,11 +187,9 @@ recover(const char *path, const char *tmp, const char *old, char **msg)
 	return LEDE_OK;
 }
 
-/* Compacts the database folder at path in place (steps 1-4 above). lock:
- * a writer of path the caller holds, or NULL to take one here. */
-static lede_status_t
-compact_one(const char *path, xc_db_t *lock, const progress_t *progress,
-	    uint64_t *before, uint64_t *after, char **msg)
+lede_status_t
+ldi_rebuild_in_place(const char *path, xc_db_t *lock, ldi_build_fn build,
+		     void *ctx, char **msg)
 {
 	char *tmp = ldi_strdup_printf("%s%s", path, COMPACT_SUFFIX);
 	char *old = ldi_strdup_printf("%s%s", path, OLD_SUFFIX);
@@ -218,15 +216,8 @@ compact_one(const char *path, xc_db_t *lock, const progress_t *progress,
 				   path, strerror(errno));
 		goto out;
 	}
-	*before += folder_bytes(path);
-	char *xmsg = NULL;
-	progress_t p = *progress;
-	p.index = path;
-	xc_status_t xs = xc_db_compact(path, tmp, on_progress, &p, &xmsg);
-	if (xs != XC_OK) {
-		st = ldi_set_error(msg, ldi_status_from_xc(xs), "%s",
-				   xmsg ? xmsg : xc_status_str(xs));
-		xc_free(xmsg);
+	st = build(ctx, tmp, msg);
+	if (st != LEDE_OK) {
 		remove_folder(tmp);
 		goto out;
 	}
@@ -269,14 +260,51 @@ compact_one(const char *path, xc_db_t *lock, const progress_t *progress,
 	own = NULL;
 	if (remove_folder(gone) != 0)
 		st = ldi_set_error(msg, LEDE_IO,
-				   "compacted '%s', but cannot remove the "
-				   "old copy at '%s': %s",
+				   "wrote '%s', but cannot remove the old "
+				   "copy at '%s': %s",
 				   path, gone, strerror(errno));
-	*after += folder_bytes(path);
 out:
 	xc_db_close(own);
 	free(tmp);
 	free(old);
+	return st;
+}
+
+typedef struct compaction {
+	const char *path;
+	progress_t progress;
+	uint64_t *before;
+} compaction_t;
+
+/* Writes the compact copy of c->path at tmp (an ldi_build_fn). */
+static lede_status_t
+compact_into(void *ctx, const char *tmp, char **msg)
+{
+	compaction_t *c = ctx;
+	*c->before += folder_bytes(c->path);
+	char *xmsg = NULL;
+	xc_status_t xs = xc_db_compact(c->path, tmp, on_progress,
+				       &c->progress, &xmsg);
+	if (xs == XC_OK)
+		return LEDE_OK;
+	lede_status_t st = ldi_set_error(msg, ldi_status_from_xc(xs), "%s",
+					 xmsg ? xmsg : xc_status_str(xs));
+	xc_free(xmsg);
+	return st;
+}
+
+/* Compacts the database folder at path in place (steps 1-4 above). lock:
+ * a writer of path the caller holds, or NULL to take one here. */
+static lede_status_t
+compact_one(const char *path, xc_db_t *lock, const progress_t *progress,
+	    uint64_t *before, uint64_t *after, char **msg)
+{
+	compaction_t c = { path, *progress, before };
+	c.progress.index = path;
+	lede_status_t st = ldi_rebuild_in_place(path, lock, compact_into, &c,
+						msg);
+	if (st == LEDE_OK)
+		*after += folder_bytes(path);
 	return st;
 }
 

@@ -216,6 +216,16 @@ xc_status_t ldi_shards_close(lede_db_t *db);
 lede_status_t ldi_open_local(const char *path, xc_db_mode_t mode,
 			     xc_db_t **out, char **msg);
 
+/* Writes a new database at the folder tmp (compact.c's callers). */
+typedef lede_status_t (*ldi_build_fn)(void *ctx, const char *tmp, char **msg);
+
+/* Puts a database that build writes beside path (path + ".lede-compact")
+ * in place of path, so that a crash at any point leaves path whole, old
+ * or new (compact.c). lock: a writer of path the caller holds (kept), or
+ * NULL to take one here. */
+lede_status_t ldi_rebuild_in_place(const char *path, xc_db_t *lock,
+				   ldi_build_fn build, void *ctx, char **msg);
+
 /* "year", "month" or "day" (shards.c). */
 const char *ldi_unit_name(lede_shard_unit_t unit);
 

@@ -9,8 +9,10 @@
  * parser altogether and nothing here is quadratic.
  */
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -356,6 +358,7 @@ char *ldi_html_to_text(const char *html, size_t len, size_t *out_len)
 			len--;
 	}
 
+	ldi_xml_init();
 	ctxt = htmlNewParserCtxt();
 	if (!ctxt)
 		return NULL;
@@ -381,4 +384,12 @@ char *ldi_html_to_text(const char *html, size_t len, size_t *out_len)
 		return NULL;
 	}
 	return finish(&t, out_len);
+}
+
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+void
+ldi_xml_init(void)
+{
+	pthread_once(&xml_once, xmlInitParser);
 }

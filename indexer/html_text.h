@@ -27,4 +27,9 @@ int ldi_html_has_markup(const char *s, size_t len);
  * out_len is not NULL), or NULL when out of memory. */
 char *ldi_html_to_text(const char *html, size_t len, size_t *out_len);
 
+/* Initialises libxml2 once per process, before any parser context is made:
+ * its own initialisation is not safe when two threads (parallel writers,
+ * each parsing) reach it first at once. */
+void ldi_xml_init(void);
+
 #endif /* LEDE_HTML_TEXT_H */

@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -29,9 +30,7 @@
 
 #include <jansson.h>
 
-#include "lede.h"
-
-#define PROG "lede-index"
+#include "lede-index.h"
 
 enum {
 	OPT_QUIET = 'q',
@@ -43,11 +42,17 @@ enum {
 	OPT_BATCH_SIZE,
 	OPT_REREAD,
 	OPT_SHARD,
-	OPT_COMPACT
+	OPT_COMPACT,
+	OPT_JOBS = 'j'
 };
 
 /* More --map options than anyone needs for one export. */
 #define MAX_MAPS 64
+
+/* --jobs: the default is one writer per processor, up to DEFAULT_JOBS
+ * (each holds a batch in memory); more than MAX_JOBS is a mistake. */
+#define DEFAULT_JOBS 8
+#define MAX_JOBS 64
 
 /* --batch-size's ceiling: beyond it Xapian commits on its own anyway. */
 #define MAX_BATCH 1000000
@@ -64,9 +69,6 @@ enum {
 #define WATCH_QUIET_MS 300
 #define WATCH_MAX_WAIT_MS 2000
 
-/* Progress redraws at most this often. */
-#define PROGRESS_MS 200
-
 static const struct option long_options[] = {
 	{ "db", required_argument, NULL, 'd' },
 	{ "format", required_argument, NULL, 'f' },
@@ -80,6 +82,7 @@ static const struct option long_options[] = {
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ "compact", no_argument, NULL, OPT_COMPACT },
+	{ "jobs", required_argument, NULL, OPT_JOBS },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -121,6 +124,10 @@ static const char usage_text[] =
 	"                      changing --map or --no-extract)\n"
 	"      --batch-size N  commit every N articles (default 500; 0: only\n"
 	"                      at the end)\n"
+	"  -j, --jobs N        into an empty index, write with N threads,\n"
+	"                      each into a part of its own, then merge the\n"
+	"                      parts (default: one per processor, at most\n"
+	"                      8; 1: one writer, committing as it goes)\n"
 	"      --watch         index FOLDERs, then keep indexing files as\n"
 	"                      they appear, change or go until interrupted\n"
 	"      --delete        delete the articles with the ids given\n"
@@ -146,7 +153,7 @@ static const char usage_text[] =
 
 /* Set by SIGINT and SIGTERM; the handler also writes a byte to the pipe
  * so that a --watch waiting in poll wakes up. */
-static volatile sig_atomic_t stop_signal;
+volatile sig_atomic_t stop_signal;
 static int stop_pipe[2] = { -1, -1 };
 
 static void
@@ -161,65 +168,35 @@ on_stop(int sig)
 	errno = saved;
 }
 
-typedef struct progress {
-	int on;
-	uint64_t files_total, bytes_total; /* from counting first */
-	uint64_t files_done, bytes_done;
-	double start, last;
-	int drawn;
-} progress_t;
+/* stderr is shared by the parallel writers and the progress line: one
+ * message at a time, each on a line of its own. */
+static pthread_mutex_t output_lock = PTHREAD_MUTEX_INITIALIZER;
+static int line_drawn; /* a progress line is on the terminal */
 
-typedef struct dir_id {
-	dev_t dev;
-	ino_t ino;
-} dir_id_t;
-
-/* The folders one walk has entered, by device and inode, so that a link
- * back up the tree (or to a folder walked already) is not walked twice. */
-typedef struct visited {
-	dir_id_t *v;
-	size_t n, cap;
-} visited_t;
-
-struct watcher;
-
-typedef struct run {
-	lede_db_t *db;
-	const char *dbpath;
-	lede_parser_t *parser;
-	unsigned flags;	     /* LEDE_PARSE_* for every input */
-	unsigned file_flags; /* LEDE_FILE_* */
-	int prune, watching, quiet;
-	int counting; /* walking only to count files for the progress */
-	/* What happened, for the summary. */
-	unsigned long files, articles, warnings, failed;
-	unsigned long added, updated, unchanged, gone;
-	unsigned long skipped_docs, skipped_links;
-	uint64_t deleted;
-	int fatal;	   /* the index itself failed: stop */
-	int changed;	   /* something was written since the last commit */
-	const char *where; /* the file being read, for messages */
-	const char *name;  /* its name for ids, NULL for stdin */
-	progress_t progress;
-	visited_t *visited;
-	struct watcher *watcher;
-} run_t;
-
-#ifdef __GNUC__
-__attribute__((format(printf, 1, 2)))
-#endif
 static void
+clear_line(void)
+{
+	if (line_drawn) {
+		fputs("\r\033[K", stderr);
+		line_drawn = 0;
+	}
+}
+
+void
 err(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
+	pthread_mutex_lock(&output_lock);
+	clear_line();
 	fputs(PROG ": ", stderr);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
+	pthread_mutex_unlock(&output_lock);
 	va_end(ap);
 }
 
-static double
+double
 now_s(void)
 {
 	struct timespec ts;
@@ -244,15 +221,14 @@ progress_due(double *last, double *now)
 /* One line on a terminal, redrawn in place: files done of all, articles,
  * their rate and the time left (by bytes, which says more than files
  * whose sizes differ). */
-static void
-progress_draw(run_t *run)
+void
+progress_show(progress_t *p, unsigned long articles)
 {
-	progress_t *p = &run->progress;
 	double now;
 	if (!p->on || !progress_due(&p->last, &now))
 		return;
 	double elapsed = now - p->start;
-	double rate = elapsed > 0 ? (double)run->articles / elapsed : 0;
+	double rate = elapsed > 0 ? (double)articles / elapsed : 0;
 	char eta[32] = "";
 	if (p->bytes_total && p->bytes_done && elapsed > 1 &&
 	    p->bytes_done < p->bytes_total) {
@@ -263,33 +239,38 @@ progress_draw(run_t *run)
 		snprintf(eta, sizeof eta, ", %lu:%02lu:%02lu left", s / 3600,
 			 s / 60 % 60, s % 60);
 	}
+	pthread_mutex_lock(&output_lock);
 	fprintf(stderr,
 		"\r%llu/%llu files, %lu articles, %.0f articles/s%s\033[K",
 		(unsigned long long)p->files_done,
-		(unsigned long long)p->files_total, run->articles, rate, eta);
-	p->drawn = 1;
+		(unsigned long long)p->files_total, articles, rate, eta);
+	line_drawn = 1;
+	pthread_mutex_unlock(&output_lock);
 }
 
-/* Clears the line before a message, so it does not land in the middle. */
 static void
-progress_clear(run_t *run)
+progress_draw(run_t *run)
 {
-	if (run->progress.drawn) {
-		fputs("\r\033[K", stderr);
-		run->progress.drawn = 0;
-	}
+	progress_show(&run->progress, run->articles);
+}
+
+void
+progress_end(void)
+{
+	pthread_mutex_lock(&output_lock);
+	clear_line();
+	pthread_mutex_unlock(&output_lock);
 }
 
 /* ---- Reading files ----------------------------------------------------- */
 
 /* The library names an input by its id base (sport/199.txt); a user
  * wants the path they can open, so keep only the line from `where`. */
-static void
+void
 on_warning(void *ctx, const char *where, const char *message)
 {
 	run_t *run = ctx;
 	run->warnings++;
-	progress_clear(run);
 	const char *line = "";
 	size_t nlen = run->name ? strlen(run->name) : 0;
 	if (run->name && !strncmp(where, run->name, nlen))
@@ -304,7 +285,7 @@ on_warning(void *ctx, const char *where, const char *message)
 		err("warning: %s: %s", where, message);
 }
 
-static int
+int
 on_article(void *ctx, const lede_article_t *article)
 {
 	run_t *run = ctx;
@@ -318,7 +299,6 @@ on_article(void *ctx, const lede_article_t *article)
 		progress_draw(run);
 		return 0;
 	}
-	progress_clear(run);
 	err("cannot index '%s': %s", run->where, lede_errmsg(run->db));
 	run->failed++;
 	if (st != LEDE_MISUSE && st != LEDE_BAD_INPUT) {
@@ -352,13 +332,11 @@ parse_file(run_t *run, const char *path, const char *name, int in_folder)
 		run->failed++;
 		break;
 	case LEDE_NOMEM:
-		progress_clear(run);
 		err("cannot index '%s': out of memory", display);
 		run->failed++;
 		run->fatal = 1;
 		break;
 	default:
-		progress_clear(run);
 		err("%s", lede_parser_errmsg(run->parser));
 		run->failed++;
 		break;
@@ -368,10 +346,18 @@ parse_file(run_t *run, const char *path, const char *name, int in_folder)
 
 /* Indexes one file unless the index holds it as it is; `name` gives ids.
  * Standard input ("-", name NULL) is always read, and has no record. */
-static void
+void
 index_file(run_t *run, const char *path, const char *name, int in_folder,
 	   uint64_t size)
 {
+	if (run->collect) {
+		if (!jobs_add_file(run->collect, path, name, in_folder,
+				   size)) {
+			err("cannot list '%s': out of memory", path);
+			run->fatal = 1;
+		}
+		return;
+	}
 	if (run->counting) {
 		run->progress.files_total++;
 		run->progress.bytes_total += size;
@@ -385,7 +371,6 @@ index_file(run_t *run, const char *path, const char *name, int in_folder,
 	lede_status_t st = lede_db_file_begin(run->db, path, name,
 					      run->file_flags, &state);
 	if (st != LEDE_OK) {
-		progress_clear(run);
 		err("%s", lede_errmsg(run->db));
 		run->failed++;
 		if (st != LEDE_IO)
@@ -406,7 +391,6 @@ index_file(run_t *run, const char *path, const char *name, int in_folder,
 		uint64_t deleted = 0;
 		lede_status_t est = lede_db_file_end(run->db, how, &deleted);
 		if (est != LEDE_OK) {
-			progress_clear(run);
 			err("%s", lede_errmsg(run->db));
 			run->fatal = 1;
 		}
@@ -530,7 +514,6 @@ index_dir(run_t *run, const char *dir, const char *rel,
 			err("cannot walk '%s': out of memory", dir);
 			run->failed++;
 		} else if (!run->counting) {
-			progress_clear(run);
 			err("skipping '%s': symbolic link to a folder "
 			    "already walked (a link loop?)",
 			    dir);
@@ -546,7 +529,6 @@ index_dir(run_t *run, const char *dir, const char *rel,
 	int failed;
 	char **names = list_dir(dir, &n, &failed);
 	if (failed && !run->counting) {
-		progress_clear(run);
 		err("cannot read folder '%s': %s", dir, strerror(errno));
 		run->failed++;
 	}
@@ -582,7 +564,6 @@ index_entry(run_t *run, const char *path, const char *rel, const char *base)
 	struct stat sb;
 	if (stat(path, &sb) != 0) {
 		if (!run->counting) {
-			progress_clear(run);
 			err("cannot read '%s': %s", path, strerror(errno));
 			run->failed++;
 		}
@@ -592,7 +573,6 @@ index_entry(run_t *run, const char *path, const char *rel, const char *base)
 		/* Sockets, fifos, devices: nothing to read. */
 	} else if (lede_is_documentation_name(base)) {
 		if (!run->counting) {
-			progress_clear(run);
 			err("skipping '%s': documentation, not an article "
 			    "(name the file to index it)",
 			    path);
@@ -676,6 +656,46 @@ index_path(run_t *run, const char *path)
 	}
 }
 
+/* One writer per processor, up to DEFAULT_JOBS. */
+static unsigned
+default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > DEFAULT_JOBS ? DEFAULT_JOBS : (unsigned)n;
+}
+
+/* Indexes paths: into an empty index with parallel writers when there
+ * are several files and writers (index_jobs.c), else one file after
+ * another as the walk finds them. */
+static void
+index_paths(run_t *run, char **paths, int n, unsigned n_writers,
+	    lede_format_t format, const char **maps, int n_maps, long batch,
+	    int sharded)
+{
+	struct jobs *jobs = NULL;
+	if (n_writers > 1 && !sharded && jobs_possible(run, paths, n))
+		jobs = jobs_new();
+	if (!jobs) {
+		for (int i = 0; i < n && !run->fatal && !stop_signal; i++)
+			index_path(run, paths[i]);
+		return;
+	}
+	/* The walk lists the files, saying what it cannot read or skips as
+	 * it goes; then they are read. */
+	run->collect = jobs;
+	for (int i = 0; i < n && !run->fatal && !stop_signal; i++)
+		index_path(run, paths[i]);
+	run->collect = NULL;
+	if (!run->fatal && !stop_signal) {
+		if (jobs_files(jobs) > 1)
+			jobs_run(run, jobs, n_writers, format,
+				 (const char *const *)maps, n_maps, batch);
+		else
+			jobs_index_here(run, jobs);
+	}
+	jobs_free(jobs);
+}
+
 /* ---- Watching folders (inotify) ---------------------------------------- */
 
 #ifdef __linux__
@@ -712,7 +732,6 @@ watch_add(run_t *run, const char *dir, const char *rel)
 			IN_CREATE | IN_DELETE | IN_MODIFY | IN_ONLYDIR;
 	int wd = inotify_add_watch(w->fd, dir, mask);
 	if (wd < 0) {
-		progress_clear(run);
 		err("cannot watch '%s': %s%s", dir, strerror(errno),
 		    errno == ENOSPC ? " (raise "
 				      "/proc/sys/fs/inotify/max_user_watches)"
@@ -736,7 +755,6 @@ watch_add(run_t *run, const char *dir, const char *rel)
 	if (d->path && strcmp(d->path, dir) != 0) {
 		/* The same folder under two paths: inotify knows it by its
 		 * inode, and it is watched as the first. */
-		progress_clear(run);
 		err("skipping '%s': the same folder as '%s', watched already",
 		    dir, d->path);
 		run->skipped_links++;
@@ -984,7 +1002,6 @@ watch_paths(run_t *run, char **paths, int n)
 		index_path(run, paths[i]);
 		prune_path(run, paths[i], NULL);
 	}
-	progress_clear(run);
 	run->progress.on = 0;
 	commit_now(run);
 	if (!run->fatal && !stop_signal && !run->quiet)
@@ -1371,13 +1388,13 @@ main(int argc, char **argv)
 	int quiet = 0, no_extract = 0, opt;
 	int watch = 0, deleting = 0, stats = 0, compacting = 0;
 	lede_shard_unit_t shard_unit = 0;
-	long batch = -1;
+	long batch = -1, jobs = 0;
 	const char *format_name = NULL;
 	const char *maps[MAX_MAPS];
 	int n_maps = 0;
 	char *dbpath = NULL;
 	const char *dbopt = NULL;
-	while ((opt = getopt_long(argc, argv, "d:f:m:qhV", long_options,
+	while ((opt = getopt_long(argc, argv, "d:f:j:m:qhV", long_options,
 				  NULL)) != -1) {
 		switch (opt) {
 		case 'd':
@@ -1412,6 +1429,17 @@ main(int argc, char **argv)
 						   "number from 0 to %d, "
 						   "not '%s'",
 						   MAX_BATCH, optarg);
+			break;
+		}
+		case OPT_JOBS: {
+			char *end;
+			errno = 0;
+			jobs = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || jobs < 1 ||
+			    jobs > MAX_JOBS)
+				return usage_error("--jobs wants a number "
+						   "from 1 to %d, not '%s'",
+						   MAX_JOBS, optarg);
 			break;
 		}
 		case OPT_WATCH:
@@ -1580,23 +1608,23 @@ main(int argc, char **argv)
 		watch_paths(&run, argv + optind, argc - optind);
 #endif
 	} else {
-		for (int i = optind; i < argc && !run.fatal && !stop_signal;
-		     i++)
-			index_path(&run, argv[i]);
+		index_paths(&run, argv + optind, argc - optind,
+			    jobs ? (unsigned)jobs : default_jobs(), format,
+			    maps, n_maps, batch, shard_unit != 0);
 		for (int i = optind;
 		     run.prune && i < argc && !run.fatal && !stop_signal; i++)
 			if (strcmp(argv[i], "-"))
 				prune_path(&run, argv[i], NULL);
 	}
-	progress_clear(&run);
+	progress_end();
 
 	uint64_t total = 0;
-	lede_status_t cst = lede_db_commit(run.db);
-	if (cst != LEDE_OK)
+	lede_status_t cst = run.db ? lede_db_commit(run.db) : LEDE_NO_INDEX;
+	if (cst != LEDE_OK && run.db)
 		err("%s", lede_errmsg(run.db));
-	else
+	else if (run.db)
 		lede_db_count(run.db, &total);
-	lede_status_t close_st = lede_db_close(run.db);
+	lede_status_t close_st = run.db ? lede_db_close(run.db) : LEDE_OK;
 	if (close_st != LEDE_OK && cst == LEDE_OK) {
 		err("cannot close index '%s': %s", run.dbpath,
 		    lede_status_str(close_st));

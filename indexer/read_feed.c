@@ -833,6 +833,7 @@ static lede_status_t parse_utf8(feed_t *f, const char *data, size_t n)
 		ldi_warn(f->r, 0, "too large to read as a feed (over 2 GiB)");
 		return LEDE_BAD_INPUT;
 	}
+	ldi_xml_init();
 	ctxt = xmlNewParserCtxt();
 	if (!ctxt)
 		return LEDE_NOMEM;

@@ -1238,6 +1238,7 @@ static lede_status_t parse_page(page_t *p, const char *data, size_t n)
 			 "too large to read as an HTML page (over 2 GiB)");
 		return LEDE_BAD_INPUT;
 	}
+	ldi_xml_init();
 	ctxt = htmlNewParserCtxt();
 	if (!ctxt)
 		return LEDE_NOMEM;

@@ -520,36 +520,64 @@ struct xc_compactor final : public Xapian::Compactor {
 	}
 };
 
-extern "C" xc_status_t xc_db_compact(const char *src, const char *dst,
-				     xc_compact_fn fn, void *ctx,
-				     char **errmsg)
+/* Compacts the databases at srcs, in order, into the new folder dst, at
+ * Xapian's `level` of fullness; *errmsg names `what` on failure. */
+static xc_status_t compact_into(const char *const *srcs, size_t n,
+				const char *dst, unsigned level,
+				const std::string &what, xc_compact_fn fn,
+				void *ctx, char **errmsg)
 {
 	if (errmsg)
 		*errmsg = nullptr;
-	if (!src || !dst)
+	if (!srcs || !n || !dst)
 		return XC_MISUSE;
+	for (size_t i = 0; i < n; i++)
+		if (!srcs[i])
+			return XC_MISUSE;
 	std::string reason;
 	xc_status_t st = xc_guard(&reason, [&] {
 		struct stat sb;
 		if (stat(dst, &sb) == 0)
 			throw Xapian::InvalidOperationError(
 				std::string("'") + dst + "' exists already");
-		Xapian::Database db(src);
+		Xapian::Database db;
+		for (size_t i = 0; i < n; i++)
+			db.add_database(Xapian::Database(srcs[i]));
 		xc_compactor c;
 		c.fn = fn;
 		c.ctx = ctx;
-		db.compact(dst, Xapian::Compactor::FULL, 0, c);
+		db.compact(dst, level, 0, c);
 		return XC_OK;
 	});
 	if (st != XC_OK && errmsg) {
 		try {
-			*errmsg = xc_strdup("cannot compact index '" +
-					    std::string(src) + "': " + reason);
+			*errmsg = xc_strdup(what + ": " + reason);
 		} catch (...) {
 			*errmsg = nullptr;
 		}
 	}
 	return st;
+}
+
+extern "C" xc_status_t xc_db_compact(const char *src, const char *dst,
+				     xc_compact_fn fn, void *ctx,
+				     char **errmsg)
+{
+	if (!src)
+		return compact_into(nullptr, 0, dst, 0, "", fn, ctx, errmsg);
+	return compact_into(&src, 1, dst, Xapian::Compactor::FULL,
+			    "cannot compact index '" + std::string(src) + "'",
+			    fn, ctx, errmsg);
+}
+
+extern "C" xc_status_t xc_db_merge(const char *const *srcs, size_t n,
+				   const char *dst, xc_compact_fn fn,
+				   void *ctx, char **errmsg)
+{
+	return compact_into(srcs, n, dst, Xapian::Compactor::STANDARD,
+			    "cannot merge into '" +
+				    std::string(dst ? dst : "") + "'",
+			    fn, ctx, errmsg);
 }
 
 extern "C" xc_status_t xc_db_replace_document(xc_db_t *db,

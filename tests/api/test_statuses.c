@@ -81,6 +81,9 @@ static const struct exception {
 	{ "lede_db_compact", "LEDE_XAPIAN",
 	  "a Xapian error while compacting: a disk that fills up or fails; "
 	  "test_faults.c injects it" },
+	{ "lede_db_merge", "LEDE_XAPIAN",
+	  "a Xapian error while merging: a disk that fills up or fails; "
+	  "the same compactor call as lede_db_compact's" },
 };
 
 /* The (function, status) pairs provoked so far. */
@@ -696,6 +699,87 @@ test_shards(const char *index)
 	remove_tree(gappy);
 }
 
+/* Merging parts written apart into an empty index. */
+static void
+test_merge(void)
+{
+	const char *one = in_dir("part1.lede"), *two = in_dir("part2.lede");
+	make_index(one);
+	make_index(two);
+	const char *parts[2] = { one, two };
+	const char *merged = in_dir("merged.lede");
+	char *msg = NULL;
+	lede_db_t *db = NULL;
+	remove_tree(merged);
+	/* The same articles in both parts: one copy of each is kept. */
+	EXPECT(lede_db_merge, (merged, parts, 2, NULL, NULL, &msg), LEDE_OK);
+	uint64_t n_one = 0, n_merged = 0;
+	CHECK_INT(lede_db_open(one, LEDE_OPEN_READ, &db, NULL), LEDE_OK);
+	CHECK_INT(lede_db_count(db, &n_one), LEDE_OK);
+	lede_db_close(db);
+	CHECK_INT(lede_db_open(merged, LEDE_OPEN_READ, &db, NULL), LEDE_OK);
+	CHECK_INT(lede_db_count(db, &n_merged), LEDE_OK);
+	lede_db_close(db);
+	CHECK(n_one > 0 && n_merged == n_one);
+	/* Not into an index that holds articles, nor with no parts. */
+	EXPECT(lede_db_merge, (merged, parts, 2, NULL, NULL, &msg),
+	       LEDE_MISUSE);
+	EXPECT_MSG(msg, "holds");
+	lede_free(msg);
+	EXPECT(lede_db_merge, (in_dir("m2.lede"), parts, 0, NULL, NULL, &msg),
+	       LEDE_MISUSE);
+	EXPECT_MSG(msg, "no parts");
+	lede_free(msg);
+	/* A part that is not there; one that is a file. */
+	const char *missing[2] = { one, in_dir("nowhere.lede") };
+	EXPECT(lede_db_merge, (in_dir("m2.lede"), missing, 2, NULL, NULL,
+			       &msg),
+	       LEDE_NO_INDEX);
+	EXPECT_MSG(msg, "nowhere.lede");
+	lede_free(msg);
+	const char *file = in_dir("plain-file");
+	write_file(file, "x", 1);
+	const char *not_index[1] = { file };
+	EXPECT(lede_db_merge, (in_dir("m2.lede"), not_index, 1, NULL, NULL,
+			       &msg),
+	       LEDE_MISUSE);
+	EXPECT_MSG(msg, "plain-file");
+	lede_free(msg);
+	/* A target another writer holds. */
+	const char *held = in_dir("held.lede");
+	remove_tree(held);
+	CHECK_INT(lede_db_open(held, LEDE_OPEN_CREATE, &db, NULL), LEDE_OK);
+	EXPECT(lede_db_merge, (held, parts, 2, NULL, NULL, &msg),
+	       LEDE_LOCKED);
+	EXPECT_MSG(msg, "held.lede");
+	lede_free(msg);
+	lede_db_close(db);
+	/* What an interrupted merge left beside it, and cannot go. */
+	char left[4400];
+	snprintf(left, sizeof left, "%s.lede-compact", held);
+	CHECK_INT(mkdir(left, 0777), 0);
+	snprintf(left, sizeof left, "%s.lede-compact/sub", held);
+	CHECK_INT(mkdir(left, 0777), 0);
+	snprintf(left, sizeof left, "%s.lede-compact/sub/x", held);
+	write_file(left, "x", 1);
+	EXPECT(lede_db_merge, (held, parts, 2, NULL, NULL, &msg), LEDE_IO);
+	EXPECT_MSG(msg, "interrupted");
+	lede_free(msg);
+	snprintf(left, sizeof left, "%s.lede-compact", held);
+	remove_tree(left);
+	/* A part of another format. */
+	damage_version_file(two, 15);
+	EXPECT(lede_db_merge, (held, parts, 2, NULL, NULL, &msg),
+	       LEDE_FORMAT);
+	EXPECT_MSG(msg, two);
+	lede_free(msg);
+	remove_tree(one);
+	remove_tree(two);
+	remove_tree(merged);
+	remove_tree(held);
+	remove_tree(file);
+}
+
 /* A new writer whose folder the caller removes to make Xapian fail. */
 static lede_db_t *
 new_writer(const char *path, unsigned batch)
@@ -1260,6 +1344,7 @@ main(int argc, char **argv)
 	test_removed_under_reader(index);
 	test_query_of_closed_index(index);
 	test_shards(index);
+	test_merge();
 
 	lede_db_t *db = NULL;
 	CHECK_INT(lede_db_open(index, LEDE_OPEN_READ, &db, NULL), LEDE_OK);

@@ -81,7 +81,7 @@ expect_in out "_lede_index lede-index" "bash completes lede-index"
 expect_in out "_lede_search lede-search" "bash completes lede-search"
 cases bash
 check bash "lede-index -" \
-	"--batch-size --compact --db --delete --format --help --map --no-extract --prune --quiet --reread --shard --stats --version --watch -V -d -f -h -m -q"
+	"--batch-size --compact --db --delete --format --help --jobs --map --no-extract --prune --quiet --reread --shard --stats --version --watch -V -d -f -h -j -m -q"
 check bash "lede-index arts/" "arts/business arts/sport"
 check bash "lede-index arts/business/" "arts/business/001.txt"
 # What bash alone does: the field and its '=' as one word to go on typing,

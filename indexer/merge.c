@@ -1,0 +1,287 @@
+/* merge.c: one index from several written apart (lede_db_merge).
+ * SPDX-License-Identifier: MIT
+ *
+ * Parallel writers (lede-index --jobs) each fill an index of their own
+ * from a share of the input: Xapian's writer is single-threaded, and its
+ * cost per article is most of indexing. Xapian's compactor then merges
+ * the parts into one in a fraction of the time the writing took. The
+ * merged index is written beside the target and swapped in (compact.c's
+ * ldi_rebuild_in_place), so the target is empty or whole, never half
+ * merged.
+ *
+ * What the compactor leaves to us:
+ * - An id in several parts (the same article in files of two shares)
+ *   keeps every copy. A writer keeps the last one added, so here the
+ *   copy from the last part is kept: parts are merged in order, and the
+ *   compactor numbers each part's documents after the previous part's,
+ *   so that copy has the highest document id.
+ * - Metadata a key has in several parts is the first part's. The
+ *   language list (which stemmers a query uses) is made the union of the
+ *   parts' lists; the time of the last commit is the merge's. File
+ *   records have one key per file, so each part's are kept as they are.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "schema.h"
+
+/* Id terms read per page when looking for copies. */
+#define ID_PAGE 4096
+
+typedef struct merge {
+	const char *path;
+	const char *const *parts;
+	size_t n;
+	lede_compact_fn fn;
+	void *ctx;
+	/* The union of the parts' languages. */
+	char codes[LDI_MAX_LANGUAGES][sizeof ((ldi_db_language_t *)0)->code];
+	size_t n_codes;
+} merge_t;
+
+static void
+on_progress(void *ctx, const char *table, const char *status)
+{
+	const merge_t *m = ctx;
+	if (m->fn)
+		m->fn(m->ctx, m->path, table, status);
+}
+
+static void
+add_code(merge_t *m, const char *code)
+{
+	for (size_t i = 0; i < m->n_codes; i++)
+		if (!strcmp(m->codes[i], code))
+			return;
+	if (m->n_codes < LDI_MAX_LANGUAGES)
+		strcpy(m->codes[m->n_codes++], code);
+}
+
+/* Checks that each part is an index of this lede (opening it as a reader
+ * does), and gathers their languages. */
+static lede_status_t
+check_parts(merge_t *m, char **msg)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		ldi_path_kind_t kind = ldi_path_kind(m->parts[i], NULL);
+		if (kind == LDI_PATH_MISSING)
+			return ldi_set_error(msg, LEDE_NO_INDEX,
+					     "cannot merge '%s': no index "
+					     "there",
+					     m->parts[i]);
+		if (kind != LDI_PATH_INDEX)
+			return ldi_set_error(msg, LEDE_MISUSE,
+					     "cannot merge '%s': not an index "
+					     "(a part is one index: not a "
+					     "shard set, a stub or remote)",
+					     m->parts[i]);
+		lede_db_t *part = NULL;
+		char *why = NULL;
+		lede_status_t st = lede_db_open(m->parts[i], LEDE_OPEN_READ,
+						&part, &why);
+		if (st != LEDE_OK) {
+			ldi_set_error(msg, st, "%s",
+				      why ? why : lede_status_str(st));
+			free(why);
+			return st;
+		}
+		for (size_t j = 0; j < part->n_languages; j++)
+			add_code(m, part->languages[j].code);
+		lede_db_close(part);
+	}
+	return LEDE_OK;
+}
+
+/* Deletes every copy of the id term but the last. */
+static lede_status_t
+keep_last(lede_db_t *db, const char *term, size_t len, uint64_t *dropped)
+{
+	uint64_t *docs = NULL;
+	size_t n = 0;
+	lede_status_t st = ldi_db_postings(db, term, len, &docs, &n);
+	for (size_t i = 0; st == LEDE_OK && i + 1 < n; i++) {
+		int gone = 0;
+		st = ldi_db_delete_doc(db, docs[i], &gone);
+		*dropped += (uint64_t)gone;
+	}
+	free(docs);
+	return st;
+}
+
+/* Finds the ids the merged index holds more than once: their terms have a
+ * term frequency above 1. */
+static lede_status_t
+drop_copies(lede_db_t *db, uint64_t *dropped)
+{
+	size_t plen = strlen(LDI_PREFIX_ID);
+	char after[LDI_ID_TERM_SIZE] = "";
+	size_t alen = 0;
+	for (;;) {
+		xc_list_t *page = NULL;
+		xc_status_t xs = xc_db_terms(db->xdb, LDI_PREFIX_ID, plen, after,
+					     alen, ID_PAGE, &page);
+		if (xs != XC_OK)
+			return ldi_set_error(&db->errmsg,
+					     ldi_status_from_xc(xs),
+					     "cannot read index '%s': %s",
+					     db->path, xc_db_errmsg(db->xdb));
+		size_t n = xc_list_size(page);
+		lede_status_t st = LEDE_OK;
+		for (size_t i = 0; i < n && st == LEDE_OK; i++) {
+			const char *term;
+			size_t len;
+			uint64_t freq;
+			xc_list_item(page, i, &term, &len, &freq);
+			if (len < sizeof after) {
+				memcpy(after, term, len);
+				alen = len;
+			}
+			if (freq > 1)
+				st = keep_last(db, term, len, dropped);
+		}
+		xc_list_free(page);
+		if (st != LEDE_OK || n < ID_PAGE)
+			return st;
+	}
+}
+
+/* Writes the merged index at tmp (an ldi_build_fn). */
+static lede_status_t
+merge_into(void *ctx, const char *tmp, char **msg)
+{
+	merge_t *m = ctx;
+	char *xmsg = NULL;
+	xc_status_t xs = xc_db_merge(m->parts, m->n, tmp, on_progress, m,
+				     &xmsg);
+	if (xs != XC_OK) {
+		lede_status_t st = ldi_set_error(msg, ldi_status_from_xc(xs),
+						 "%s",
+						 xmsg ? xmsg
+						      : xc_status_str(xs));
+		xc_free(xmsg);
+		return st;
+	}
+	lede_db_t *db = NULL;
+	char *why = NULL;
+	lede_status_t st = lede_db_open(tmp, LEDE_OPEN_WRITE, &db, &why);
+	if (st != LEDE_OK) {
+		ldi_set_error(msg, st, "%s", why ? why : lede_status_str(st));
+		free(why);
+		return st;
+	}
+	/* Deletions count towards no batch: one commit at the end. */
+	db->batch_size = 0;
+	uint64_t dropped = 0;
+	st = drop_copies(db, &dropped);
+	for (size_t i = 0; st == LEDE_OK && i < m->n_codes; i++)
+		if (!ldi_db_language(db, m->codes[i]))
+			st = ldi_set_error(&db->errmsg, LEDE_NOMEM,
+					   "out of memory");
+	/* Something to commit, so that the commit's time is recorded. */
+	db->dirty = 1;
+	if (st == LEDE_OK)
+		st = lede_db_commit(db);
+	if (st != LEDE_OK)
+		ldi_set_error(msg, st, "%s", lede_errmsg(db));
+	lede_db_close(db);
+	return st;
+}
+
+static lede_status_t
+count_record(lede_db_t *db, const char *key, size_t klen,
+	     const ldi_file_record_t *r, void *ctx)
+{
+	(void)db;
+	(void)key;
+	(void)klen;
+	(void)r;
+	++*(uint64_t *)ctx;
+	return LEDE_OK;
+}
+
+/* Opens the target for writing, holding its lock, and checks that it has
+ * neither articles nor file records. */
+static lede_status_t
+open_empty(const char *path, lede_db_t **out, char **msg)
+{
+	switch (ldi_path_kind(path, NULL)) {
+	case LDI_PATH_MISSING:
+	case LDI_PATH_INDEX:
+		break;
+	default:
+		return ldi_set_error(msg, LEDE_MISUSE,
+				     "cannot merge into '%s': not an index "
+				     "folder (merge into one index, not a "
+				     "shard set, stub or remote)",
+				     path);
+	}
+	char *why = NULL;
+	lede_status_t st = lede_db_open(path, LEDE_OPEN_CREATE, out, &why);
+	if (st != LEDE_OK) {
+		ldi_set_error(msg, st, "%s", why ? why : lede_status_str(st));
+		free(why);
+		return st;
+	}
+	uint64_t articles = 0, files = 0;
+	st = lede_db_count(*out, &articles);
+	if (st == LEDE_OK)
+		st = ldi_file_records(*out, count_record, &files);
+	if (st != LEDE_OK)
+		ldi_set_error(msg, st, "%s", lede_errmsg(*out));
+	else if (articles || files)
+		st = ldi_set_error(msg, LEDE_MISUSE,
+				   "cannot merge into '%s': it holds %llu "
+				   "articles and %llu file records (merge "
+				   "into a new or empty index)",
+				   path, (unsigned long long)articles,
+				   (unsigned long long)files);
+	if (st != LEDE_OK) {
+		lede_db_close(*out);
+		*out = NULL;
+	}
+	return st;
+}
+
+lede_status_t
+lede_db_merge(const char *path, const char *const *parts, size_t n,
+	      lede_compact_fn progress, void *ctx, char **errmsg)
+{
+	char *msg = NULL;
+	lede_status_t st = LEDE_OK;
+	if (errmsg)
+		*errmsg = NULL;
+	if (!path || !*path || !parts || !n)
+		st = ldi_set_error(&msg, LEDE_MISUSE,
+				   "lede_db_merge: %s",
+				   !path || !*path ? "no index path given"
+						   : "no parts given");
+	for (size_t i = 0; st == LEDE_OK && i < n; i++)
+		if (!parts[i] || !*parts[i])
+			st = ldi_set_error(&msg, LEDE_MISUSE,
+					   "lede_db_merge: part %zu is NULL "
+					   "or empty",
+					   i);
+	merge_t *m = st == LEDE_OK ? calloc(1, sizeof *m) : NULL;
+	if (st == LEDE_OK && !m)
+		st = ldi_set_error(&msg, LEDE_NOMEM, "out of memory");
+	lede_db_t *target = NULL;
+	if (st == LEDE_OK) {
+		*m = (merge_t){ .path = path, .parts = parts, .n = n,
+				.fn = progress, .ctx = ctx };
+		st = check_parts(m, &msg);
+	}
+	if (st == LEDE_OK)
+		st = open_empty(path, &target, &msg);
+	if (st == LEDE_OK)
+		st = ldi_rebuild_in_place(path, target->xdb, merge_into, m,
+					  &msg);
+	/* The lock is the old (empty) copy's: its files are gone. */
+	lede_db_close(target);
+	free(m);
+	if (errmsg)
+		*errmsg = msg;
+	else
+		free(msg);
+	return st;
+}
