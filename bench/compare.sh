@@ -244,13 +244,16 @@ run_corpus() {
 	local fts_match
 	fts_match=$(awk -v w="$words" 'BEGIN { n = split(w, a, " ");
 		for (i = 1; i <= n; i++) printf "%s\"%s\"", (i > 1 ? " OR " : ""), a[i] }')
-	for e in lede omega xapian-1 xapian-500 fts5; do
+	for e in lede lede-1 omega xapian-1 xapian-500 fts5; do
 		echo "compare.sh: $name: $e" >&2
 		db=$tmp/$name.$e
 		log=$tmp/$name.$e.log
 		st=0
 		case $e in
 		lede) timed "$log" "$build/lede-index" --quiet --db "$db" "$input" || st=$? ;;
+		# One writer: what the parallel first load adds, and lede's
+		# cost per article on one core. Its index is the same.
+		lede-1) timed "$log" "$build/lede-index" --quiet --jobs 1 --db "$db" "$input" || st=$? ;;
 		omega) timed "$log" scriptindex --overwrite "$db" \
 			"$here/bench/omega-index.script" "$peers" || st=$? ;;
 		xapian-1) XAPIAN_FLUSH_THRESHOLD=$((articles + 1)) \
@@ -365,6 +368,8 @@ function mb(kib) { return v(kib) == "-" ? "-" : sprintf("%.1f", kib * 1024 / 1e6
 function trio(a, b, c) { return v(a) == "-" ? "-" : a " / " b " / " c }
 function duo(a, b) { return v(a) == "-" ? "-" : a " / " b }
 function engine(e) {
+	if (e == "lede") return "lede (parallel first load)"
+	if (e == "lede-1") return "lede, one writer (--jobs 1)"
 	if (e == "omega") return "Omega scriptindex + quest"
 	if (e == "xapian-1") return "minimal Xapian, one commit"
 	if (e == "xapian-500") return "minimal Xapian, commit every 500"
