@@ -5,6 +5,7 @@
  * the text with Xapian's tokeniser: it would not see that "CAFÉ" in the
  * query and "café" in the body are one word to lede.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +21,22 @@ typedef struct span {
 	int word; /* index of the query word it matches, or -1 */
 } span_t;
 
+/* What match_word said of a body word, remembered for the rest of the
+ * body: a word comes back often (most of a body's words are repeats),
+ * and stemming it again is most of what a snippet costs. Words longer
+ * than a slot's key are not remembered. */
+#define SEEN_SLOTS 2048 /* a power of two */
+#define SEEN_KEY 23
+
+typedef struct seen {
+	char key[SEEN_KEY];
+	unsigned char len; /* 0: an empty slot */
+	int word;
+} seen_t;
+
 typedef struct scan {
+	seen_t *seen; /* SEEN_SLOTS of them, or NULL */
+	size_t n_seen;
 	span_t *spans;
 	size_t n, cap;
 	char *const *words;
@@ -57,6 +73,35 @@ match_word(scan_t *sc, const ldi_token_t *tok)
 	return -1;
 }
 
+/* match_word through the memory of words seen. */
+static int
+match_seen(scan_t *sc, const ldi_token_t *tok)
+{
+	if (!sc->seen || tok->len == 0 || tok->len > SEEN_KEY)
+		return match_word(sc, tok);
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < tok->len; i++)
+		h = (h ^ (unsigned char)tok->term[i]) * 16777619u;
+	size_t at = h & (SEEN_SLOTS - 1);
+	for (;; at = (at + 1) & (SEEN_SLOTS - 1)) {
+		seen_t *e = &sc->seen[at];
+		if (!e->len)
+			break;
+		if (e->len == tok->len && !memcmp(e->key, tok->term, tok->len))
+			return e->word;
+	}
+	int word = match_word(sc, tok);
+	/* Three quarters full at most, so that lookups stay short. */
+	if (sc->n_seen < SEEN_SLOTS / 4 * 3) {
+		seen_t *e = &sc->seen[at];
+		memcpy(e->key, tok->term, tok->len);
+		e->len = (unsigned char)tok->len;
+		e->word = word;
+		sc->n_seen++;
+	}
+	return word;
+}
+
 static int
 add_span(void *ctx, const ldi_token_t *tok)
 {
@@ -79,7 +124,7 @@ add_span(void *ctx, const ldi_token_t *tok)
 	span_t *sp = &sc->spans[sc->n++];
 	sp->start = tok->start;
 	sp->end = tok->end;
-	sp->word = match_word(sc, tok);
+	sp->word = match_seen(sc, tok);
 	return 0;
 }
 
@@ -242,7 +287,7 @@ ldi_snippet(const char *body, char *const *words, size_t n_words,
 	    const char *hi_end, ldi_range_list_t *ranges)
 {
 	size_t len = strlen(body);
-	scan_t sc = { NULL, 0, 0, words, n_words, NULL, stemmer, 0 };
+	scan_t sc = { NULL, 0, NULL, 0, 0, words, n_words, NULL, stemmer, 0 };
 	out_t o = { NULL, 0, 0, 0 };
 	if (ranges)
 		ranges->n = 0;
@@ -264,6 +309,8 @@ ldi_snippet(const char *body, char *const *words, size_t n_words,
 		memcpy(sc.stems[i], s, slen);
 		sc.stems[i][slen] = '\0';
 	}
+	/* Without memory (out of it) words are only stemmed each time. */
+	sc.seen = calloc(SEEN_SLOTS, sizeof *sc.seen);
 	if (ldi_analyze(body, len < SCAN_LIMIT ? len : SCAN_LIMIT, add_span,
 			&sc) < 0 ||
 	    sc.failed)
@@ -315,6 +362,7 @@ done:
 	for (size_t i = 0; i < n_words; i++)
 		free(sc.stems[i]);
 	free(sc.stems);
+	free(sc.seen);
 	free(sc.spans);
 	return o.s;
 }
