@@ -642,6 +642,7 @@ db_free(lede_db_t *db)
 	for (size_t i = 0; i < db->n_languages; i++)
 		xc_stemmer_free(db->languages[i].stemmer);
 	ldi_wordset_free(&db->spelling);
+	ldi_tally_free(&db->tally);
 	for (size_t i = 0; i < db->n_deferred; i++) {
 		free(db->deferred[i].key);
 		free(db->deferred[i].value);

@@ -639,6 +639,37 @@ article_language(lede_db_t *db, lede_article_t *a)
 	return lang;
 }
 
+lede_status_t
+ldi_db_flush_spelling(lede_db_t *db)
+{
+	ldi_tally_t *t = &db->tally;
+	for (size_t i = 0; t->used && i < t->cap; i++) {
+		ldi_tally_word_t *w = &t->slots[i];
+		if (!w->count)
+			continue;
+		xc_db_t *x = db->unit ? db->shards[w->part].xdb : db->xdb;
+		xc_status_t xs = xc_db_add_spelling(x, ldi_tally_word(t, w),
+						    w->len, w->count);
+		if (xs != XC_OK)
+			return ldi_set_error(
+				&db->errmsg, ldi_status_from_xc(xs),
+				"cannot commit to index '%s': %s",
+				db->unit ? db->shards[w->part].name
+					 : db->path,
+				xc_db_errmsg(x));
+		/* Xapian has it now: a second try must not add it again. */
+		w->count = 0;
+	}
+	ldi_tally_clear(t);
+	return LEDE_OK;
+}
+
+void
+ldi_db_changes_lost(lede_db_t *db, size_t part)
+{
+	ldi_tally_drop(&db->tally, (uint32_t)part);
+}
+
 /* Commits once a batch is full, so memory stays bounded and a crash loses
  * at most one batch. */
 lede_status_t
@@ -740,6 +771,8 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 			xs = xc_db_replace_document(target, term, tlen, doc,
 						    &docid);
 			detail = xc_db_errmsg(target);
+			if (xs != XC_OK)
+				ldi_db_changes_lost(db, shard);
 		}
 		db->dirty |= xs == XC_OK;
 		if (xs == XC_OK && db->unit)
@@ -760,15 +793,14 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 			}
 		}
 	}
-	/* The spelling table learns the article's words once each. A
+	/* The spelling table learns the article's words once each, in the
+	 * database the article went to, when the batch is flushed. A
 	 * replaced article's old words are not taken back: the table only
 	 * ranks suggestions, and a re-index adds to all words alike. */
-	if (xs == XC_OK && ldi_wordset_finish(&db->spelling) != 0)
+	if (xs == XC_OK &&
+	    ldi_tally_add(&db->tally, (uint32_t)shard, &db->spelling) != 0) {
 		xs = XC_NOMEM;
-	for (size_t i = 0; xs == XC_OK && i < db->spelling.n_words; i++) {
-		const char *w = db->spelling.words[i];
-		xs = xc_db_add_spelling(target, w, strlen(w), 1);
-		detail = xc_db_errmsg(target);
+		detail = "";
 	}
 	ldi_wordset_clear(&db->spelling);
 	lede_status_t st = LEDE_OK;
@@ -779,7 +811,15 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 				   *detail ? detail : xc_status_str(xs));
 	xc_doc_free(doc);
 	clean_free(&c);
-	return st == LEDE_OK ? ldi_db_count_change(db) : st;
+	if (st == LEDE_OK)
+		st = ldi_db_count_change(db);
+	/* Without a commit for a long while (a batch size over
+	 * LDI_BATCH_SIZE, or 0), the spelling table still gets the words
+	 * every LDI_BATCH_SIZE articles: the tally stays small, and
+	 * Xapian's own automatic commits carry most of them. */
+	if (st == LEDE_OK && db->tally.articles >= LDI_BATCH_SIZE)
+		st = ldi_db_flush_spelling(db);
+	return st;
 }
 
 lede_status_t
@@ -817,10 +857,12 @@ lede_db_delete(lede_db_t *db, const char *id, size_t len, int *deleted)
 	}
 	uint32_t n = 0;
 	xc_status_t xs = xc_db_delete_document(db->xdb, term, tlen, &n);
-	if (xs != XC_OK)
+	if (xs != XC_OK) {
+		ldi_db_changes_lost(db, 0);
 		return ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
 				     "cannot delete '%.*s': %s", (int)len, id,
 				     xc_db_errmsg(db->xdb));
+	}
 	if (deleted)
 		*deleted = n > 0;
 	return n ? ldi_db_count_change(db) : LEDE_OK;
@@ -837,10 +879,12 @@ lede_db_commit(lede_db_t *db)
 	 * nothing leaves the index exactly as it was. */
 	if (!db->dirty && !db->pending && !db->languages_changed)
 		return LEDE_OK;
-	lede_status_t st;
-	if (db->unit) {
+	/* The spelling table's words first, so they commit with the
+	 * articles they came from. */
+	lede_status_t st = ldi_db_flush_spelling(db);
+	if (st == LEDE_OK && db->unit) {
 		st = ldi_set_commit(db);
-	} else {
+	} else if (st == LEDE_OK) {
 		char now[LEDE_DATE_BUFSIZE];
 		lede_date_format((int64_t)time(NULL), now);
 		st = ldi_db_save_languages(db);
