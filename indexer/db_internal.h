@@ -96,6 +96,9 @@ struct lede_db {
 	ldi_db_language_t languages[LDI_MAX_LANGUAGES];
 	size_t n_languages;
 	int languages_changed; /* a writer added one not yet in metadata */
+	/* A writer's recent stems in each language (writer.c); NULL until
+	 * it stems a word in it. */
+	struct ldi_stem_cache *stems[LDI_MAX_LANGUAGES];
 	char *errmsg;	       /* last failure's detail, "" when none */
 	ldi_wordset_t spelling; /* a writer's scratch: one article's words */
 	ldi_tally_t tally;	/* the words of the articles added since the

@@ -27,9 +27,29 @@
  * mostly on ADI's 82 documents; 2 stays (bench/RESULTS.md). */
 #define HEADLINE_WDFINC 2
 
+/* The stems of a language's most recent words, so that a word is given
+ * to Snowball once rather than at every occurrence: an article's words
+ * are mostly the language's few thousand common ones. Direct-mapped on
+ * the word's hash; a word or stem too long for a slot is not kept. */
+#define STEM_CACHE_SLOTS 8192 /* a power of two */
+#define STEM_CACHE_WORD 30
+#define STEM_CACHE_STEM 32
+
+struct stem_slot {
+	unsigned char wlen; /* 0: empty */
+	unsigned char slen;
+	char word[STEM_CACHE_WORD];
+	char stem[STEM_CACHE_STEM];
+};
+
+struct ldi_stem_cache {
+	struct stem_slot slots[STEM_CACHE_SLOTS];
+};
+
 typedef struct text_indexer {
 	xc_doc_t *doc;
 	xc_stemmer_t *stemmer; /* NULL: do not stem */
+	struct ldi_stem_cache **stems; /* the stemmer's cache (lazily made) */
 	const char *language;  /* for stopwords */
 	const char *prefix;
 	const char *also;      /* a second prefix to index under, or NULL */
@@ -57,18 +77,49 @@ post(text_indexer_t *ti, const char *prefix, const char *word, size_t len)
 	return ti->status != XC_OK;
 }
 
-/* Adds "Z" + prefix + the stem of the token's term. */
+/* The stem of tok's term, from the cache or from Snowball (then kept);
+ * *stem is borrowed until the next call. 0, or 1 with ti->status and
+ * ti->detail set when the stemmer failed. */
 static int
-add_stem(text_indexer_t *ti, const char *prefix, const ldi_token_t *tok)
+stem_of(text_indexer_t *ti, const ldi_token_t *tok, const char **stem,
+	size_t *slen)
 {
-	const char *stem;
-	size_t slen;
-	ti->status = xc_stemmer_stem(ti->stemmer, tok->term, tok->len, &stem,
-				     &slen);
+	struct stem_slot *slot = NULL;
+	if (tok->len <= STEM_CACHE_WORD) {
+		/* Without memory for a cache, words are stemmed each time. */
+		if (!*ti->stems)
+			*ti->stems = calloc(1, sizeof **ti->stems);
+		if (*ti->stems) {
+			uint64_t h = ldi_hash64(tok->term, tok->len);
+			slot = &(*ti->stems)->slots[h & (STEM_CACHE_SLOTS - 1)];
+		}
+	}
+	if (slot && slot->wlen == tok->len &&
+	    !memcmp(slot->word, tok->term, tok->len)) {
+		*stem = slot->stem;
+		*slen = slot->slen;
+		return 0;
+	}
+	ti->status = xc_stemmer_stem(ti->stemmer, tok->term, tok->len, stem,
+				     slen);
 	if (ti->status != XC_OK) {
 		ti->detail = xc_stemmer_errmsg(ti->stemmer);
 		return 1;
 	}
+	if (slot && *slen <= STEM_CACHE_STEM) {
+		slot->wlen = (unsigned char)tok->len;
+		memcpy(slot->word, tok->term, tok->len);
+		slot->slen = (unsigned char)*slen;
+		memcpy(slot->stem, *stem, *slen);
+	}
+	return 0;
+}
+
+/* Adds "Z" + prefix + stem. */
+static int
+add_stem(text_indexer_t *ti, const char *prefix, const char *stem,
+	 size_t slen)
+{
 	size_t plen = strlen(prefix);
 	if (slen == 0 || 1 + plen + slen > MAX_XAPIAN_TERM)
 		return 0;
@@ -103,8 +154,11 @@ add_token(void *ctx, const ldi_token_t *tok)
 				   tok->kind == LDI_TOKEN_PART);
 	if (!stem || ldi_is_stopword(ti->language, tok->term, tok->len))
 		return 0;
-	return add_stem(ti, ti->prefix, tok) ||
-	       (ti->also && add_stem(ti, ti->also, tok));
+	const char *st;
+	size_t slen;
+	return stem_of(ti, tok, &st, &slen) ||
+	       add_stem(ti, ti->prefix, st, slen) ||
+	       (ti->also && add_stem(ti, ti->also, st, slen));
 }
 
 /* Indexes text's words under ti->prefix (and ti->also) from position
@@ -533,10 +587,11 @@ stored_data(const lede_article_t *a, size_t words, size_t *len)
  * all). */
 static xc_status_t
 build_document(const lede_article_t *a, const ldi_db_language_t *lang,
-	       ldi_wordset_t *spelling, xc_doc_t *doc, const char **detail)
+	       struct ldi_stem_cache **stems, ldi_wordset_t *spelling,
+	       xc_doc_t *doc, const char **detail)
 {
-	text_indexer_t ti = { doc, lang->stemmer, lang->code, "", NULL, 1,
-			      0, 1, XC_OK, "", 0, spelling };
+	text_indexer_t ti = { doc, lang->stemmer, stems, lang->code,
+			      "", NULL, 1, 0, 1, XC_OK, "", 0, spelling };
 	/* Headline words count twice: a word in the headline says more
 	 * about what the article is than one in the body. */
 	ti.also = LDI_PREFIX_HEADLINE;
@@ -556,15 +611,16 @@ build_document(const lede_article_t *a, const ldi_db_language_t *lang,
 		xs = index_text(&ti, a->body);
 	words = ti.words - words;
 	/* Names are not stemmed, and have no exact forms of their own. */
-	text_indexer_t names = { doc, NULL, lang->code, LDI_PREFIX_AUTHOR,
-				 NULL, 0, 0, 1, XC_OK, "", 0, NULL };
+	text_indexer_t names = { doc, NULL, NULL, lang->code,
+				 LDI_PREFIX_AUTHOR, NULL, 0, 0, 1, XC_OK, "",
+				 0, NULL };
 	for (size_t i = 0; xs == XC_OK && i < a->n_authors; i++) {
 		xs = index_text(&names, a->authors[i]);
 		names.pos += LDI_POSITION_GAP;
 	}
-	text_indexer_t quotes = { doc, lang->stemmer, lang->code,
-				  LDI_PREFIX_QUOTE, NULL, 0, 0, 1, XC_OK,
-				  "", 0, NULL };
+	text_indexer_t quotes = { doc, lang->stemmer, stems,
+				  lang->code, LDI_PREFIX_QUOTE, NULL, 0, 0, 1,
+				  XC_OK, "", 0, NULL };
 	for (size_t i = 0; xs == XC_OK && i < a->n_quotes; i++) {
 		xs = index_text(&quotes, a->quotes[i].text);
 		quotes.pos += LDI_POSITION_GAP;
@@ -750,7 +806,9 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 	xc_status_t xs = xc_doc_new(&doc);
 	const char *detail = "";
 	if (xs == XC_OK)
-		xs = build_document(a, lang, &db->spelling, doc, &detail);
+		xs = build_document(a, lang,
+				    &db->stems[lang - db->languages],
+				    &db->spelling, doc, &detail);
 	if (xs == XC_OK) {
 		char term[LDI_ID_TERM_SIZE];
 		size_t tlen = ldi_id_term(a->id, strlen(a->id), term);
