@@ -641,7 +641,10 @@ db_free(lede_db_t *db)
 						: xc_db_close(db->xdb);
 	for (size_t i = 0; i < db->n_languages; i++)
 		xc_stemmer_free(db->languages[i].stemmer);
+	for (size_t i = 0; i < LDI_MAX_LANGUAGES; i++)
+		free(db->stems[i]);
 	ldi_wordset_free(&db->spelling);
+	ldi_tally_free(&db->tally);
 	for (size_t i = 0; i < db->n_deferred; i++) {
 		free(db->deferred[i].key);
 		free(db->deferred[i].value);

@@ -96,8 +96,13 @@ struct lede_db {
 	ldi_db_language_t languages[LDI_MAX_LANGUAGES];
 	size_t n_languages;
 	int languages_changed; /* a writer added one not yet in metadata */
+	/* A writer's recent stems in each language (writer.c); NULL until
+	 * it stems a word in it. */
+	struct ldi_stem_cache *stems[LDI_MAX_LANGUAGES];
 	char *errmsg;	       /* last failure's detail, "" when none */
 	ldi_wordset_t spelling; /* a writer's scratch: one article's words */
+	ldi_tally_t tally;	/* the words of the articles added since the
+				   spelling table was last given them */
 	/* Queries made from this handle and not yet freed. lede_db_close
 	 * with some alive commits and marks the handle closed; the last
 	 * of them frees it (ldi_db_release), so no query or results is
@@ -127,6 +132,17 @@ lede_status_t ldi_db_save_languages(lede_db_t *db);
 /* Counts one article added or deleted, and commits once a batch is
  * full (writer.c). */
 lede_status_t ldi_db_count_change(lede_db_t *db);
+
+/* Hands the tally's words to the spelling tables of the databases they
+ * go to (writer.c); before every commit. On failure the words not yet
+ * given stay for the next try, and db->errmsg names the index. */
+lede_status_t ldi_db_flush_spelling(lede_db_t *db);
+
+/* A write to part `part` of db (a shard set's shard; 0 for one index)
+ * failed, and with it went every change to that database since its
+ * last commit: Xapian drops them, so that no half-made change is ever
+ * committed. So go the words counted for its spelling table (writer.c). */
+void ldi_db_changes_lost(lede_db_t *db, size_t part);
 
 /* Notes a document of the open file, added to shard `shard` (0 for a
  * single index) (files.c); LEDE_NOMEM when out of memory. */

@@ -995,20 +995,36 @@ static const char *script_language(const struct script_counts *sc,
 }
 
 struct votes {
+	uint64_t latin; /* latin_langs() */
 	unsigned long words;
 	unsigned long hits[NLANG];
 	double score[NLANG];
-	/* apart[i][j]: words in i's list but not in j's */
-	unsigned long apart[NLANG][NLANG];
+	/* both[i][j]: words in i's list and in j's; those in i's but not
+	 * in j's are hits[i] - both[i][j]. Counting the pairs a word is in
+	 * costs far less than the pairs it is not in: most stopwords are
+	 * in one list or a few. */
+	unsigned long both[NLANG][NLANG];
 };
+
+/* The languages that vote in Latin-script detection (bit i:
+ * languages[i]). */
+static uint64_t latin_langs(void)
+{
+	uint64_t set = 0;
+	size_t i;
+
+	for (i = 0; i < NLANG; i++)
+		if (languages[i].latin)
+			set |= UINT64_C(1) << i;
+	return set;
+}
 
 static int vote(void *ctx, const ldi_token_t *tok)
 {
 	struct votes *v = ctx;
-	int hit[NLANG];
-	uint64_t langs;
-	unsigned k = 0;
-	size_t i, j;
+	unsigned char in[NLANG]; /* the languages listing the word */
+	uint64_t hit;
+	size_t i, j, k = 0;
 
 	/* Parts, alternative forms and n-grams repeat a word already seen;
 	 * numbers belong to no language. */
@@ -1017,19 +1033,18 @@ static int vote(void *ctx, const ldi_token_t *tok)
 	if (tok->len == 0 || (tok->term[0] >= '0' && tok->term[0] <= '9'))
 		return 0;
 	v->words++;
-	langs = stop_langs(tok->term, tok->len);
-	for (i = 0; i < NLANG; i++) {
-		hit[i] = languages[i].latin && ((langs >> i) & 1);
-		k += (unsigned)hit[i];
-	}
-	for (i = 0; i < NLANG; i++) {
-		if (!hit[i])
-			continue;
-		v->hits[i]++;
-		v->score[i] += 1.0 / k;
-		for (j = 0; j < NLANG; j++)
-			if (!hit[j])
-				v->apart[i][j]++;
+	/* Most words are in no list: nothing more to count. */
+	hit = stop_langs(tok->term, tok->len) & v->latin;
+	if (!hit)
+		return 0;
+	for (i = 0; i < NLANG; i++)
+		if ((hit >> i) & 1)
+			in[k++] = (unsigned char)i;
+	for (i = 0; i < k; i++) {
+		v->hits[in[i]]++;
+		v->score[in[i]] += 1.0 / (double)k;
+		for (j = 0; j < k; j++)
+			v->both[in[i]][in[j]]++;
 	}
 	return 0;
 }
@@ -1054,8 +1069,8 @@ static int marked_for(const struct script_counts *sc, const char *code)
 static int clear_lead(const struct votes *v, const struct script_counts *sc,
 		      size_t best, size_t second)
 {
-	unsigned long mine = v->apart[best][second];
-	unsigned long theirs = v->apart[second][best];
+	unsigned long mine = v->hits[best] - v->both[best][second];
+	unsigned long theirs = v->hits[second] - v->both[second][best];
 
 	if (v->score[best] * LEAD_DEN >= v->score[second] * LEAD_NUM)
 		return 1;
@@ -1075,6 +1090,7 @@ static const char *stopword_language(const char *text, size_t len,
 
 	if (!v)
 		return NULL;
+	v->latin = latin_langs();
 	if (ldi_analyze(text, len, vote, v) != 0 || v->words < MIN_WORDS)
 		goto out;
 	if (v->score[second] > v->score[best]) {

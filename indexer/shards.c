@@ -756,10 +756,12 @@ ldi_db_delete_doc(lede_db_t *db, uint64_t doc, int *deleted)
 		name = db->shards[part].name;
 	}
 	xc_status_t xs = xc_db_delete_docid(x, docid, deleted);
-	if (xs != XC_OK)
+	if (xs != XC_OK) {
+		ldi_db_changes_lost(db, part);
 		return ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
 				     "cannot write index '%s': %s", name,
 				     xc_db_errmsg(x));
+	}
 	if (db->shards && *deleted)
 		db->shards[part].dirty = 1;
 	return LEDE_OK;

@@ -27,9 +27,29 @@
  * mostly on ADI's 82 documents; 2 stays (bench/RESULTS.md). */
 #define HEADLINE_WDFINC 2
 
+/* The stems of a language's most recent words, so that a word is given
+ * to Snowball once rather than at every occurrence: an article's words
+ * are mostly the language's few thousand common ones. Direct-mapped on
+ * the word's hash; a word or stem too long for a slot is not kept. */
+#define STEM_CACHE_SLOTS 8192 /* a power of two */
+#define STEM_CACHE_WORD 30
+#define STEM_CACHE_STEM 32
+
+struct stem_slot {
+	unsigned char wlen; /* 0: empty */
+	unsigned char slen;
+	char word[STEM_CACHE_WORD];
+	char stem[STEM_CACHE_STEM];
+};
+
+struct ldi_stem_cache {
+	struct stem_slot slots[STEM_CACHE_SLOTS];
+};
+
 typedef struct text_indexer {
 	xc_doc_t *doc;
 	xc_stemmer_t *stemmer; /* NULL: do not stem */
+	struct ldi_stem_cache **stems; /* the stemmer's cache (lazily made) */
 	const char *language;  /* for stopwords */
 	const char *prefix;
 	const char *also;      /* a second prefix to index under, or NULL */
@@ -57,18 +77,49 @@ post(text_indexer_t *ti, const char *prefix, const char *word, size_t len)
 	return ti->status != XC_OK;
 }
 
-/* Adds "Z" + prefix + the stem of the token's term. */
+/* The stem of tok's term, from the cache or from Snowball (then kept);
+ * *stem is borrowed until the next call. 0, or 1 with ti->status and
+ * ti->detail set when the stemmer failed. */
 static int
-add_stem(text_indexer_t *ti, const char *prefix, const ldi_token_t *tok)
+stem_of(text_indexer_t *ti, const ldi_token_t *tok, const char **stem,
+	size_t *slen)
 {
-	const char *stem;
-	size_t slen;
-	ti->status = xc_stemmer_stem(ti->stemmer, tok->term, tok->len, &stem,
-				     &slen);
+	struct stem_slot *slot = NULL;
+	if (tok->len <= STEM_CACHE_WORD) {
+		/* Without memory for a cache, words are stemmed each time. */
+		if (!*ti->stems)
+			*ti->stems = calloc(1, sizeof **ti->stems);
+		if (*ti->stems) {
+			uint64_t h = ldi_hash64(tok->term, tok->len);
+			slot = &(*ti->stems)->slots[h & (STEM_CACHE_SLOTS - 1)];
+		}
+	}
+	if (slot && slot->wlen == tok->len &&
+	    !memcmp(slot->word, tok->term, tok->len)) {
+		*stem = slot->stem;
+		*slen = slot->slen;
+		return 0;
+	}
+	ti->status = xc_stemmer_stem(ti->stemmer, tok->term, tok->len, stem,
+				     slen);
 	if (ti->status != XC_OK) {
 		ti->detail = xc_stemmer_errmsg(ti->stemmer);
 		return 1;
 	}
+	if (slot && *slen <= STEM_CACHE_STEM) {
+		slot->wlen = (unsigned char)tok->len;
+		memcpy(slot->word, tok->term, tok->len);
+		slot->slen = (unsigned char)*slen;
+		memcpy(slot->stem, *stem, *slen);
+	}
+	return 0;
+}
+
+/* Adds "Z" + prefix + stem. */
+static int
+add_stem(text_indexer_t *ti, const char *prefix, const char *stem,
+	 size_t slen)
+{
 	size_t plen = strlen(prefix);
 	if (slen == 0 || 1 + plen + slen > MAX_XAPIAN_TERM)
 		return 0;
@@ -103,8 +154,11 @@ add_token(void *ctx, const ldi_token_t *tok)
 				   tok->kind == LDI_TOKEN_PART);
 	if (!stem || ldi_is_stopword(ti->language, tok->term, tok->len))
 		return 0;
-	return add_stem(ti, ti->prefix, tok) ||
-	       (ti->also && add_stem(ti, ti->also, tok));
+	const char *st;
+	size_t slen;
+	return stem_of(ti, tok, &st, &slen) ||
+	       add_stem(ti, ti->prefix, st, slen) ||
+	       (ti->also && add_stem(ti, ti->also, st, slen));
 }
 
 /* Indexes text's words under ti->prefix (and ti->also) from position
@@ -533,10 +587,11 @@ stored_data(const lede_article_t *a, size_t words, size_t *len)
  * all). */
 static xc_status_t
 build_document(const lede_article_t *a, const ldi_db_language_t *lang,
-	       ldi_wordset_t *spelling, xc_doc_t *doc, const char **detail)
+	       struct ldi_stem_cache **stems, ldi_wordset_t *spelling,
+	       xc_doc_t *doc, const char **detail)
 {
-	text_indexer_t ti = { doc, lang->stemmer, lang->code, "", NULL, 1,
-			      0, 1, XC_OK, "", 0, spelling };
+	text_indexer_t ti = { doc, lang->stemmer, stems, lang->code,
+			      "", NULL, 1, 0, 1, XC_OK, "", 0, spelling };
 	/* Headline words count twice: a word in the headline says more
 	 * about what the article is than one in the body. */
 	ti.also = LDI_PREFIX_HEADLINE;
@@ -556,15 +611,16 @@ build_document(const lede_article_t *a, const ldi_db_language_t *lang,
 		xs = index_text(&ti, a->body);
 	words = ti.words - words;
 	/* Names are not stemmed, and have no exact forms of their own. */
-	text_indexer_t names = { doc, NULL, lang->code, LDI_PREFIX_AUTHOR,
-				 NULL, 0, 0, 1, XC_OK, "", 0, NULL };
+	text_indexer_t names = { doc, NULL, NULL, lang->code,
+				 LDI_PREFIX_AUTHOR, NULL, 0, 0, 1, XC_OK, "",
+				 0, NULL };
 	for (size_t i = 0; xs == XC_OK && i < a->n_authors; i++) {
 		xs = index_text(&names, a->authors[i]);
 		names.pos += LDI_POSITION_GAP;
 	}
-	text_indexer_t quotes = { doc, lang->stemmer, lang->code,
-				  LDI_PREFIX_QUOTE, NULL, 0, 0, 1, XC_OK,
-				  "", 0, NULL };
+	text_indexer_t quotes = { doc, lang->stemmer, stems,
+				  lang->code, LDI_PREFIX_QUOTE, NULL, 0, 0, 1,
+				  XC_OK, "", 0, NULL };
 	for (size_t i = 0; xs == XC_OK && i < a->n_quotes; i++) {
 		xs = index_text(&quotes, a->quotes[i].text);
 		quotes.pos += LDI_POSITION_GAP;
@@ -637,6 +693,37 @@ article_language(lede_db_t *db, lede_article_t *a)
 	if (!lang) /* the table is full: index unstemmed */
 		lang = ldi_db_language(db, LDI_LANGUAGE_UNKNOWN);
 	return lang;
+}
+
+lede_status_t
+ldi_db_flush_spelling(lede_db_t *db)
+{
+	ldi_tally_t *t = &db->tally;
+	for (size_t i = 0; t->used && i < t->cap; i++) {
+		ldi_tally_word_t *w = &t->slots[i];
+		if (!w->count)
+			continue;
+		xc_db_t *x = db->unit ? db->shards[w->part].xdb : db->xdb;
+		xc_status_t xs = xc_db_add_spelling(x, ldi_tally_word(t, w),
+						    w->len, w->count);
+		if (xs != XC_OK)
+			return ldi_set_error(
+				&db->errmsg, ldi_status_from_xc(xs),
+				"cannot commit to index '%s': %s",
+				db->unit ? db->shards[w->part].name
+					 : db->path,
+				xc_db_errmsg(x));
+		/* Xapian has it now: a second try must not add it again. */
+		w->count = 0;
+	}
+	ldi_tally_clear(t);
+	return LEDE_OK;
+}
+
+void
+ldi_db_changes_lost(lede_db_t *db, size_t part)
+{
+	ldi_tally_drop(&db->tally, (uint32_t)part);
 }
 
 /* Commits once a batch is full, so memory stays bounded and a crash loses
@@ -719,7 +806,9 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 	xc_status_t xs = xc_doc_new(&doc);
 	const char *detail = "";
 	if (xs == XC_OK)
-		xs = build_document(a, lang, &db->spelling, doc, &detail);
+		xs = build_document(a, lang,
+				    &db->stems[lang - db->languages],
+				    &db->spelling, doc, &detail);
 	if (xs == XC_OK) {
 		char term[LDI_ID_TERM_SIZE];
 		size_t tlen = ldi_id_term(a->id, strlen(a->id), term);
@@ -740,6 +829,8 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 			xs = xc_db_replace_document(target, term, tlen, doc,
 						    &docid);
 			detail = xc_db_errmsg(target);
+			if (xs != XC_OK)
+				ldi_db_changes_lost(db, shard);
 		}
 		db->dirty |= xs == XC_OK;
 		if (xs == XC_OK && db->unit)
@@ -760,15 +851,14 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 			}
 		}
 	}
-	/* The spelling table learns the article's words once each. A
+	/* The spelling table learns the article's words once each, in the
+	 * database the article went to, when the batch is flushed. A
 	 * replaced article's old words are not taken back: the table only
 	 * ranks suggestions, and a re-index adds to all words alike. */
-	if (xs == XC_OK && ldi_wordset_finish(&db->spelling) != 0)
+	if (xs == XC_OK &&
+	    ldi_tally_add(&db->tally, (uint32_t)shard, &db->spelling) != 0) {
 		xs = XC_NOMEM;
-	for (size_t i = 0; xs == XC_OK && i < db->spelling.n_words; i++) {
-		const char *w = db->spelling.words[i];
-		xs = xc_db_add_spelling(target, w, strlen(w), 1);
-		detail = xc_db_errmsg(target);
+		detail = "";
 	}
 	ldi_wordset_clear(&db->spelling);
 	lede_status_t st = LEDE_OK;
@@ -779,7 +869,15 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 				   *detail ? detail : xc_status_str(xs));
 	xc_doc_free(doc);
 	clean_free(&c);
-	return st == LEDE_OK ? ldi_db_count_change(db) : st;
+	if (st == LEDE_OK)
+		st = ldi_db_count_change(db);
+	/* Without a commit for a long while (a batch size over
+	 * LDI_BATCH_SIZE, or 0), the spelling table still gets the words
+	 * every LDI_BATCH_SIZE articles: the tally stays small, and
+	 * Xapian's own automatic commits carry most of them. */
+	if (st == LEDE_OK && db->tally.articles >= LDI_BATCH_SIZE)
+		st = ldi_db_flush_spelling(db);
+	return st;
 }
 
 lede_status_t
@@ -817,10 +915,12 @@ lede_db_delete(lede_db_t *db, const char *id, size_t len, int *deleted)
 	}
 	uint32_t n = 0;
 	xc_status_t xs = xc_db_delete_document(db->xdb, term, tlen, &n);
-	if (xs != XC_OK)
+	if (xs != XC_OK) {
+		ldi_db_changes_lost(db, 0);
 		return ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
 				     "cannot delete '%.*s': %s", (int)len, id,
 				     xc_db_errmsg(db->xdb));
+	}
 	if (deleted)
 		*deleted = n > 0;
 	return n ? ldi_db_count_change(db) : LEDE_OK;
@@ -837,10 +937,12 @@ lede_db_commit(lede_db_t *db)
 	 * nothing leaves the index exactly as it was. */
 	if (!db->dirty && !db->pending && !db->languages_changed)
 		return LEDE_OK;
-	lede_status_t st;
-	if (db->unit) {
+	/* The spelling table's words first, so they commit with the
+	 * articles they came from. */
+	lede_status_t st = ldi_db_flush_spelling(db);
+	if (st == LEDE_OK && db->unit) {
 		st = ldi_set_commit(db);
-	} else {
+	} else if (st == LEDE_OK) {
 		char now[LEDE_DATE_BUFSIZE];
 		lede_date_format((int64_t)time(NULL), now);
 		st = ldi_db_save_languages(db);
