@@ -3,7 +3,7 @@
  *
  * Xapian's writer is single-threaded, and writing is most of what
  * indexing costs. When the index is empty, the files are listed first
- * and cut, in order, into parts of about equal bytes; each writer thread
+ * and cut, in order, into parts, big ones first; each writer thread
  * takes the next part, reads it into an index of its own beside the
  * target (DB.lede-jobs.PID/N) with its own parser, and takes another
  * until none is left. lede_db_merge then merges the parts, in order, into
@@ -32,10 +32,6 @@
 #include <dirent.h>
 
 #include "lede-index.h"
-
-/* Parts per writer: enough that writers finish together though parts
- * differ in cost, few enough that opening and merging them is cheap. */
-#define PARTS_PER_WRITER 4
 
 #define JOBS_SUFFIX ".lede-jobs."
 
@@ -176,28 +172,48 @@ jobs_index_here(run_t *run, struct jobs *j)
 	}
 }
 
-/* Cuts the files, in order, into about n parts of equal bytes, none
- * empty. */
-static int
-plan_parts(struct jobs *j, size_t n)
+/* What a file weighs in the plan: its bytes, and a little for opening it
+ * and keeping its record, so that empty files are not free. */
+static uint64_t
+weight(const job_file_t *f)
 {
-	if (n > j->n_files)
-		n = j->n_files;
-	j->first = calloc(n + 1, sizeof *j->first);
-	j->made = calloc(n, 1);
-	j->part_paths = calloc(n, sizeof *j->part_paths);
+	return f->size + 512;
+}
+
+/* Cuts the files, in order, into parts that get smaller as the run goes
+ * on (guided scheduling): each takes 1/(2 * writers) of what is left,
+ * but not less than 1/(16 * writers) of all. Big parts first keep the
+ * parts few (each is opened, committed and merged); small ones last let
+ * the writers finish close together. No part is empty. */
+static int
+plan_parts(struct jobs *j, unsigned writers)
+{
+	size_t cap = j->n_files ? j->n_files : 1;
+	j->first = calloc(cap + 1, sizeof *j->first);
+	j->made = calloc(cap, 1);
+	j->part_paths = calloc(cap, sizeof *j->part_paths);
 	if (!j->first || !j->made || !j->part_paths)
 		return 0;
+	uint64_t total = 0;
+	for (size_t i = 0; i < j->n_files; i++)
+		total += weight(&j->files[i]);
+	uint64_t least = total / (16 * (uint64_t)writers);
+	uint64_t left = total, acc = 0, want = 0;
 	size_t k = 0;
-	uint64_t acc = 0;
 	for (size_t i = 0; i < j->n_files; i++) {
-		/* Part k ends once it holds its share of the bytes, or
-		 * when each later part needs one of the files left. */
-		if (i > j->first[k] && k + 1 < n &&
-		    (acc * n >= j->bytes * (k + 1) ||
-		     j->n_files - i == n - k - 1))
+		if (i == j->first[k]) {
+			want = left / (2 * (uint64_t)writers);
+			if (want < least)
+				want = least;
+		} else if (acc >= want) {
 			j->first[++k] = i;
-		acc += j->files[i].size;
+			left -= acc;
+			acc = 0;
+			want = left / (2 * (uint64_t)writers);
+			if (want < least)
+				want = least;
+		}
+		acc += weight(&j->files[i]);
 	}
 	j->n_parts = k + 1;
 	j->first[j->n_parts] = j->n_files;
@@ -446,7 +462,7 @@ jobs_run(run_t *run, struct jobs *j, unsigned n_writers,
 	j->dir = malloc(len);
 	writer_t *w = calloc(n_writers, sizeof *w);
 	int ok = j->dir && w &&
-		 plan_parts(j, (size_t)n_writers * PARTS_PER_WRITER);
+		 plan_parts(j, n_writers);
 	for (size_t k = 0; ok && k < j->n_parts; k++) {
 		size_t plen = len + 24;
 		if (!(j->part_paths[k] = malloc(plen)))
