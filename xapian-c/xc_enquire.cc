@@ -378,23 +378,24 @@ extern "C" xc_status_t xc_mset_document(xc_mset_t *mset, size_t i,
 		Xapian::MSetIterator it = mset->ms[Xapian::doccount(i)];
 		/* Xapian fetches a document's data lazily, so a stale
 		 * revision would only show on a later xc_doc_get_data with
-		 * no retry; reading it here, where the retry is, caches it
-		 * in the document. Values and terms stay lazy: reading every
-		 * value slot of every hit cost more than the data
-		 * (xc_mset_value reads one with the retry). */
+		 * no retry; reading it here, where the retry is, keeps it in
+		 * the handle (Xapian's Document would read it again). Values
+		 * and terms stay lazy: reading every value slot of every hit
+		 * cost more than the data (xc_mset_value reads one with the
+		 * retry). */
 		auto fetch = [&] {
-			Xapian::Document d = it.get_document();
-			(void)d.get_data();
-			return d;
+			doc->doc = it.get_document();
+			doc->data = doc->doc.get_data();
+			doc->has_data = true;
 		};
 		try {
-			doc->doc = fetch();
+			fetch();
 		} catch (const Xapian::DatabaseModifiedError &) {
 			/* The Enquire holds a copy of the database handle
 			 * sharing its internals, so reopening ours moves
 			 * the mset's view too. Retried once only. */
 			mset->enq->db->db.reopen();
-			doc->doc = fetch();
+			fetch();
 		}
 		*out = doc.release();
 		return XC_OK;

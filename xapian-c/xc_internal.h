@@ -47,6 +47,11 @@ struct xc_doc {
 	/* Backing store for the borrowed strings get_data/get_value hand
 	 * out, so they survive until the next call on the document. */
 	std::string buf;
+	/* A hit's data, read once by xc_mset_document: Xapian's Document
+	 * does not keep what it read, and a second get_data would read and
+	 * inflate it again. */
+	std::string data;
+	bool has_data = false;
 	/* The term list, fetched once when a walk starts at index 0. */
 	std::vector<std::pair<std::string, Xapian::termcount>> terms;
 	std::string msg;
