@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <new>
+#include <unordered_map>
 
 #include "xc_internal.h"
 
@@ -115,17 +116,11 @@ extern "C" xc_status_t xc_enquire_set_collapse_key(xc_enquire_t *enq,
 	if (max && count_slot == Xapian::BAD_VALUENO)
 		return xc_misuse(&enq->msg, "count slot is not a value slot");
 	return xc_guard(&enq->msg, [&] {
-		if (max == 0) {
-			enq->enq.set_collapse_key(Xapian::BAD_VALUENO);
-			/* Xapian keeps a plain pointer to the counter until
-			 * the next xc_spies_reset, so it stays allocated;
-			 * it is just no longer read. */
-			enq->counting = false;
-		} else {
-			enq->enq.set_collapse_key(slot, max);
-			enq->count_slot = count_slot;
-			enq->counting = true;
-		}
+		/* Applied by each xc_enquire_mset (see xc_spies_reset). */
+		bool on = max && slot != Xapian::BAD_VALUENO;
+		enq->collapse_slot = on ? slot : Xapian::BAD_VALUENO;
+		enq->collapse_max = on ? max : 0;
+		enq->count_slot = count_slot;
 		return XC_OK;
 	});
 }
@@ -152,41 +147,44 @@ extern "C" xc_status_t xc_enquire_add_value_spy(xc_enquire_t *enq,
 	});
 }
 
+/* ---- Matches --------------------------------------------------------- */
+
 /* Gives every spy a fresh Xapian counter before a match: Xapian's spies
- * add to their counts on each run, and ours must describe one run. The
- * old counters are detached from the Enquire before they are freed. */
+ * add to their counts on each run, and ours must describe one run. The old
+ * counters are detached from the Enquire before they are freed. Sets the
+ * collapse key Xapian is to use: none over local databases, which
+ * xc_collapse_page collapses, the enquire's over remote ones, and then
+ * the counter of the documents the match looks at. */
 static void xc_spies_reset(xc_enquire_t *enq)
 {
-	if (enq->spies.empty() && !enq->counter && !enq->counting)
-		return;
+	bool xapian_collapses = enq->collapse_max && enq->db->remote;
+
 	enq->enq.clear_matchspies();
 	enq->count_total = nullptr;
-	enq->count_local = nullptr;
 	for (auto &s : enq->spies) {
 		s->items.clear();
 		s->spy.reset();
 		s->spy.reset(new Xapian::ValueCountMatchSpy(s->slot));
 		enq->enq.add_matchspy(s->spy.get());
 		/* Any value spy's total is the documents it saw. */
-		if (enq->counting && !enq->count_total)
+		if (xapian_collapses && !enq->count_total)
 			enq->count_total = s->spy.get();
 	}
 	/* Xapian may still point at the old counter until this reset, so
 	 * it is only replaced here. */
 	enq->counter.reset();
-	if (enq->counting && !enq->count_total) {
-		if (enq->db->remote) {
-			auto *c = new Xapian::ValueCountMatchSpy(
-				enq->count_slot);
-			enq->counter.reset(c);
-			enq->count_total = c;
-		} else {
-			auto *c = new xc_count_spy;
-			enq->counter.reset(c);
-			enq->count_local = c;
-		}
-		enq->enq.add_matchspy(enq->counter.get());
+	enq->counting = xapian_collapses;
+	if (xapian_collapses && !enq->count_total) {
+		auto *c = new Xapian::ValueCountMatchSpy(enq->count_slot);
+		enq->counter.reset(c);
+		enq->count_total = c;
+		enq->enq.add_matchspy(c);
 	}
+	if (xapian_collapses)
+		enq->enq.set_collapse_key(enq->collapse_slot,
+					  enq->collapse_max);
+	else
+		enq->enq.set_collapse_key(Xapian::BAD_VALUENO);
 }
 
 /* Copies a spy's counts out in our order. Xapian's top_values breaks ties
@@ -210,6 +208,77 @@ static void xc_spies_collect(xc_enquire_t *enq)
 	}
 }
 
+/* Picks the page from m->ms, the best `window` matches uncollapsed: the
+ * matches kept are those with no key and the first collapse_max of each
+ * key, in the match's order, and the page is those kept from `first` to
+ * `want` - 1. The window is walked whole, for the counts of what each
+ * key lost and of what was kept. */
+static void xc_collapse_pick(xc_enquire_t *enq, xc_mset_t *m, uint64_t first,
+			     uint64_t want, uint64_t window, uint64_t docs)
+{
+	struct per_key {
+		Xapian::doccount kept = 0, dropped = 0;
+	};
+	std::unordered_map<std::string, per_key> seen;
+	Xapian::doccount kept = 0;
+
+	m->picked = true;
+	m->first = static_cast<uint32_t>(first);
+	m->picks.clear();
+	m->keys.clear();
+	m->dropped.clear();
+	for (Xapian::doccount i = 0; i < m->ms.size(); i++) {
+		std::string key =
+			m->ms[i].get_document().get_value(enq->collapse_slot);
+		if (!key.empty()) {
+			per_key &k = seen[key];
+			if (k.kept == enq->collapse_max) {
+				k.dropped++;
+				continue;
+			}
+			k.kept++;
+		}
+		if (kept >= first && kept < want) {
+			m->picks.push_back(i);
+			m->keys.push_back(std::move(key));
+		}
+		kept++;
+	}
+	for (const std::string &key : m->keys)
+		m->dropped.push_back(key.empty() ? 0 : seen[key].dropped);
+	m->kept = kept;
+	m->whole = m->ms.size() < window || window >= docs;
+}
+
+/* A match over local databases with a collapse key, collapsed here rather
+ * than by Xapian: its collapsing reads the key of every document the
+ * match looks at and keeps each in a map, which cost more than the rest
+ * of the match. The page needs only the best matches uncollapsed until
+ * `first + max` are kept, so the match asks for about twice that many
+ * (the window), and for four times more whenever collapsing left too few,
+ * until it has the page or every match. The order is the match's, and a
+ * key's best matches are the first of it in that order, so the page is
+ * the one Xapian would give; the bounds of the matches before
+ * collapsing are Xapian's own, exact when the match saw every match. */
+static void xc_collapse_page(xc_enquire_t *enq, xc_mset_t *m, uint32_t first,
+			     uint32_t max, uint32_t checkatleast)
+{
+	uint64_t want = uint64_t(first) + max;
+	uint64_t docs = enq->db->db.get_doccount();
+	uint64_t all = std::max<uint64_t>(docs, 1);
+	uint64_t window = want ? std::min(2 * want + 8, all) : 0;
+
+	for (;;) {
+		m->ms = enq->enq.get_mset(0, Xapian::doccount(window),
+					  checkatleast);
+		xc_collapse_pick(enq, m, first, want, window, docs);
+		if (m->whole || m->kept >= want)
+			return;
+		window = std::min(4 * window, all);
+		xc_spies_reset(enq);
+	}
+}
+
 extern "C" xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first,
 				       uint32_t max, uint32_t checkatleast,
 				       xc_mset_t **out)
@@ -222,16 +291,23 @@ extern "C" xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first,
 	return xc_guard(&enq->msg, [&] {
 		std::unique_ptr<xc_mset_t> m(new xc_mset_t);
 		m->enq = enq;
-		xc_spies_reset(enq);
+		auto run = [&] {
+			xc_spies_reset(enq);
+			if (enq->collapse_max && !enq->db->remote)
+				xc_collapse_page(enq, m.get(), first, max,
+						 checkatleast);
+			else
+				m->ms = enq->enq.get_mset(first, max,
+							  checkatleast);
+		};
 		try {
-			m->ms = enq->enq.get_mset(first, max, checkatleast);
+			run();
 		} catch (const Xapian::DatabaseModifiedError &) {
 			/* Xapian's advice: reopen and try again. Once only;
 			 * a second failure goes to the translator. The
 			 * spies may hold partial counts, so they restart. */
 			enq->db->db.reopen();
-			xc_spies_reset(enq);
-			m->ms = enq->enq.get_mset(first, max, checkatleast);
+			run();
 		}
 		xc_spies_collect(enq);
 		if (enq->counting) {
@@ -242,9 +318,7 @@ extern "C" xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first,
 			uint64_t check = std::max<uint64_t>(
 				checkatleast, uint64_t(first) + max);
 			m->counted = true;
-			m->seen = enq->count_total
-					  ? enq->count_total->get_total()
-					  : enq->count_local->documents;
+			m->seen = enq->count_total->get_total();
 			m->exhaustive = m->seen < check ||
 					check >= enq->db->db.get_doccount();
 		}
@@ -263,21 +337,55 @@ extern "C" const char *xc_mset_errmsg(const xc_mset_t *mset)
 	return mset ? mset->msg.c_str() : "mset handle is NULL";
 }
 
+/* The hits of the page: a collapsed page is picked from the window. */
+static size_t xc_mset_count(const xc_mset_t *mset)
+{
+	return mset->picked ? mset->picks.size() : mset->ms.size();
+}
+
+/* The i-th hit of the page (i in range) in the MSet. */
+static Xapian::MSetIterator xc_mset_at(const xc_mset_t *mset, size_t i)
+{
+	return mset->ms[mset->picked ? mset->picks[i] : Xapian::doccount(i)];
+}
+
 extern "C" size_t xc_mset_size(const xc_mset_t *mset)
 {
-	return mset ? mset->ms.size() : 0;
+	return mset ? xc_mset_count(mset) : 0;
 }
 
 extern "C" void xc_mset_matches(const xc_mset_t *mset, uint32_t *estimated,
 				uint32_t *lower, uint32_t *upper)
 {
 	/* These only read numbers the match stored; they cannot throw. */
+	uint32_t e = 0, lo = 0, hi = 0;
+	if (mset) {
+		e = mset->ms.get_matches_estimated();
+		lo = mset->ms.get_matches_lower_bound();
+		hi = mset->ms.get_matches_upper_bound();
+	}
+	if (mset && mset->picked) {
+		/* Collapsed here: exact when the window held every
+		 * match; else at least what the window kept, and about
+		 * the share of it the window kept. */
+		size_t n = mset->ms.size();
+		if (mset->whole) {
+			e = lo = hi = mset->kept;
+		} else {
+			lo = std::max<uint32_t>(mset->kept, lo ? 1 : 0);
+			if (n)
+				e = static_cast<uint32_t>(
+					double(e) * mset->kept / double(n) +
+					0.5);
+			e = std::min(std::max(e, lo), hi);
+		}
+	}
 	if (estimated)
-		*estimated = mset ? mset->ms.get_matches_estimated() : 0;
+		*estimated = e;
 	if (lower)
-		*lower = mset ? mset->ms.get_matches_lower_bound() : 0;
+		*lower = lo;
 	if (upper)
-		*upper = mset ? mset->ms.get_matches_upper_bound() : 0;
+		*upper = hi;
 }
 
 extern "C" xc_status_t xc_mset_item(const xc_mset_t *mset, size_t i,
@@ -286,16 +394,18 @@ extern "C" xc_status_t xc_mset_item(const xc_mset_t *mset, size_t i,
 {
 	if (!mset)
 		return XC_MISUSE;
-	if (i >= mset->ms.size())
+	if (i >= xc_mset_count(mset))
 		return xc_misuse(&mset->msg, "hit index out of range");
 	return xc_guard(&mset->msg, [&] {
-		Xapian::MSetIterator it = mset->ms[Xapian::doccount(i)];
+		Xapian::MSetIterator it = xc_mset_at(mset, i);
 		if (docid)
 			*docid = *it;
 		if (weight)
 			*weight = it.get_weight();
 		if (rank)
-			*rank = it.get_rank();
+			*rank = mset->picked
+					? mset->first + static_cast<uint32_t>(i)
+					: it.get_rank();
 		return XC_OK;
 	});
 }
@@ -306,17 +416,22 @@ extern "C" void xc_mset_uncollapsed_matches(const xc_mset_t *mset,
 {
 	/* Numbers the match stored, like xc_mset_matches: no throw. */
 	uint32_t e = 0, lo = 0, hi = 0;
-	if (mset) {
+	if (mset && mset->counted) {
+		/* Xapian collapsed: its bounds stay loose even when the
+		 * match saw every document; the counter counted them. */
 		const Xapian::MSet &ms = mset->ms;
 		e = ms.get_uncollapsed_matches_estimated();
 		lo = ms.get_uncollapsed_matches_lower_bound();
 		hi = ms.get_uncollapsed_matches_upper_bound();
-		/* Xapian's bounds stay loose with a collapse key even when
-		 * the match saw every document; the counter counted them. */
-		if (mset->counted && mset->exhaustive)
+		if (mset->exhaustive)
 			e = lo = hi = static_cast<uint32_t>(mset->seen);
-		else if (mset->counted && lo < mset->seen)
+		else if (lo < mset->seen)
 			lo = static_cast<uint32_t>(mset->seen);
+	} else if (mset) {
+		/* No collapsing by Xapian (none, or ours): its own. */
+		e = mset->ms.get_matches_estimated();
+		lo = mset->ms.get_matches_lower_bound();
+		hi = mset->ms.get_matches_upper_bound();
 	}
 	if (estimated)
 		*estimated = e;
@@ -334,10 +449,14 @@ extern "C" xc_status_t xc_mset_collapse_count(const xc_mset_t *mset,
 	if (!count)
 		return xc_misuse(&mset->msg, "count is NULL");
 	*count = 0;
-	if (i >= mset->ms.size())
+	if (i >= xc_mset_count(mset))
 		return xc_misuse(&mset->msg, "hit index out of range");
+	if (mset->picked) {
+		*count = mset->dropped[i];
+		return XC_OK;
+	}
 	return xc_guard(&mset->msg, [&] {
-		*count = mset->ms[Xapian::doccount(i)].get_collapse_count();
+		*count = xc_mset_at(mset, i).get_collapse_count();
 		return XC_OK;
 	});
 }
@@ -352,10 +471,11 @@ extern "C" xc_status_t xc_mset_collapse_key(const xc_mset_t *mset, size_t i,
 	*key = "";
 	if (len)
 		*len = 0;
-	if (i >= mset->ms.size())
+	if (i >= xc_mset_count(mset))
 		return xc_misuse(&mset->msg, "hit index out of range");
 	return xc_guard(&mset->msg, [&] {
-		mset->key = mset->ms[Xapian::doccount(i)].get_collapse_key();
+		mset->key = mset->picked ? mset->keys[i]
+					 : xc_mset_at(mset, i).get_collapse_key();
 		*key = mset->key.c_str();
 		if (len)
 			*len = mset->key.size();
@@ -371,11 +491,11 @@ extern "C" xc_status_t xc_mset_document(xc_mset_t *mset, size_t i,
 	if (!out)
 		return xc_misuse(&mset->msg, "out is NULL");
 	*out = nullptr;
-	if (i >= mset->ms.size())
+	if (i >= xc_mset_count(mset))
 		return xc_misuse(&mset->msg, "hit index out of range");
 	return xc_guard(&mset->msg, [&] {
 		std::unique_ptr<xc_doc_t> doc(new xc_doc_t);
-		Xapian::MSetIterator it = mset->ms[Xapian::doccount(i)];
+		Xapian::MSetIterator it = xc_mset_at(mset, i);
 		/* Xapian fetches a document's data lazily, so a stale
 		 * revision would only show on a later xc_doc_get_data with
 		 * no retry; reading it here, where the retry is, keeps it in
@@ -412,10 +532,10 @@ extern "C" xc_status_t xc_mset_value(xc_mset_t *mset, size_t i,
 		return xc_misuse(&mset->msg, "value or len is NULL");
 	*value = nullptr;
 	*len = 0;
-	if (i >= mset->ms.size())
+	if (i >= xc_mset_count(mset))
 		return xc_misuse(&mset->msg, "hit index out of range");
 	return xc_guard(&mset->msg, [&] {
-		Xapian::MSetIterator it = mset->ms[Xapian::doccount(i)];
+		Xapian::MSetIterator it = xc_mset_at(mset, i);
 		try {
 			mset->value = it.get_document().get_value(slot);
 		} catch (const Xapian::DatabaseModifiedError &) {

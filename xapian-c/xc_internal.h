@@ -85,32 +85,27 @@ struct xc_spy {
 	std::vector<std::pair<std::string, uint32_t>> items;
 };
 
-/* Counts the documents a match looks at, at no cost beyond a call; a
- * spy of our own, so for local databases only (see xc_enquire). */
-struct xc_count_spy final : public Xapian::MatchSpy {
-	uint64_t documents = 0;
-	void operator()(const Xapian::Document &, double) override
-	{
-		++documents;
-	}
-};
-
 /* The spies are declared before the Enquire so that they are destroyed
  * after it: Xapian keeps plain pointers to spies it does not own. */
 struct xc_enquire {
 	xc_db_t *db = nullptr;
 	std::vector<std::unique_ptr<xc_spy>> spies;
-	/* Counts the documents a match looks at: Xapian's bounds on the
-	 * matches before collapsing stay loose even when the match saw every
-	 * document, so with a collapse key the enquire counts them itself
-	 * (see xc_spies_reset): with the total of a value spy it has anyway,
-	 * else with a counter, which for a database with remote parts is a
-	 * built-in spy, whose total the servers send back. */
+	/* The collapse key (xc_enquire_set_collapse_key): at most
+	 * collapse_max hits per value of collapse_slot, 0 for no collapsing.
+	 * Over local databases the enquire collapses a page itself
+	 * (xc_collapse_page in xc_enquire.cc); over remote ones Xapian does,
+	 * and then the counter below is needed. */
+	Xapian::valueno collapse_slot = Xapian::BAD_VALUENO;
+	Xapian::doccount collapse_max = 0;
+	/* Counts the documents a match looks at: when Xapian collapses, its
+	 * bounds on the matches before collapsing stay loose even when the
+	 * match saw every document, so the enquire counts them itself (see
+	 * xc_spies_reset): with the total of a value spy it has anyway, else
+	 * with a built-in spy, whose total the servers send back. */
 	std::unique_ptr<Xapian::MatchSpy> counter;
 	Xapian::valueno count_slot = 0;
-	bool counting = false; /* a collapse key is set */
+	bool counting = false; /* Xapian collapses: the match counts */
 	const Xapian::ValueCountMatchSpy *count_total = nullptr;
-	const xc_count_spy *count_local = nullptr;
 	Xapian::Enquire enq;
 	std::string msg;
 
@@ -123,9 +118,22 @@ struct xc_enquire {
 struct xc_mset {
 	xc_enquire_t *enq = nullptr;
 	Xapian::MSet ms;
-	bool counted = false;	 /* a collapse key was set: seen is valid */
+	bool counted = false;	 /* Xapian collapsed: seen is valid */
 	bool exhaustive = false; /* the match looked at every match */
 	uint64_t seen = 0;	 /* documents the match looked at */
+	/* Collapsed by the enquire (xc_collapse_page): ms holds the best
+	 * matches from the first on, uncollapsed (the window), and the
+	 * page is picks[i], an index into ms, with its key and the count
+	 * of the window's matches of that key left out. `kept` is how many
+	 * of the window's matches were kept, `whole` whether the window
+	 * holds every match. */
+	bool picked = false;
+	uint32_t first = 0;
+	std::vector<Xapian::doccount> picks;
+	std::vector<std::string> keys;
+	std::vector<uint32_t> dropped;
+	Xapian::doccount kept = 0;
+	bool whole = false;
 	mutable std::string key; /* xc_mset_collapse_key's answer */
 	std::string value;	 /* the last xc_mset_value */
 	mutable std::string msg;
