@@ -147,10 +147,119 @@ extern "C" xc_status_t xc_enquire_add_value_spy(xc_enquire_t *enq,
 	});
 }
 
+/* ---- Columns ------------------------------------------------------------
+ *
+ * Facet spies look up one value slot in every document a match looks at,
+ * which is most of a query's time once it counts a large match set: Xapian
+ * reads each value from the slot's stream and counts it in a map of
+ * strings. A column reads the slot of the whole database once, so that a
+ * spy only looks up a number by docid. It is read once spies have looked
+ * up, in that slot since the database last changed, as many documents as
+ * it holds: reading the slot whole then costs about what was already read
+ * piecemeal, and a handle that runs one query never pays for it. Columns
+ * are for one local database opened for reading: a writer's own changes
+ * show at once, a remote server runs the spies itself, and over a view
+ * Xapian hands spies each part's own docids with no word of the part. */
+
+static bool xc_columns_allowed(const xc_db_t *db)
+{
+	return !db->remote && !db->writable && !db->is_view;
+}
+
+/* db's column of slot, current: what was read at another stamp is let
+ * go. NULL when db can have none. */
+static xc_column *xc_column_of(xc_db_t *db, Xapian::valueno slot)
+{
+	if (!xc_columns_allowed(db))
+		return nullptr;
+	xc_column *c = nullptr;
+	for (auto &col : db->columns)
+		if (col->slot == slot)
+			c = col.get();
+	if (!c) {
+		db->columns.emplace_back(new xc_column);
+		c = db->columns.back().get();
+		c->slot = slot;
+		c->stamp = xc_db_stamp(db);
+	}
+	uint64_t stamp = xc_db_stamp(db);
+	if (c->stamp != stamp) {
+		c->data.reset();
+		c->looked = 0;
+		c->stamp = stamp;
+	}
+	return c;
+}
+
+/* Reads slot of the whole database. */
+static std::shared_ptr<const xc_column_data>
+xc_column_read(const Xapian::Database &db, Xapian::valueno slot)
+{
+	auto col = std::make_shared<xc_column_data>();
+	col->ord.assign(size_t(db.get_lastdocid()) + 1, 0);
+	col->values.emplace_back();
+	std::unordered_map<std::string, uint32_t> index;
+	uint32_t last = 0;
+	for (Xapian::ValueIterator it = db.valuestream_begin(slot);
+	     it != db.valuestream_end(slot); ++it) {
+		std::string v = *it;
+		Xapian::docid did = it.get_docid();
+		/* Neighbours often share a value (a feed's items, a day's
+		 * articles): checked before the map. */
+		uint32_t o = last;
+		if (!last || col->values[last] != v) {
+			auto r = index.emplace(v, uint32_t(col->values.size()));
+			if (r.second)
+				col->values.push_back(std::move(v));
+			o = r.first->second;
+		}
+		if (did >= col->ord.size())
+			col->ord.resize(size_t(did) + 1, 0);
+		col->ord[did] = o;
+		last = o;
+	}
+	return col;
+}
+
+/* The column for a spy on slot, read first if it is due; NULL when the
+ * spy is to read the values itself. */
+static std::shared_ptr<const xc_column_data> xc_column_get(xc_db_t *db,
+							   Xapian::valueno slot)
+{
+	xc_column *c = xc_column_of(db, slot);
+	if (!c)
+		return nullptr;
+	if (!c->data && c->looked && c->looked >= db->db.get_doccount())
+		c->data = xc_column_read(db->db, slot);
+	return c->data;
+}
+
+/* Notes that a spy without a column looked up slot in n documents. */
+static void xc_column_note(xc_db_t *db, Xapian::valueno slot, uint64_t n)
+{
+	xc_column *c = xc_column_of(db, slot);
+	if (c)
+		c->looked += n;
+}
+
+void xc_column_spy::operator()(const Xapian::Document &doc, double)
+{
+	Xapian::docid did = doc.get_docid();
+	if (did >= col->ord.size()) {
+		std::string v = doc.get_value(slot);
+		if (!v.empty())
+			++extra[v];
+		return;
+	}
+	uint32_t o = col->ord[did];
+	if (o && counts[o]++ == 0)
+		touched.push_back(o);
+}
+
 /* ---- Matches --------------------------------------------------------- */
 
-/* Gives every spy a fresh Xapian counter before a match: Xapian's spies
- * add to their counts on each run, and ours must describe one run. The old
+/* Gives every spy a fresh counter before a match: Xapian's spies add to
+ * their counts on each run, and ours must describe one run. The old
  * counters are detached from the Enquire before they are freed. Sets the
  * collapse key Xapian is to use: none over local databases, which
  * xc_collapse_page collapses, the enquire's over remote ones, and then
@@ -164,6 +273,17 @@ static void xc_spies_reset(xc_enquire_t *enq)
 	for (auto &s : enq->spies) {
 		s->items.clear();
 		s->spy.reset();
+		s->column.reset();
+		std::shared_ptr<const xc_column_data> col =
+			xc_column_get(enq->db, s->slot);
+		if (col) {
+			s->column.reset(new xc_column_spy);
+			s->column->col = col;
+			s->column->slot = s->slot;
+			s->column->counts.assign(col->values.size(), 0);
+			enq->enq.add_matchspy(s->column.get());
+			continue;
+		}
 		s->spy.reset(new Xapian::ValueCountMatchSpy(s->slot));
 		enq->enq.add_matchspy(s->spy.get());
 		/* Any value spy's total is the documents it saw. */
@@ -194,9 +314,30 @@ static void xc_spies_collect(xc_enquire_t *enq)
 {
 	for (auto &s : enq->spies) {
 		std::vector<std::pair<std::string, uint32_t>> items;
-		for (Xapian::TermIterator it = s->spy->values_begin();
-		     it != s->spy->values_end(); ++it)
-			items.emplace_back(*it, it.get_termfreq());
+		if (s->column) {
+			const xc_column_spy &c = *s->column;
+			items.reserve(c.touched.size() + c.extra.size());
+			for (uint32_t o : c.touched)
+				items.emplace_back(c.col->values[o],
+						   c.counts[o]);
+			for (const auto &e : c.extra) {
+				auto it = std::find_if(
+					items.begin(), items.end(),
+					[&](const std::pair<std::string,
+							    uint32_t> &x) {
+						return x.first == e.first;
+					});
+				if (it != items.end())
+					it->second += e.second;
+				else
+					items.emplace_back(e.first, e.second);
+			}
+		} else if (s->spy) {
+			for (Xapian::TermIterator it = s->spy->values_begin();
+			     it != s->spy->values_end(); ++it)
+				items.emplace_back(*it, it.get_termfreq());
+			xc_column_note(enq->db, s->slot, s->spy->get_total());
+		}
 		std::sort(items.begin(), items.end(),
 			  [](const std::pair<std::string, uint32_t> &a,
 			     const std::pair<std::string, uint32_t> &b) {
@@ -306,7 +447,7 @@ extern "C" xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first,
 			/* Xapian's advice: reopen and try again. Once only;
 			 * a second failure goes to the translator. The
 			 * spies may hold partial counts, so they restart. */
-			enq->db->db.reopen();
+			xc_db_reopen_retry(enq->db);
 			run();
 		}
 		xc_spies_collect(enq);
@@ -514,7 +655,7 @@ extern "C" xc_status_t xc_mset_document(xc_mset_t *mset, size_t i,
 			/* The Enquire holds a copy of the database handle
 			 * sharing its internals, so reopening ours moves
 			 * the mset's view too. Retried once only. */
-			mset->enq->db->db.reopen();
+			xc_db_reopen_retry(mset->enq->db);
 			fetch();
 		}
 		*out = doc.release();
@@ -540,7 +681,7 @@ extern "C" xc_status_t xc_mset_value(xc_mset_t *mset, size_t i,
 			mset->value = it.get_document().get_value(slot);
 		} catch (const Xapian::DatabaseModifiedError &) {
 			/* As in xc_mset_document: retried once. */
-			mset->enq->db->db.reopen();
+			xc_db_reopen_retry(mset->enq->db);
 			mset->value = it.get_document().get_value(slot);
 		}
 		*value = mset->value.data();
@@ -656,7 +797,7 @@ extern "C" xc_status_t xc_enquire_eset(xc_enquire_t *enq,
 						 decider);
 		} catch (const Xapian::DatabaseModifiedError &) {
 			/* As for matches: reopen and try once more. */
-			enq->db->db.reopen();
+			xc_db_reopen_retry(enq->db);
 			eset = enq->enq.get_eset(maxitems, rset, flags,
 						 decider);
 		}

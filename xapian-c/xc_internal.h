@@ -10,6 +10,7 @@
 #define LEDE_XC_INTERNAL_H
 
 #include <cstring>
+#include <map>
 #include <memory>
 #include <string>
 #include <type_traits>
@@ -19,6 +20,26 @@
 #include <xapian.h>
 
 #include "xapian-c.h"
+
+/* One value slot of a whole database, read once: each document's value
+ * as a number (`ord`, by docid; 0 for no value) into the slot's distinct
+ * values (`values`, values[0] being ""). A spy counting over it does an
+ * array lookup per match where Xapian's reads the value and looks it up
+ * in a map of strings. */
+struct xc_column_data {
+	std::vector<uint32_t> ord;
+	std::vector<std::string> values;
+};
+
+/* A database's column of one slot: its data once read (NULL before), the
+ * stamp (xc_db_stamp) it was read at, and how many documents spies have
+ * looked up in the slot without it since (see xc_column_get). */
+struct xc_column {
+	Xapian::valueno slot = 0;
+	std::shared_ptr<const xc_column_data> data;
+	uint64_t stamp = 0;
+	uint64_t looked = 0;
+};
 
 /* A database. `db` is the reading view; when the database was opened for
  * writing, `wdb` is the writer and `db` a copy of it, and since copies of
@@ -40,7 +61,25 @@ struct xc_db {
 	 * inode), so that a reopen notices one swapped in under its name. */
 	bool has_identity = false;
 	unsigned long long dev = 0, ino = 0;
+	/* Goes up whenever what `db` reads may have changed: a reopen that
+	 * found a newer revision, a folder opened again, a view given other
+	 * parts, a reopen before a retry (xc_db_reopen_retry). A view's
+	 * parts share their internals with it, so its own counts only what
+	 * happens to it, and xc_db_stamp adds up its parts'. */
+	uint64_t generation = 0;
+	/* Value slots read whole for the match spies (xc_enquire.cc), one
+	 * per slot asked for; each knows the stamp it was read at. */
+	std::vector<std::unique_ptr<xc_column>> columns;
 };
+
+/* A number that changes whenever what db reads may have changed (see
+ * xc_db::generation). */
+uint64_t xc_db_stamp(const xc_db_t *db);
+
+/* Xapian's reopen, for the retries after a DatabaseModifiedError: moves
+ * the generation of db (and of a view's parts, whose internals it
+ * shares) on, so nothing read from the old revision is used again. */
+void xc_db_reopen_retry(xc_db_t *db);
 
 struct xc_doc {
 	Xapian::Document doc;
@@ -76,12 +115,28 @@ struct xc_qparser {
 	std::string msg;
 };
 
+/* Counts the values of a slot over the documents a match looks at, as
+ * Xapian's ValueCountMatchSpy does, from a column: a lookup and an
+ * increment per document. A document past the column's end (none, while
+ * the column is current) has its value read and counted apart. For
+ * local databases only: a remote server cannot run it. */
+struct xc_column_spy final : public Xapian::MatchSpy {
+	std::shared_ptr<const xc_column_data> col;
+	Xapian::valueno slot = 0;
+	std::vector<uint32_t> counts;  /* by ordinal */
+	std::vector<uint32_t> touched; /* ordinals counted at least once */
+	std::map<std::string, uint32_t> extra;
+	void operator()(const Xapian::Document &doc, double) override;
+};
+
 /* A value-count spy. Xapian's spy keeps counting across matches, so the
- * enquire swaps in a fresh one before each match; the handle the caller
- * holds stays the same. `items` is the sorted copy xc_spy_item reads. */
+ * enquire swaps in a fresh one before each match (a column spy when the
+ * slot's column is at hand, else Xapian's); the handle the caller holds
+ * stays the same. `items` is the sorted copy xc_spy_item reads. */
 struct xc_spy {
 	Xapian::valueno slot = 0;
 	std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
+	std::unique_ptr<xc_column_spy> column;
 	std::vector<std::pair<std::string, uint32_t>> items;
 };
 

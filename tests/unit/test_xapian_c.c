@@ -1716,7 +1716,9 @@ static void spy_counts(const xc_spy_t *spy, char *buf, size_t size)
 
 /* A read-only database's pages collapsed by the binding from a window of
  * the best matches, which grows when collapsing leaves too few; and its
- * spies, run after run and after the database changes. */
+ * spies, which count from a column of the slot once they have looked up
+ * as many documents as it holds, the same as before, and again from the
+ * documents once the database changes. */
 static void test_windows_and_columns(void)
 {
 	enum { N = 120 };
@@ -1769,7 +1771,9 @@ static void test_windows_and_columns(void)
 		CHECK_INT(est, N);
 		CHECK_INT(lower, N);
 		CHECK_INT(upper, N);
-		/* The match saw every document: the spy too. */
+		/* The match saw every document: the spy too. Its counts
+		 * are the same whether read from the documents (the first
+		 * run) or from the column (the next). */
 		spy_counts(spy, counts, sizeof counts);
 		CHECK_STR(counts, "a:40 b:40");
 		xc_mset_free(mset);
@@ -1795,8 +1799,9 @@ static void test_windows_and_columns(void)
 	CHECK_INT(upper, 81);
 	xc_mset_free(mset);
 
-	/* A writer adds three "c" and the reader moves on: the counts take
-	 * the new documents in. */
+	/* A writer adds three "c" and the reader moves on: the column read
+	 * before is let go, and the counts take the new documents in, the
+	 * same again once a new column is read. */
 	CHECK_INT(xc_db_open(path, XC_DB_WRITE_OPEN, &writer, NULL), XC_OK);
 	add_storms(writer, N, 3, storm_key, "c");
 	CHECK_INT(xc_db_close(writer), XC_OK);
@@ -1808,7 +1813,14 @@ static void test_windows_and_columns(void)
 		xc_mset_free(mset);
 	}
 
-	/* A view of the database twice. */
+	/* Few matches looked at: no column yet, the same counts. */
+	CHECK_INT(xc_enquire_set_collapse_key(enq, 4, 0, 0), XC_OK);
+	CHECK_INT(xc_enquire_mset(enq, 0, 3, 0, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 3);
+	xc_mset_free(mset);
+
+	/* A view of the database twice: its spies see each part's own
+	 * docids, so they read the values, every time. */
 	{
 		xc_db_t *parts[2] = { db, db };
 		xc_db_t *view = NULL;
