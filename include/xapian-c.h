@@ -433,7 +433,10 @@ xc_status_t xc_enquire_set_sort_by_value(xc_enquire_t *enq, unsigned slot,
 					 int reverse, int then_relevance);
 xc_status_t xc_enquire_set_sort_by_relevance(xc_enquire_t *enq);
 /* Order by relevance; equal weights go by the value in slot (ascending,
- * or descending if reverse), so ties come out the same way every time. */
+ * or descending if reverse), so ties come out the same way every time.
+ * Over local databases Xapian orders by relevance alone and the binding
+ * orders the ties of the page (as xc_enquire_set_collapse_key says for
+ * collapsing): Xapian would read the value of every match it looks at. */
 xc_status_t xc_enquire_set_sort_by_relevance_then_value(xc_enquire_t *enq,
 							unsigned slot,
 							int reverse);

@@ -80,6 +80,7 @@ extern "C" xc_status_t xc_enquire_set_sort_by_value(xc_enquire_t *enq,
 								  reverse);
 		else
 			enq->enq.set_sort_by_value(slot, reverse);
+		enq->tie_slot = Xapian::BAD_VALUENO;
 		return XC_OK;
 	});
 }
@@ -90,6 +91,7 @@ extern "C" xc_status_t xc_enquire_set_sort_by_relevance(xc_enquire_t *enq)
 		return XC_MISUSE;
 	return xc_guard(&enq->msg, [&] {
 		enq->enq.set_sort_by_relevance();
+		enq->tie_slot = Xapian::BAD_VALUENO;
 		return XC_OK;
 	});
 }
@@ -101,7 +103,9 @@ xc_enquire_set_sort_by_relevance_then_value(xc_enquire_t *enq, unsigned slot,
 	if (!enq)
 		return XC_MISUSE;
 	return xc_guard(&enq->msg, [&] {
-		enq->enq.set_sort_by_relevance_then_value(slot, reverse);
+		/* Applied by each xc_enquire_mset (see xc_spies_reset). */
+		enq->tie_slot = slot;
+		enq->tie_reverse = reverse != 0;
 		return XC_OK;
 	});
 }
@@ -258,11 +262,20 @@ void xc_column_spy::operator()(const Xapian::Document &doc, double)
 
 /* ---- Matches --------------------------------------------------------- */
 
+/* Whether the enquire picks the page itself (xc_window_page): over local
+ * databases, when it collapses or orders ties by a value. */
+static bool xc_windowed(const xc_enquire_t *enq)
+{
+	return !enq->db->remote &&
+	       (enq->collapse_max || enq->tie_slot != Xapian::BAD_VALUENO);
+}
+
 /* Gives every spy a fresh counter before a match: Xapian's spies add to
  * their counts on each run, and ours must describe one run. The old
  * counters are detached from the Enquire before they are freed. Sets the
- * collapse key Xapian is to use: none over local databases, which
- * xc_collapse_page collapses, the enquire's over remote ones, and then
+ * collapse key and order Xapian is to use: over local databases no
+ * collapsing and plain relevance for ties ordered by a value, both of
+ * which xc_window_page does; over remote ones the enquire's, and then
  * the counter of the documents the match looks at. */
 static void xc_spies_reset(xc_enquire_t *enq)
 {
@@ -305,6 +318,13 @@ static void xc_spies_reset(xc_enquire_t *enq)
 					  enq->collapse_max);
 	else
 		enq->enq.set_collapse_key(Xapian::BAD_VALUENO);
+	if (enq->tie_slot == Xapian::BAD_VALUENO)
+		return;
+	if (enq->db->remote)
+		enq->enq.set_sort_by_relevance_then_value(enq->tie_slot,
+							  enq->tie_reverse);
+	else
+		enq->enq.set_sort_by_relevance();
 }
 
 /* Copies a spy's counts out in our order. Xapian's top_values breaks ties
@@ -349,60 +369,123 @@ static void xc_spies_collect(xc_enquire_t *enq)
 	}
 }
 
-/* Picks the page from m->ms, the best `window` matches uncollapsed: the
- * matches kept are those with no key and the first collapse_max of each
- * key, in the match's order, and the page is those kept from `first` to
- * `want` - 1. The window is walked whole, for the counts of what each
- * key lost and of what was kept. */
-static void xc_collapse_pick(xc_enquire_t *enq, xc_mset_t *m, uint64_t first,
-			     uint64_t want, uint64_t window, uint64_t docs)
+/* Orders the ties of m->ms (equal weights, in docid order from Xapian)
+ * by the value in the tie slot into order[0..usable), the window's
+ * matches surely in their place: all but those of the weight of its last
+ * one, unless it holds every match, as a match left out of it may have
+ * that weight and a value that goes before theirs. */
+static Xapian::doccount xc_window_ties(const xc_enquire_t *enq, xc_mset_t *m,
+				       bool whole,
+				       std::vector<Xapian::doccount> &order)
+{
+	Xapian::doccount n = m->ms.size(), usable = n;
+
+	for (Xapian::doccount i = 0; i < n; i++)
+		order.push_back(i);
+	if (enq->tie_slot == Xapian::BAD_VALUENO || n == 0)
+		return usable;
+	if (!whole) {
+		double last = m->ms[n - 1].get_weight();
+		usable = 0;
+		while (usable < n && m->ms[usable].get_weight() > last)
+			usable++;
+	}
+	std::vector<std::pair<std::string, Xapian::doccount>> run;
+	for (Xapian::doccount i = 0, j; i < usable; i = j) {
+		double w = m->ms[i].get_weight();
+		for (j = i + 1; j < usable && m->ms[j].get_weight() == w; j++)
+			;
+		if (j - i < 2)
+			continue;
+		run.clear();
+		for (Xapian::doccount k = i; k < j; k++)
+			run.emplace_back(
+				m->ms[k].get_document().get_value(enq->tie_slot),
+				k);
+		/* Stable: equal values stay in docid order, as in Xapian. */
+		bool reverse = enq->tie_reverse;
+		std::stable_sort(
+			run.begin(), run.end(),
+			[reverse](const std::pair<std::string, Xapian::doccount>
+					  &a,
+				  const std::pair<std::string, Xapian::doccount>
+					  &b) {
+				return reverse ? b.first < a.first
+					       : a.first < b.first;
+			});
+		for (Xapian::doccount k = i; k < j; k++)
+			order[k] = run[k - i].second;
+	}
+	return usable;
+}
+
+/* Picks the page from m->ms, the best `window` matches: their ties
+ * ordered (xc_window_ties), then, when collapsing, the matches kept are
+ * those with no key and the first collapse_max of each key, in that
+ * order; the page is those kept from `first` to `want` - 1. The usable
+ * part of the window is walked whole, for the counts of what each key
+ * lost and of what was kept. */
+static void xc_window_pick(xc_enquire_t *enq, xc_mset_t *m, uint64_t first,
+			   uint64_t want, uint64_t window, uint64_t docs)
 {
 	struct per_key {
 		Xapian::doccount kept = 0, dropped = 0;
 	};
 	std::unordered_map<std::string, per_key> seen;
+	std::vector<Xapian::doccount> order;
 	Xapian::doccount kept = 0;
+	bool collapsing = enq->collapse_max > 0;
 
 	m->picked = true;
+	m->collapsed = collapsing;
 	m->first = static_cast<uint32_t>(first);
 	m->picks.clear();
 	m->keys.clear();
 	m->dropped.clear();
-	for (Xapian::doccount i = 0; i < m->ms.size(); i++) {
-		std::string key =
-			m->ms[i].get_document().get_value(enq->collapse_slot);
-		if (!key.empty()) {
-			per_key &k = seen[key];
-			if (k.kept == enq->collapse_max) {
-				k.dropped++;
-				continue;
+	m->whole = m->ms.size() < window || window >= docs;
+	m->usable = xc_window_ties(enq, m, m->whole, order);
+	for (Xapian::doccount u = 0; u < m->usable; u++) {
+		Xapian::doccount i = order[u];
+		std::string key;
+		if (collapsing) {
+			key = m->ms[i].get_document().get_value(
+				enq->collapse_slot);
+			if (!key.empty()) {
+				per_key &k = seen[key];
+				if (k.kept == enq->collapse_max) {
+					k.dropped++;
+					continue;
+				}
+				k.kept++;
 			}
-			k.kept++;
 		}
 		if (kept >= first && kept < want) {
 			m->picks.push_back(i);
 			m->keys.push_back(std::move(key));
 		}
 		kept++;
+		/* Without collapsing nothing after the page matters. */
+		if (!collapsing && kept >= want)
+			break;
 	}
 	for (const std::string &key : m->keys)
 		m->dropped.push_back(key.empty() ? 0 : seen[key].dropped);
 	m->kept = kept;
-	m->whole = m->ms.size() < window || window >= docs;
 }
 
-/* A match over local databases with a collapse key, collapsed here rather
- * than by Xapian: its collapsing reads the key of every document the
- * match looks at and keeps each in a map, which cost more than the rest
- * of the match. The page needs only the best matches uncollapsed until
- * `first + max` are kept, so the match asks for about twice that many
- * (the window), and for four times more whenever collapsing left too few,
- * until it has the page or every match. The order is the match's, and a
- * key's best matches are the first of it in that order, so the page is
- * the one Xapian would give; the bounds of the matches before
+/* A match over local databases that collapses or orders ties by a value,
+ * both done here rather than by Xapian, which reads the collapse key and
+ * the value of every match it looks at, and keeps each key in a map: with
+ * exact facets (every match looked at) that cost more than the rest of
+ * the match. The page needs only the best matches by relevance, in docid
+ * order when equal, until `first + max` are kept and in their place, so
+ * the match asks for about twice that many (the window), and for four
+ * times more whenever too few were, until it has the page or every
+ * match. A key's best matches are the first of it in the final order, so
+ * the page is the one Xapian would give; the bounds of the matches before
  * collapsing are Xapian's own, exact when the match saw every match. */
-static void xc_collapse_page(xc_enquire_t *enq, xc_mset_t *m, uint32_t first,
-			     uint32_t max, uint32_t checkatleast)
+static void xc_window_page(xc_enquire_t *enq, xc_mset_t *m, uint32_t first,
+			   uint32_t max, uint32_t checkatleast)
 {
 	uint64_t want = uint64_t(first) + max;
 	uint64_t docs = enq->db->db.get_doccount();
@@ -412,7 +495,7 @@ static void xc_collapse_page(xc_enquire_t *enq, xc_mset_t *m, uint32_t first,
 	for (;;) {
 		m->ms = enq->enq.get_mset(0, Xapian::doccount(window),
 					  checkatleast);
-		xc_collapse_pick(enq, m, first, want, window, docs);
+		xc_window_pick(enq, m, first, want, window, docs);
 		if (m->whole || m->kept >= want)
 			return;
 		window = std::min(4 * window, all);
@@ -434,9 +517,9 @@ extern "C" xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first,
 		m->enq = enq;
 		auto run = [&] {
 			xc_spies_reset(enq);
-			if (enq->collapse_max && !enq->db->remote)
-				xc_collapse_page(enq, m.get(), first, max,
-						 checkatleast);
+			if (xc_windowed(enq))
+				xc_window_page(enq, m.get(), first, max,
+					       checkatleast);
 			else
 				m->ms = enq->enq.get_mset(first, max,
 							  checkatleast);
@@ -505,11 +588,11 @@ extern "C" void xc_mset_matches(const xc_mset_t *mset, uint32_t *estimated,
 		lo = mset->ms.get_matches_lower_bound();
 		hi = mset->ms.get_matches_upper_bound();
 	}
-	if (mset && mset->picked) {
+	if (mset && mset->collapsed) {
 		/* Collapsed here: exact when the window held every
 		 * match; else at least what the window kept, and about
 		 * the share of it the window kept. */
-		size_t n = mset->ms.size();
+		size_t n = mset->usable;
 		if (mset->whole) {
 			e = lo = hi = mset->kept;
 		} else {
@@ -593,7 +676,7 @@ extern "C" xc_status_t xc_mset_collapse_count(const xc_mset_t *mset,
 	if (i >= xc_mset_count(mset))
 		return xc_misuse(&mset->msg, "hit index out of range");
 	if (mset->picked) {
-		*count = mset->dropped[i];
+		*count = mset->collapsed ? mset->dropped[i] : 0;
 		return XC_OK;
 	}
 	return xc_guard(&mset->msg, [&] {

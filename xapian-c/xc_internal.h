@@ -148,10 +148,17 @@ struct xc_enquire {
 	/* The collapse key (xc_enquire_set_collapse_key): at most
 	 * collapse_max hits per value of collapse_slot, 0 for no collapsing.
 	 * Over local databases the enquire collapses a page itself
-	 * (xc_collapse_page in xc_enquire.cc); over remote ones Xapian does,
+	 * (xc_window_page in xc_enquire.cc); over remote ones Xapian does,
 	 * and then the counter below is needed. */
 	Xapian::valueno collapse_slot = Xapian::BAD_VALUENO;
 	Xapian::doccount collapse_max = 0;
+	/* Relevance order with equal weights by the value in tie_slot
+	 * (xc_enquire_set_sort_by_relevance_then_value; BAD_VALUENO for
+	 * any other order). Xapian would read that value in every match
+	 * it looks at; over local databases the enquire orders the ties of
+	 * its page itself (xc_window_page in xc_enquire.cc). */
+	Xapian::valueno tie_slot = Xapian::BAD_VALUENO;
+	bool tie_reverse = false;
 	/* Counts the documents a match looks at: when Xapian collapses, its
 	 * bounds on the matches before collapsing stay loose even when the
 	 * match saw every document, so the enquire counts them itself (see
@@ -176,14 +183,17 @@ struct xc_mset {
 	bool counted = false;	 /* Xapian collapsed: seen is valid */
 	bool exhaustive = false; /* the match looked at every match */
 	uint64_t seen = 0;	 /* documents the match looked at */
-	/* Collapsed by the enquire (xc_collapse_page): ms holds the best
-	 * matches from the first on, uncollapsed (the window), and the
-	 * page is picks[i], an index into ms, with its key and the count
-	 * of the window's matches of that key left out. `kept` is how many
-	 * of the window's matches were kept, `whole` whether the window
-	 * holds every match. */
+	/* Picked by the enquire (xc_window_page): ms holds the best
+	 * matches from the first on, uncollapsed and with ties in docid
+	 * order (the window), and the page is picks[i], an index into ms,
+	 * with its key and the count of the window's matches of that key
+	 * left out when `collapsed`. Of the window, the first `usable` are
+	 * surely in their place (see xc_window_pick), and `kept` of them
+	 * were kept; `whole` says whether the window holds every match. */
 	bool picked = false;
+	bool collapsed = false;
 	uint32_t first = 0;
+	Xapian::doccount usable = 0;
 	std::vector<Xapian::doccount> picks;
 	std::vector<std::string> keys;
 	std::vector<uint32_t> dropped;

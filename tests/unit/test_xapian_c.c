@@ -1852,6 +1852,93 @@ static void test_windows_and_columns(void)
 	CHECK_INT(xc_db_close(db), XC_OK);
 }
 
+/* Equal weights in the order of a value, over a read-only database: the
+ * binding asks Xapian for relevance alone and orders the ties of the page
+ * itself, so that a run of ties longer than the window it first asks for
+ * must make it ask for more. Five documents weigh more; then 60 weigh the
+ * same, their values ("v59" ... "v00") going down as their docids go up. */
+static void test_ties(void)
+{
+	enum { N = 65 };
+	char path[4300];
+	xc_db_t *db = NULL, *writer = NULL;
+	xc_enquire_t *enq = NULL;
+	xc_mset_t *mset = NULL;
+	xc_query_t *q = term_query("tide");
+	uint32_t docid, rank;
+	size_t i;
+
+	snprintf(path, sizeof path, "%s/ties", scratch);
+	CHECK_INT(xc_db_open(path, XC_DB_WRITE_OVERWRITE, &writer, NULL),
+		  XC_OK);
+	for (i = 0; writer && i < N; i++) {
+		xc_doc_t *doc = NULL;
+		char v[16];
+
+		snprintf(v, sizeof v, "v%02u", (unsigned)(N - 1 - i));
+		CHECK_INT(xc_doc_new(&doc), XC_OK);
+		CHECK_INT(xc_doc_add_term(doc, "tide", XC_NTS, i < 5 ? 9 : 2),
+			  XC_OK);
+		CHECK_INT(xc_doc_add_term(doc, "sand", XC_NTS, i < 5 ? 1 : 8),
+			  XC_OK);
+		CHECK_INT(xc_doc_set_value(doc, 3, v, XC_NTS), XC_OK);
+		CHECK_INT(xc_db_add_document(writer, doc, NULL), XC_OK);
+		xc_doc_free(doc);
+	}
+	CHECK_INT(xc_db_close(writer), XC_OK);
+	CHECK_INT(xc_db_open(path, XC_DB_READ, &db, NULL), XC_OK);
+	if (db)
+		CHECK_INT(xc_enquire_new(db, &enq), XC_OK);
+	if (!enq || !q) {
+		xc_query_free(q);
+		xc_db_close(db);
+		return;
+	}
+	CHECK_INT(xc_enquire_set_query(enq, q, 0), XC_OK);
+	CHECK_INT(xc_enquire_set_sort_by_relevance_then_value(enq, 3, 0),
+		  XC_OK);
+	/* The five that weigh more (their values in docid order too),
+	 * then the ties by value: the last docids first. */
+	CHECK_INT(xc_enquire_mset(enq, 0, 10, 0, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 10);
+	for (i = 0; i < xc_mset_size(mset); i++) {
+		CHECK_INT(xc_mset_item(mset, i, &docid, NULL, &rank), XC_OK);
+		CHECK_INT(docid, i < 5 ? 5 - i : N - (i - 5));
+		CHECK_INT(rank, i);
+	}
+	xc_mset_free(mset);
+	/* Deep in the run of ties. */
+	CHECK_INT(xc_enquire_mset(enq, 30, 5, 0, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 5);
+	for (i = 0; i < xc_mset_size(mset); i++) {
+		CHECK_INT(xc_mset_item(mset, i, &docid, NULL, &rank), XC_OK);
+		CHECK_INT(docid, N - 25 - i);
+		CHECK_INT(rank, 30 + i);
+	}
+	xc_mset_free(mset);
+	/* Values descending: the ties in docid order. */
+	CHECK_INT(xc_enquire_set_sort_by_relevance_then_value(enq, 3, 1),
+		  XC_OK);
+	CHECK_INT(xc_enquire_mset(enq, 0, 8, 0, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 8);
+	for (i = 0; i < xc_mset_size(mset); i++) {
+		CHECK_INT(xc_mset_item(mset, i, &docid, NULL, NULL), XC_OK);
+		CHECK_INT(docid, i + 1);
+	}
+	xc_mset_free(mset);
+	/* Plain relevance again: ties in docid order. */
+	CHECK_INT(xc_enquire_set_sort_by_relevance(enq), XC_OK);
+	CHECK_INT(xc_enquire_mset(enq, 5, 3, 0, &mset), XC_OK);
+	for (i = 0; i < xc_mset_size(mset); i++) {
+		CHECK_INT(xc_mset_item(mset, i, &docid, NULL, NULL), XC_OK);
+		CHECK_INT(docid, 6 + i);
+	}
+	xc_mset_free(mset);
+	xc_enquire_free(enq);
+	xc_query_free(q);
+	CHECK_INT(xc_db_close(db), XC_OK);
+}
+
 /* Views: two databases searched as one, their docids interleaved and
  * mapped back; a view rebuilt over other parts in place; an empty view;
  * compaction into a new folder; a remote server that is not there. */
@@ -2034,6 +2121,7 @@ int main(int argc, char **argv)
 		test_faults(stemmer);
 		test_collapse();
 		test_windows_and_columns();
+		test_ties();
 		test_views();
 	} else {
 		CHECK(!"no english stemmer");
