@@ -505,6 +505,13 @@ void xc_mset_uncollapsed_matches(const xc_mset_t *mset, uint32_t *estimated,
  * XC_XAPIAN, XC_INTERNAL; *count is 0 on failure. */
 xc_status_t xc_mset_collapse_count(const xc_mset_t *mset, size_t i,
 				   uint32_t *count);
+/* 1 when the collapse counts of this page (xc_mset_collapse_count) are
+ * exact, counting every match of each key; 0 otherwise (or for NULL).
+ * Over one local database opened for reading, once its collapse slot is
+ * read whole (on the terms of xc_enquire_add_value_spy's columns, every
+ * match looked at counting), a match that saw every match counts them
+ * so. */
+int xc_mset_collapse_counts_exact(const xc_mset_t *mset);
 /* The i-th hit's value in the collapse slot (xc_enquire_set_collapse_key),
  * borrowed until the next call on mset: "" without a collapse key or
  * when the hit has no value there. Unlike xc_mset_collapse_count, it

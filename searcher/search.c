@@ -389,7 +389,9 @@ count_lifted(lede_results_t *r, int field, uint32_t check)
  * that carry the page's story keys, with a value spy on the key. Xapian
  * counts what it collapses too, but a remote server's own collapsing is
  * lost on the way back; this count is exact, and the same over one
- * index or any shards. */
+ * index or any shards. When the binding counted every match of each key
+ * (xc_mset_collapse_counts_exact), its counts are the same, and no match
+ * is needed. */
 static lede_status_t
 count_copies(lede_results_t *r, xc_query_t *xq)
 {
@@ -399,12 +401,24 @@ count_copies(lede_results_t *r, xc_query_t *xq)
 	if (!page)
 		return LEDE_OK;
 	r->similars = calloc(n, sizeof *r->similars);
-	xc_query_t **terms = calloc(page, sizeof *terms);
-	if (!r->similars || !terms) {
-		free(terms);
+	if (!r->similars)
 		return LEDE_NOMEM;
-	}
 	xc_status_t xs = XC_OK;
+	if (xc_mset_collapse_counts_exact(r->mset)) {
+		for (size_t p = 0; xs == XC_OK && p < page; p++) {
+			size_t i = r->order ? r->order[p] : p;
+			xs = xc_mset_collapse_count(r->mset, i,
+						    &r->similars[i]);
+		}
+		if (xs == XC_OK)
+			return LEDE_OK;
+		return ldi_set_error(&q->errmsg, ldi_status_from_xc(xs),
+				     "search in '%s' failed: %s", q->db->path,
+				     xc_mset_errmsg(r->mset));
+	}
+	xc_query_t **terms = calloc(page, sizeof *terms);
+	if (!terms)
+		return LEDE_NOMEM;
 	size_t k = 0;
 	for (size_t p = 0; xs == XC_OK && p < page; p++) {
 		size_t i = r->order ? r->order[p] : p;

@@ -249,6 +249,7 @@ static void xc_column_note(xc_db_t *db, Xapian::valueno slot, uint64_t n)
 void xc_column_spy::operator()(const Xapian::Document &doc, double)
 {
 	Xapian::docid did = doc.get_docid();
+	++total;
 	if (did >= col->ord.size()) {
 		std::string v = doc.get_value(slot);
 		if (!v.empty())
@@ -303,8 +304,20 @@ static void xc_spies_reset(xc_enquire_t *enq)
 		if (xapian_collapses && !enq->count_total)
 			enq->count_total = s->spy.get();
 	}
-	/* Xapian may still point at the old counter until this reset, so
-	 * it is only replaced here. */
+	/* Xapian may still point at the old counters until this reset, so
+	 * they are only replaced here. */
+	enq->key_spy.reset();
+	if (enq->collapse_max && !enq->db->remote) {
+		std::shared_ptr<const xc_column_data> col =
+			xc_column_get(enq->db, enq->collapse_slot);
+		if (col) {
+			enq->key_spy.reset(new xc_column_spy);
+			enq->key_spy->col = col;
+			enq->key_spy->slot = enq->collapse_slot;
+			enq->key_spy->counts.assign(col->values.size(), 0);
+			enq->enq.add_matchspy(enq->key_spy.get());
+		}
+	}
 	enq->counter.reset();
 	enq->counting = xapian_collapses;
 	if (xapian_collapses && !enq->count_total) {
@@ -468,9 +481,23 @@ static void xc_window_pick(xc_enquire_t *enq, xc_mset_t *m, uint64_t first,
 		if (!collapsing && kept >= want)
 			break;
 	}
-	for (const std::string &key : m->keys)
-		m->dropped.push_back(key.empty() ? 0 : seen[key].dropped);
 	m->kept = kept;
+	/* A key spy that saw every match has each key's matches: all but
+	 * the collapse_max kept were dropped. */
+	const xc_column_spy *ks = enq->key_spy.get();
+	m->counts_exact = collapsing && ks &&
+			  ks->total == m->ms.get_matches_upper_bound();
+	for (size_t p = 0; p < m->picks.size(); p++) {
+		const std::string &key = m->keys[p];
+		Xapian::doccount dropped = key.empty() ? 0 : seen[key].dropped;
+		Xapian::docid did = *m->ms[m->picks[p]];
+		if (m->counts_exact && !key.empty() &&
+		    did < ks->col->ord.size()) {
+			Xapian::doccount n = ks->counts[ks->col->ord[did]];
+			dropped = n - std::min(n, enq->collapse_max);
+		}
+		m->dropped.push_back(dropped);
+	}
 }
 
 /* A match over local databases that collapses or orders ties by a value,
@@ -497,10 +524,16 @@ static void xc_window_page(xc_enquire_t *enq, xc_mset_t *m, uint32_t first,
 					  checkatleast);
 		xc_window_pick(enq, m, first, want, window, docs);
 		if (m->whole || m->kept >= want)
-			return;
+			break;
 		window = std::min(4 * window, all);
 		xc_spies_reset(enq);
 	}
+	/* The collapse slot is looked up in every match too (by the key
+	 * spy, or in effect by Xapian's collapsing before): its column is
+	 * read on the same terms as a spied slot's. */
+	if (enq->collapse_max && !enq->key_spy)
+		xc_column_note(enq->db, enq->collapse_slot,
+			       m->ms.get_matches_lower_bound());
 }
 
 extern "C" xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first,
@@ -683,6 +716,11 @@ extern "C" xc_status_t xc_mset_collapse_count(const xc_mset_t *mset,
 		*count = xc_mset_at(mset, i).get_collapse_count();
 		return XC_OK;
 	});
+}
+
+extern "C" int xc_mset_collapse_counts_exact(const xc_mset_t *mset)
+{
+	return mset && mset->counts_exact;
 }
 
 extern "C" xc_status_t xc_mset_collapse_key(const xc_mset_t *mset, size_t i,

@@ -123,6 +123,7 @@ struct xc_qparser {
 struct xc_column_spy final : public Xapian::MatchSpy {
 	std::shared_ptr<const xc_column_data> col;
 	Xapian::valueno slot = 0;
+	uint64_t total = 0; /* documents looked at */
 	std::vector<uint32_t> counts;  /* by ordinal */
 	std::vector<uint32_t> touched; /* ordinals counted at least once */
 	std::map<std::string, uint32_t> extra;
@@ -159,6 +160,10 @@ struct xc_enquire {
 	 * its page itself (xc_window_page in xc_enquire.cc). */
 	Xapian::valueno tie_slot = Xapian::BAD_VALUENO;
 	bool tie_reverse = false;
+	/* While the enquire collapses, a spy over the collapse slot's
+	 * column when there is one: the matches of each key, so that the
+	 * collapse counts are exact when the match saw every match. */
+	std::unique_ptr<xc_column_spy> key_spy;
 	/* Counts the documents a match looks at: when Xapian collapses, its
 	 * bounds on the matches before collapsing stay loose even when the
 	 * match saw every document, so the enquire counts them itself (see
@@ -186,8 +191,9 @@ struct xc_mset {
 	/* Picked by the enquire (xc_window_page): ms holds the best
 	 * matches from the first on, uncollapsed and with ties in docid
 	 * order (the window), and the page is picks[i], an index into ms,
-	 * with its key and the count of the window's matches of that key
-	 * left out when `collapsed`. Of the window, the first `usable` are
+	 * with its key and the count of the matches of that key left out
+	 * when `collapsed` (in the window, or all of them when
+	 * counts_exact). Of the window, the first `usable` are
 	 * surely in their place (see xc_window_pick), and `kept` of them
 	 * were kept; `whole` says whether the window holds every match. */
 	bool picked = false;
@@ -199,6 +205,7 @@ struct xc_mset {
 	std::vector<uint32_t> dropped;
 	Xapian::doccount kept = 0;
 	bool whole = false;
+	bool counts_exact = false; /* dropped[] counted over every match */
 	mutable std::string key; /* xc_mset_collapse_key's answer */
 	std::string value;	 /* the last xc_mset_value */
 	mutable std::string msg;
