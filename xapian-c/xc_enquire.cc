@@ -263,6 +263,11 @@ void xc_column_spy::operator()(const Xapian::Document &doc, double)
 
 /* ---- Matches --------------------------------------------------------- */
 
+/* Matches a page counts, at least, when every match is to be counted
+ * apart (see xc_enquire_mset): those of most queries, so that they need
+ * one match. */
+#define XC_PAGE_CHECK 1000
+
 /* Whether the enquire picks the page itself (xc_window_page): over local
  * databases, when it collapses or orders ties by a value. */
 static bool xc_windowed(const xc_enquire_t *enq)
@@ -271,18 +276,21 @@ static bool xc_windowed(const xc_enquire_t *enq)
 	       (enq->collapse_max || enq->tie_slot != Xapian::BAD_VALUENO);
 }
 
-/* Gives every spy a fresh counter before a match: Xapian's spies add to
- * their counts on each run, and ours must describe one run. The old
- * counters are detached from the Enquire before they are freed. Sets the
- * collapse key and order Xapian is to use: over local databases no
+/* Gives every spy a fresh counter before a match, attached to the
+ * enquire that runs it (enq's, or the one counting apart): Xapian's spies
+ * add to their counts on each run, and ours must describe one run. The
+ * old counters are detached before they are freed. Sets the collapse key
+ * and order Xapian is to use: over local databases no
  * collapsing and plain relevance for ties ordered by a value, both of
  * which xc_window_page does; over remote ones the enquire's, and then
  * the counter of the documents the match looks at. */
-static void xc_spies_reset(xc_enquire_t *enq)
+static void xc_spies_reset(xc_enquire_t *enq, Xapian::Enquire &target)
 {
 	bool xapian_collapses = enq->collapse_max && enq->db->remote;
 
 	enq->enq.clear_matchspies();
+	if (enq->count_enq)
+		enq->count_enq->clear_matchspies();
 	enq->count_total = nullptr;
 	for (auto &s : enq->spies) {
 		s->items.clear();
@@ -295,11 +303,11 @@ static void xc_spies_reset(xc_enquire_t *enq)
 			s->column->col = col;
 			s->column->slot = s->slot;
 			s->column->counts.assign(col->values.size(), 0);
-			enq->enq.add_matchspy(s->column.get());
+			target.add_matchspy(s->column.get());
 			continue;
 		}
 		s->spy.reset(new Xapian::ValueCountMatchSpy(s->slot));
-		enq->enq.add_matchspy(s->spy.get());
+		target.add_matchspy(s->spy.get());
 		/* Any value spy's total is the documents it saw. */
 		if (xapian_collapses && !enq->count_total)
 			enq->count_total = s->spy.get();
@@ -315,7 +323,7 @@ static void xc_spies_reset(xc_enquire_t *enq)
 			enq->key_spy->col = col;
 			enq->key_spy->slot = enq->collapse_slot;
 			enq->key_spy->counts.assign(col->values.size(), 0);
-			enq->enq.add_matchspy(enq->key_spy.get());
+			target.add_matchspy(enq->key_spy.get());
 		}
 	}
 	enq->counter.reset();
@@ -324,7 +332,7 @@ static void xc_spies_reset(xc_enquire_t *enq)
 		auto *c = new Xapian::ValueCountMatchSpy(enq->count_slot);
 		enq->counter.reset(c);
 		enq->count_total = c;
-		enq->enq.add_matchspy(c);
+		target.add_matchspy(c);
 	}
 	if (xapian_collapses)
 		enq->enq.set_collapse_key(enq->collapse_slot,
@@ -482,22 +490,8 @@ static void xc_window_pick(xc_enquire_t *enq, xc_mset_t *m, uint64_t first,
 			break;
 	}
 	m->kept = kept;
-	/* A key spy that saw every match has each key's matches: all but
-	 * the collapse_max kept were dropped. */
-	const xc_column_spy *ks = enq->key_spy.get();
-	m->counts_exact = collapsing && ks &&
-			  ks->total == m->ms.get_matches_upper_bound();
-	for (size_t p = 0; p < m->picks.size(); p++) {
-		const std::string &key = m->keys[p];
-		Xapian::doccount dropped = key.empty() ? 0 : seen[key].dropped;
-		Xapian::docid did = *m->ms[m->picks[p]];
-		if (m->counts_exact && !key.empty() &&
-		    did < ks->col->ord.size()) {
-			Xapian::doccount n = ks->counts[ks->col->ord[did]];
-			dropped = n - std::min(n, enq->collapse_max);
-		}
-		m->dropped.push_back(dropped);
-	}
+	for (const std::string &key : m->keys)
+		m->dropped.push_back(key.empty() ? 0 : seen[key].dropped);
 }
 
 /* A match over local databases that collapses or orders ties by a value,
@@ -526,14 +520,78 @@ static void xc_window_page(xc_enquire_t *enq, xc_mset_t *m, uint32_t first,
 		if (m->whole || m->kept >= want)
 			break;
 		window = std::min(4 * window, all);
-		xc_spies_reset(enq);
+		xc_spies_reset(enq, enq->enq);
 	}
-	/* The collapse slot is looked up in every match too (by the key
-	 * spy, or in effect by Xapian's collapsing before): its column is
-	 * read on the same terms as a spied slot's. */
-	if (enq->collapse_max && !enq->key_spy)
+}
+
+/* The match whose bounds and spies describe the whole match set. */
+static const Xapian::MSet &xc_mset_counts(const xc_mset_t *m)
+{
+	return m->count_apart ? m->cms : m->ms;
+}
+
+/* Whether a match saw every match: its bounds agree, and so do its
+ * spies, which count every document it looks at. */
+static bool xc_saw_all(const xc_enquire_t *enq, const Xapian::MSet &ms)
+{
+	Xapian::doccount n = ms.get_matches_upper_bound();
+
+	if (ms.get_matches_lower_bound() != n)
+		return false;
+	for (const auto &s : enq->spies) {
+		uint64_t total = s->column ? s->column->total
+			       : s->spy	   ? s->spy->get_total()
+					   : n;
+		if (total != n)
+			return false;
+	}
+	return !enq->key_spy || enq->key_spy->total == n;
+}
+
+/* Counts the matches, for the bounds and the spies, apart from the page:
+ * a match with no page under Xapian's BoolWeight, which looks at every
+ * match without weighing any (see xc_enquire_mset). */
+static void xc_count_apart(xc_enquire_t *enq, xc_mset_t *m,
+			   uint32_t checkatleast)
+{
+	if (!enq->count_enq) {
+		enq->count_enq.reset(new Xapian::Enquire(enq->dbh));
+		enq->count_enq->set_weighting_scheme(Xapian::BoolWeight());
+	}
+	enq->count_enq->set_query(enq->enq.get_query());
+	xc_spies_reset(enq, *enq->count_enq);
+	m->cms = enq->count_enq->get_mset(0, 0, checkatleast);
+	m->count_apart = true;
+}
+
+/* After a collapsed page's matches: a key spy that saw every match has
+ * each key's matches, all but the collapse_max kept dropped, so the
+ * collapse counts are those, exact. The collapse slot is looked up in
+ * every match (by the key spy, or in effect by Xapian's collapsing), so
+ * without one its column is noted on the same terms as a spied slot's. */
+static void xc_collapse_counts(xc_enquire_t *enq, xc_mset_t *m)
+{
+	const xc_column_spy *ks = enq->key_spy.get();
+	const Xapian::MSet &counts = xc_mset_counts(m);
+
+	if (!m->collapsed)
+		return;
+	if (!ks) {
 		xc_column_note(enq->db, enq->collapse_slot,
-			       m->ms.get_matches_lower_bound());
+			       counts.get_matches_lower_bound());
+		return;
+	}
+	m->counts_exact =
+		ks->total == counts.get_matches_upper_bound() &&
+		counts.get_matches_lower_bound() ==
+			counts.get_matches_upper_bound();
+	for (size_t p = 0; m->counts_exact && p < m->picks.size(); p++) {
+		Xapian::docid did = *m->ms[m->picks[p]];
+		if (m->keys[p].empty() || did >= ks->col->ord.size())
+			continue;
+		Xapian::doccount n = ks->counts[ks->col->ord[did]];
+		m->dropped[p] = n - std::min(n, enq->collapse_max);
+	}
 }
 
 extern "C" xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first,
@@ -548,14 +606,37 @@ extern "C" xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first,
 	return xc_guard(&enq->msg, [&] {
 		std::unique_ptr<xc_mset_t> m(new xc_mset_t);
 		m->enq = enq;
+		/* Looking at every match under BM25 costs a weight per
+		 * match and a place among the best for many: over a local
+		 * database, when every match is to be looked at, the page
+		 * is matched first as if fewer were (XC_PAGE_CHECK), and
+		 * when that match did not see them all, a second one with
+		 * no page and no weights counts them, for the bounds and
+		 * the spies. The page is the same: Xapian leaves out only
+		 * matches too weak for it. */
 		auto run = [&] {
-			xc_spies_reset(enq);
-			if (xc_windowed(enq))
+			uint64_t want = uint64_t(first) + max;
+			bool apart = !enq->db->remote &&
+				     checkatleast >= enq->dbh.get_doccount() &&
+				     checkatleast > XC_PAGE_CHECK;
+			uint32_t check = apart ? XC_PAGE_CHECK : checkatleast;
+			m->count_apart = false;
+			m->counts_exact = false;
+			xc_spies_reset(enq, enq->enq);
+			if (apart && want == 0) {
+				/* Counts alone: the counting match. */
+				xc_count_apart(enq, m.get(), checkatleast);
+				m->ms = m->cms;
+			} else if (xc_windowed(enq)) {
 				xc_window_page(enq, m.get(), first, max,
-					       checkatleast);
-			else
-				m->ms = enq->enq.get_mset(first, max,
-							  checkatleast);
+					       check);
+			} else {
+				m->ms = enq->enq.get_mset(first, max, check);
+			}
+			if (apart && !m->count_apart &&
+			    !xc_saw_all(enq, m->ms))
+				xc_count_apart(enq, m.get(), checkatleast);
+			xc_collapse_counts(enq, m.get());
 		};
 		try {
 			run();
@@ -617,9 +698,10 @@ extern "C" void xc_mset_matches(const xc_mset_t *mset, uint32_t *estimated,
 	/* These only read numbers the match stored; they cannot throw. */
 	uint32_t e = 0, lo = 0, hi = 0;
 	if (mset) {
-		e = mset->ms.get_matches_estimated();
-		lo = mset->ms.get_matches_lower_bound();
-		hi = mset->ms.get_matches_upper_bound();
+		const Xapian::MSet &ms = xc_mset_counts(mset);
+		e = ms.get_matches_estimated();
+		lo = ms.get_matches_lower_bound();
+		hi = ms.get_matches_upper_bound();
 	}
 	if (mset && mset->collapsed) {
 		/* Collapsed here: exact when the window held every
@@ -686,9 +768,10 @@ extern "C" void xc_mset_uncollapsed_matches(const xc_mset_t *mset,
 			lo = static_cast<uint32_t>(mset->seen);
 	} else if (mset) {
 		/* No collapsing by Xapian (none, or ours): its own. */
-		e = mset->ms.get_matches_estimated();
-		lo = mset->ms.get_matches_lower_bound();
-		hi = mset->ms.get_matches_upper_bound();
+		const Xapian::MSet &ms = xc_mset_counts(mset);
+		e = ms.get_matches_estimated();
+		lo = ms.get_matches_lower_bound();
+		hi = ms.get_matches_upper_bound();
 	}
 	if (estimated)
 		*estimated = e;

@@ -174,9 +174,14 @@ struct xc_enquire {
 	bool counting = false; /* Xapian collapses: the match counts */
 	const Xapian::ValueCountMatchSpy *count_total = nullptr;
 	Xapian::Enquire enq;
+	/* The database as enq reads it, and the enquire that counts apart
+	 * from the page (xc_count_apart in xc_enquire.cc), made when first
+	 * needed. */
+	Xapian::Database dbh;
+	std::unique_ptr<Xapian::Enquire> count_enq;
 	std::string msg;
 
-	explicit xc_enquire(xc_db_t *d) : db(d), enq(d->db) {}
+	explicit xc_enquire(xc_db_t *d) : db(d), enq(d->db), dbh(d->db) {}
 };
 
 /* An MSet keeps its enquire (and through it the database) so that a hit's
@@ -185,6 +190,10 @@ struct xc_enquire {
 struct xc_mset {
 	xc_enquire_t *enq = nullptr;
 	Xapian::MSet ms;
+	/* When the matches were counted apart from the page (count_apart),
+	 * cms is that match, whose bounds are the ones to give. */
+	Xapian::MSet cms;
+	bool count_apart = false;
 	bool counted = false;	 /* Xapian collapsed: seen is valid */
 	bool exhaustive = false; /* the match looked at every match */
 	uint64_t seen = 0;	 /* documents the match looked at */

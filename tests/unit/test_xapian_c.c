@@ -1862,6 +1862,118 @@ static void test_windows_and_columns(void)
 	CHECK_INT(xc_db_close(db), XC_OK);
 }
 
+/* Keys with two copies each, 700 apart, for the first 1400. */
+static const char *pair_key(unsigned i, char *buf)
+{
+	if (i >= 1400)
+		return NULL;
+	snprintf(buf, 32, "k%u", i % 700);
+	return buf;
+}
+
+/* A match asked to count every match, over a database larger than what
+ * the page is matched with (1000): the page is the same, and when its
+ * match did not see every match a second one, without weights, counts
+ * them for the bounds and the spies. */
+static void test_count_apart(void)
+{
+	enum { N = 1500 };
+	char path[4300], counts[256];
+	xc_db_t *db = NULL, *writer = NULL;
+	xc_enquire_t *enq = NULL;
+	xc_mset_t *mset = NULL;
+	xc_spy_t *spy = NULL;
+	xc_query_t *q = term_query("storm");
+	uint32_t docid, rank, count, est, lower, upper;
+	size_t i;
+	int run;
+
+	snprintf(path, sizeof path, "%s/apart", scratch);
+	CHECK_INT(xc_db_open(path, XC_DB_WRITE_OVERWRITE, &writer, NULL),
+		  XC_OK);
+	for (i = 0; writer && i < N; i++) {
+		xc_doc_t *doc = NULL;
+		char key[32];
+		static const char *const facet[3] = { "a", "b", "" };
+
+		CHECK_INT(xc_doc_new(&doc), XC_OK);
+		CHECK_INT(xc_doc_add_term(doc, "storm", XC_NTS,
+					  (uint32_t)(2000 - i)),
+			  XC_OK);
+		CHECK_INT(xc_doc_add_term(doc, "filler", XC_NTS,
+					  (uint32_t)(i + 1)),
+			  XC_OK);
+		CHECK_INT(xc_doc_set_value(doc, SLOT_FACETS, facet[i % 3],
+					   XC_NTS),
+			  XC_OK);
+		if (pair_key((unsigned)i, key))
+			CHECK_INT(xc_doc_set_value(doc, 4, key, XC_NTS),
+				  XC_OK);
+		CHECK_INT(xc_db_add_document(writer, doc, NULL), XC_OK);
+		xc_doc_free(doc);
+	}
+	CHECK_INT(xc_db_close(writer), XC_OK);
+	CHECK_INT(xc_db_open(path, XC_DB_READ, &db, NULL), XC_OK);
+	if (db)
+		CHECK_INT(xc_enquire_new(db, &enq), XC_OK);
+	if (!enq || !q) {
+		xc_query_free(q);
+		xc_db_close(db);
+		return;
+	}
+	CHECK_INT(xc_enquire_set_query(enq, q, 0), XC_OK);
+	CHECK_INT(xc_enquire_add_value_spy(enq, SLOT_FACETS, &spy), XC_OK);
+	CHECK_INT(xc_enquire_set_collapse_key(enq, 4, 1, 4), XC_OK);
+	/* Each of the first ten has its copy 700 below, out of the page's
+	 * reach: counted once the key's column is read (the second run). */
+	for (run = 0; run < 3; run++) {
+		CHECK_INT(xc_enquire_mset(enq, 0, 10, N, &mset), XC_OK);
+		CHECK_INT(xc_mset_size(mset), 10);
+		for (i = 0; i < xc_mset_size(mset); i++) {
+			CHECK_INT(xc_mset_item(mset, i, &docid, NULL, &rank),
+				  XC_OK);
+			CHECK_INT(docid, i + 1);
+			CHECK_INT(rank, i);
+			CHECK_INT(xc_mset_collapse_count(mset, i, &count),
+				  XC_OK);
+			CHECK_INT(count, run > 0);
+		}
+		CHECK_INT(xc_mset_collapse_counts_exact(mset), run > 0);
+		xc_mset_uncollapsed_matches(mset, &est, &lower, &upper);
+		CHECK_INT(est, N);
+		CHECK_INT(lower, N);
+		CHECK_INT(upper, N);
+		spy_counts(spy, counts, sizeof counts);
+		CHECK_STR(counts, "a:500 b:500");
+		xc_mset_free(mset);
+	}
+	/* The last page: the window reaches the end. */
+	CHECK_INT(xc_enquire_mset(enq, 790, 20, N, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 10);
+	for (i = 0; i < xc_mset_size(mset); i++) {
+		CHECK_INT(xc_mset_item(mset, i, &docid, NULL, &rank), XC_OK);
+		CHECK_INT(docid, 1400 + 90 + i + 1);
+		CHECK_INT(rank, 790 + i);
+	}
+	xc_mset_matches(mset, &est, &lower, &upper);
+	CHECK_INT(est, 800);
+	CHECK_INT(lower, 800);
+	CHECK_INT(upper, 800);
+	xc_mset_free(mset);
+	/* Counts alone. */
+	CHECK_INT(xc_enquire_mset(enq, 0, 0, N, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 0);
+	xc_mset_uncollapsed_matches(mset, &est, &lower, &upper);
+	CHECK_INT(lower, N);
+	CHECK_INT(upper, N);
+	spy_counts(spy, counts, sizeof counts);
+	CHECK_STR(counts, "a:500 b:500");
+	xc_mset_free(mset);
+	xc_enquire_free(enq);
+	xc_query_free(q);
+	CHECK_INT(xc_db_close(db), XC_OK);
+}
+
 /* Equal weights in the order of a value, over a read-only database: the
  * binding asks Xapian for relevance alone and orders the ties of the page
  * itself, so that a run of ties longer than the window it first asks for
@@ -2132,6 +2244,7 @@ int main(int argc, char **argv)
 		test_collapse();
 		test_windows_and_columns();
 		test_ties();
+		test_count_apart();
 		test_views();
 	} else {
 		CHECK(!"no english stemmer");
