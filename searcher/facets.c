@@ -176,11 +176,6 @@ static int part_names(const facet_part_t *x, const facet_part_t *y)
 	return x->len < y->len ? -1 : x->len > y->len;
 }
 
-static int part_by_name(const void *a, const void *b)
-{
-	return part_names(a, b);
-}
-
 static int part_by_count_then_name(const void *a, const void *b)
 {
 	const facet_part_t *x = a, *y = b;
@@ -234,11 +229,53 @@ static int split_counts(const xc_spy_t *spy, facet_part_t **parts, size_t *n)
 	return 0;
 }
 
+/* FNV-1a over a value's bytes. */
+static uint64_t part_hash(const facet_part_t *x)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+
+	for (i = 0; i < x->len; i++)
+		h = (h ^ (unsigned char)x->p[i]) * 1099511628211ULL;
+	return h;
+}
+
+/* Adds up the counts of equal values, keeping the first of each in
+ * parts[0..*n). A hash table rather than a sort by name: a large match
+ * set has a few thousand values. 0, or -1 when out of memory. */
+static int merge_parts(facet_part_t *parts, size_t *n)
+{
+	size_t cap = 16, i, k = 0, *slot;
+
+	while (cap < 2 * *n)
+		cap *= 2;
+	slot = malloc(cap * sizeof *slot);
+	if (!slot)
+		return -1;
+	memset(slot, 0xff, cap * sizeof *slot); /* SIZE_MAX: empty */
+	for (i = 0; i < *n; i++) {
+		size_t h = (size_t)part_hash(&parts[i]) & (cap - 1);
+
+		while (slot[h] != (size_t)-1 &&
+		       part_names(&parts[slot[h]], &parts[i]))
+			h = (h + 1) & (cap - 1);
+		if (slot[h] != (size_t)-1) {
+			parts[slot[h]].count += parts[i].count;
+		} else {
+			parts[k] = parts[i];
+			slot[h] = k++;
+		}
+	}
+	free(slot);
+	*n = k;
+	return 0;
+}
+
 /* ldi_facet_values, keeping the first max values (0: all). */
 static int facet_values(const xc_spy_t *spy, uint32_t max, ldi_count_list_t *l)
 {
 	facet_part_t *parts;
-	size_t n, i, k = 0;
+	size_t n, i;
 
 	/* The values stay in the spy's copy of its counts until they are
 	 * counted and ranked: only those kept are copied. */
@@ -246,17 +283,12 @@ static int facet_values(const xc_spy_t *spy, uint32_t max, ldi_count_list_t *l)
 		free(parts);
 		return -1;
 	}
-	if (n > 1) {
-		qsort(parts, n, sizeof *parts, part_by_name);
-		for (i = 1; i < n; i++) {
-			if (!part_names(&parts[i], &parts[k]))
-				parts[k].count += parts[i].count;
-			else
-				parts[++k] = parts[i];
-		}
-		n = k + 1;
-		qsort(parts, n, sizeof *parts, part_by_count_then_name);
+	if (n > 1 && merge_parts(parts, &n) != 0) {
+		free(parts);
+		return -1;
 	}
+	if (n > 1)
+		qsort(parts, n, sizeof *parts, part_by_count_then_name);
 	if (max && n > max)
 		n = max;
 	l->v = n ? malloc(n * sizeof *l->v) : NULL;
