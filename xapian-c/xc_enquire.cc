@@ -246,6 +246,25 @@ static void xc_column_note(xc_db_t *db, Xapian::valueno slot, uint64_t n)
 		c->looked += n;
 }
 
+xc_column_spy::xc_column_spy(std::shared_ptr<const xc_column_data> c,
+			     Xapian::valueno s)
+	: col(std::move(c)), slot(s)
+{
+	if (col->spare.size() == col->values.size())
+		counts.swap(col->spare);
+	else
+		counts.assign(col->values.size(), 0);
+}
+
+xc_column_spy::~xc_column_spy()
+{
+	if (!col->spare.empty())
+		return;
+	for (uint32_t o : touched)
+		counts[o] = 0;
+	counts.swap(col->spare);
+}
+
 void xc_column_spy::operator()(const Xapian::Document &doc, double)
 {
 	Xapian::docid did = doc.get_docid();
@@ -299,10 +318,7 @@ static void xc_spies_reset(xc_enquire_t *enq, Xapian::Enquire &target)
 		std::shared_ptr<const xc_column_data> col =
 			xc_column_get(enq->db, s->slot);
 		if (col) {
-			s->column.reset(new xc_column_spy);
-			s->column->col = col;
-			s->column->slot = s->slot;
-			s->column->counts.assign(col->values.size(), 0);
+			s->column.reset(new xc_column_spy(col, s->slot));
 			target.add_matchspy(s->column.get());
 			continue;
 		}
@@ -319,10 +335,8 @@ static void xc_spies_reset(xc_enquire_t *enq, Xapian::Enquire &target)
 		std::shared_ptr<const xc_column_data> col =
 			xc_column_get(enq->db, enq->collapse_slot);
 		if (col) {
-			enq->key_spy.reset(new xc_column_spy);
-			enq->key_spy->col = col;
-			enq->key_spy->slot = enq->collapse_slot;
-			enq->key_spy->counts.assign(col->values.size(), 0);
+			enq->key_spy.reset(
+				new xc_column_spy(col, enq->collapse_slot));
 			target.add_matchspy(enq->key_spy.get());
 		}
 	}
@@ -465,12 +479,19 @@ static void xc_window_pick(xc_enquire_t *enq, xc_mset_t *m, uint64_t first,
 	m->dropped.clear();
 	m->whole = m->ms.size() < window || window >= docs;
 	m->usable = xc_window_ties(enq, m, m->whole, order);
+	/* The keys come from the key spy's column when there is one. */
+	const xc_column_data *keys =
+		enq->key_spy ? enq->key_spy->col.get() : nullptr;
 	for (Xapian::doccount u = 0; u < m->usable; u++) {
 		Xapian::doccount i = order[u];
 		std::string key;
 		if (collapsing) {
-			key = m->ms[i].get_document().get_value(
-				enq->collapse_slot);
+			Xapian::docid did = *m->ms[i];
+			if (keys && did < keys->ord.size())
+				key = keys->values[keys->ord[did]];
+			else
+				key = m->ms[i].get_document().get_value(
+					enq->collapse_slot);
 			if (!key.empty()) {
 				per_key &k = seen[key];
 				if (k.kept == enq->collapse_max) {

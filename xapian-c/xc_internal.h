@@ -29,6 +29,11 @@
 struct xc_column_data {
 	std::vector<uint32_t> ord;
 	std::vector<std::string> values;
+	/* Counts by ordinal, all 0, lent to one spy at a time so that a
+	 * match need not clear an array as long as the distinct values
+	 * (see xc_column_spy); mutable as the handle, used by one thread
+	 * at a time, is the only one to touch it. */
+	mutable std::vector<uint32_t> spare;
 };
 
 /* A database's column of one slot: its data once read (NULL before), the
@@ -127,6 +132,11 @@ struct xc_column_spy final : public Xapian::MatchSpy {
 	std::vector<uint32_t> counts;  /* by ordinal */
 	std::vector<uint32_t> touched; /* ordinals counted at least once */
 	std::map<std::string, uint32_t> extra;
+	/* Counts over col, in its spare array when it is free. */
+	xc_column_spy(std::shared_ptr<const xc_column_data> c,
+		      Xapian::valueno s);
+	/* Gives the array back cleared, when the column has none. */
+	~xc_column_spy() override;
 	void operator()(const Xapian::Document &doc, double) override;
 };
 
