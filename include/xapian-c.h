@@ -466,7 +466,7 @@ xc_status_t xc_enquire_add_value_spy(xc_enquire_t *enq, unsigned slot,
  * checkatleast matches exactly. If the database changes under the
  * reader, it is reopened and the match retried once. When checkatleast
  * covers a local database (every match to be counted), the page is
- * matched counting 1000, and if that match did not see every match, a
+ * matched counting 200, and if that match did not see every match, a
  * second one without weights or page counts them all for the bounds and
  * the spies: weighing every match of a large match set cost more. */
 xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first, uint32_t max,

@@ -1872,7 +1872,7 @@ static const char *pair_key(unsigned i, char *buf)
 }
 
 /* A match asked to count every match, over a database larger than what
- * the page is matched with (1000): the page is the same, and when its
+ * the page is matched with (200): the page is the same, and when its
  * match did not see every match a second one, without weights, counts
  * them for the bounds and the spies. */
 static void test_count_apart(void)
