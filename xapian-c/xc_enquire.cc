@@ -265,19 +265,11 @@ xc_column_spy::~xc_column_spy()
 	counts.swap(col->spare);
 }
 
-void xc_column_spy::operator()(const Xapian::Document &doc, double)
+void xc_column_spy::count_apart(const Xapian::Document &doc)
 {
-	Xapian::docid did = doc.get_docid();
-	++total;
-	if (did >= col->ord.size()) {
-		std::string v = doc.get_value(slot);
-		if (!v.empty())
-			++extra[v];
-		return;
-	}
-	uint32_t o = col->ord[did];
-	if (o && counts[o]++ == 0)
-		touched.push_back(o);
+	std::string v = doc.get_value(slot);
+	if (!v.empty())
+		++extra[v];
 }
 
 /* ---- Matches --------------------------------------------------------- */
@@ -309,10 +301,13 @@ static void xc_spies_reset(xc_enquire_t *enq, Xapian::Enquire &target)
 {
 	bool xapian_collapses = enq->collapse_max && enq->db->remote;
 
+	std::vector<xc_column_spy *> columns;
+
 	enq->enq.clear_matchspies();
 	if (enq->count_enq)
 		enq->count_enq->clear_matchspies();
 	enq->count_total = nullptr;
+	enq->columns_spy.reset();
 	for (auto &s : enq->spies) {
 		s->items.clear();
 		s->spy.reset();
@@ -321,7 +316,7 @@ static void xc_spies_reset(xc_enquire_t *enq, Xapian::Enquire &target)
 			xc_column_get(enq->db, s->slot);
 		if (col) {
 			s->column.reset(new xc_column_spy(col, s->slot));
-			target.add_matchspy(s->column.get());
+			columns.push_back(s->column.get());
 			continue;
 		}
 		s->spy.reset(new Xapian::ValueCountMatchSpy(s->slot));
@@ -339,8 +334,14 @@ static void xc_spies_reset(xc_enquire_t *enq, Xapian::Enquire &target)
 		if (col) {
 			enq->key_spy.reset(
 				new xc_column_spy(col, enq->collapse_slot));
-			target.add_matchspy(enq->key_spy.get());
+			columns.push_back(enq->key_spy.get());
 		}
+	}
+	enq->columns_spy.reset();
+	if (!columns.empty()) {
+		enq->columns_spy.reset(new xc_columns_spy);
+		enq->columns_spy->spies = columns;
+		target.add_matchspy(enq->columns_spy.get());
 	}
 	enq->counter.reset();
 	enq->counting = xapian_collapses;

@@ -124,8 +124,9 @@ struct xc_qparser {
  * Xapian's ValueCountMatchSpy does, from a column: a lookup and an
  * increment per document. A document past the column's end (none, while
  * the column is current) has its value read and counted apart. For
- * local databases only: a remote server cannot run it. */
-struct xc_column_spy final : public Xapian::MatchSpy {
+ * local databases only: a remote server cannot run it. The match calls
+ * one xc_columns_spy for all of an enquire's (one call, one docid). */
+struct xc_column_spy {
 	std::shared_ptr<const xc_column_data> col;
 	Xapian::valueno slot = 0;
 	uint64_t total = 0; /* documents looked at */
@@ -136,8 +137,32 @@ struct xc_column_spy final : public Xapian::MatchSpy {
 	xc_column_spy(std::shared_ptr<const xc_column_data> c,
 		      Xapian::valueno s);
 	/* Gives the array back cleared, when the column has none. */
-	~xc_column_spy() override;
-	void operator()(const Xapian::Document &doc, double) override;
+	~xc_column_spy();
+	xc_column_spy(const xc_column_spy &) = delete;
+	xc_column_spy &operator=(const xc_column_spy &) = delete;
+	void count(const Xapian::Document &doc, Xapian::docid did)
+	{
+		++total;
+		if (did >= col->ord.size()) {
+			count_apart(doc);
+			return;
+		}
+		uint32_t o = col->ord[did];
+		if (o && counts[o]++ == 0)
+			touched.push_back(o);
+	}
+	void count_apart(const Xapian::Document &doc);
+};
+
+/* The one spy Xapian calls for all the column spies of a match. */
+struct xc_columns_spy final : public Xapian::MatchSpy {
+	std::vector<xc_column_spy *> spies;
+	void operator()(const Xapian::Document &doc, double) override
+	{
+		Xapian::docid did = doc.get_docid();
+		for (xc_column_spy *s : spies)
+			s->count(doc, did);
+	}
 };
 
 /* A value-count spy. Xapian's spy keeps counting across matches, so the
@@ -174,6 +199,8 @@ struct xc_enquire {
 	 * column when there is one: the matches of each key, so that the
 	 * collapse counts are exact when the match saw every match. */
 	std::unique_ptr<xc_column_spy> key_spy;
+	/* What the match calls for the column spies, the key spy's too. */
+	std::unique_ptr<xc_columns_spy> columns_spy;
 	/* Counts the documents a match looks at: when Xapian collapses, its
 	 * bounds on the matches before collapsing stay loose even when the
 	 * match saw every document, so the enquire counts them itself (see
