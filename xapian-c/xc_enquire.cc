@@ -256,12 +256,15 @@ xc_column_spy::xc_column_spy(std::shared_ptr<const xc_column_data> c,
 		counts.assign(col->values.size(), 0);
 }
 
-xc_column_spy::~xc_column_spy()
+void xc_column_spy::give_back()
 {
-	if (!col->spare.empty())
+	if (counts.empty() || !col->spare.empty()) {
+		counts = std::vector<uint32_t>();
 		return;
+	}
 	for (uint32_t o : touched)
 		counts[o] = 0;
+	touched.clear();
 	counts.swap(col->spare);
 }
 
@@ -328,7 +331,7 @@ static void xc_spies_reset(xc_enquire_t *enq, Xapian::Enquire &target)
 	/* Xapian may still point at the old counters until this reset, so
 	 * they are only replaced here. */
 	enq->key_spy.reset();
-	if (enq->collapse_max && !enq->db->remote) {
+	if (enq->collapse_max && !enq->db->remote && enq->paging) {
 		std::shared_ptr<const xc_column_data> col =
 			xc_column_get(enq->db, enq->collapse_slot);
 		if (col) {
@@ -378,6 +381,7 @@ static void xc_spies_collect(xc_enquire_t *enq)
 			for (uint32_t o : c.touched)
 				items.emplace_back(c.col->values[o],
 						   c.counts[o]);
+			s->column->give_back();
 			for (const auto &e : c.extra) {
 				auto it = std::find_if(
 					items.begin(), items.end(),
@@ -646,6 +650,7 @@ extern "C" xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first,
 			uint32_t check = apart ? XC_PAGE_CHECK : checkatleast;
 			m->count_apart = false;
 			m->counts_exact = false;
+			enq->paging = want > 0;
 			xc_spies_reset(enq, enq->enq);
 			if (apart && want == 0) {
 				/* Counts alone: the counting match. */
@@ -672,6 +677,8 @@ extern "C" xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first,
 			run();
 		}
 		xc_spies_collect(enq);
+		if (enq->key_spy)
+			enq->key_spy->give_back();
 		if (enq->counting) {
 			/* Xapian skips documents too weak for the page only
 			 * once it has counted checkatleast of them (raised

@@ -136,8 +136,10 @@ struct xc_column_spy {
 	/* Counts over col, in its spare array when it is free. */
 	xc_column_spy(std::shared_ptr<const xc_column_data> c,
 		      Xapian::valueno s);
-	/* Gives the array back cleared, when the column has none. */
-	~xc_column_spy();
+	/* Gives the array back cleared, when the column has none: once
+	 * the counts are read, or on destruction. No count after. */
+	void give_back();
+	~xc_column_spy() { give_back(); }
 	xc_column_spy(const xc_column_spy &) = delete;
 	xc_column_spy &operator=(const xc_column_spy &) = delete;
 	void count(const Xapian::Document &doc, Xapian::docid did)
@@ -201,6 +203,8 @@ struct xc_enquire {
 	std::unique_ptr<xc_column_spy> key_spy;
 	/* What the match calls for the column spies, the key spy's too. */
 	std::unique_ptr<xc_columns_spy> columns_spy;
+	/* The match being run has a page (a key spy is of use). */
+	bool paging = false;
 	/* Counts the documents a match looks at: when Xapian collapses, its
 	 * bounds on the matches before collapsing stay loose even when the
 	 * match saw every document, so the enquire counts them itself (see
