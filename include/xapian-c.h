@@ -442,27 +442,42 @@ xc_status_t xc_enquire_set_sort_by_value(xc_enquire_t *enq, unsigned slot,
 					 int reverse, int then_relevance);
 xc_status_t xc_enquire_set_sort_by_relevance(xc_enquire_t *enq);
 /* Order by relevance; equal weights go by the value in slot (ascending,
- * or descending if reverse), so ties come out the same way every time. */
+ * or descending if reverse), so ties come out the same way every time.
+ * Over local databases Xapian orders by relevance alone and the binding
+ * orders the ties of the page (as xc_enquire_set_collapse_key says for
+ * collapsing): Xapian would read the value of every match it looks at. */
 xc_status_t xc_enquire_set_sort_by_relevance_then_value(xc_enquire_t *enq,
 							unsigned slot,
 							int reverse);
 /* At most max documents per distinct value of slot (0 turns it off).
- * While it is on, the match counts the documents it looks at (see
- * xc_mset_uncollapsed_matches): a value spy of the enquire does it, if
- * there is one; else, on a database with remote parts, Xapian's own
- * ValueCountMatchSpy over count_slot, which each server runs and sends
- * back (best a slot with few distinct values); else a counter of ours. */
+ * Over local databases the binding collapses the page itself, from the
+ * best matches uncollapsed (about twice the page, more when collapsing
+ * leaves too few): the same page as Xapian's collapsing, which reads the
+ * key of every match it looks at. Over a database with remote parts
+ * Xapian collapses, and then the match counts the documents it looks at
+ * (see xc_mset_uncollapsed_matches): a value spy of the enquire does it,
+ * if there is one, else Xapian's own ValueCountMatchSpy over count_slot,
+ * which each server runs and sends back (best a slot with few distinct
+ * values). */
 xc_status_t xc_enquire_set_collapse_key(xc_enquire_t *enq, unsigned slot,
 					uint32_t max, unsigned count_slot);
 /* Counts the values of slot over the documents the match looks at (all of
  * them when checkatleast >= document count). The spy is owned by enq and
- * lives until enq is freed; its counts are filled by xc_enquire_mset. */
+ * lives until enq is freed; its counts are filled by xc_enquire_mset.
+ * Over one local database opened for reading, once spies have looked up
+ * the slot in as many documents as it holds, the slot is read whole into
+ * memory (read again after the database changes), and later matches count
+ * from there: the same counts, at far less cost per document. */
 xc_status_t xc_enquire_add_value_spy(xc_enquire_t *enq, unsigned slot,
 				     xc_spy_t **spy);
 
 /* Runs the match: hits first .. first+max-1, counting at least
  * checkatleast matches exactly. If the database changes under the
- * reader, it is reopened and the match retried once. */
+ * reader, it is reopened and the match retried once. When checkatleast
+ * covers a local database (every match to be counted), the page is
+ * matched counting 200, and if that match did not see every match, a
+ * second one without weights or page counts them all for the bounds and
+ * the spies: weighing every match of a large match set cost more. */
 xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first, uint32_t max,
 			    uint32_t checkatleast, xc_mset_t **out);
 
@@ -478,28 +493,38 @@ xc_status_t xc_mset_item(const xc_mset_t *mset, size_t i, uint32_t *docid,
 			 double *weight, uint32_t *rank);
 /* With a collapse key (xc_enquire_set_collapse_key): the estimated,
  * lower and upper bounds of the number of matches before collapsing, the
- * documents the dropped ones included. Xapian's own bounds stay loose
- * even when the match saw every document, so the enquire counts the
- * documents it looks at while a collapse key is set: when the match saw
- * them all (fewer than checkatleast matched, or checkatleast covers the
- * database), all three are that exact count. Without a collapse key, the
- * same numbers as xc_mset_matches. Note that xc_mset_matches, with a
- * collapse key, is Xapian's estimate, seldom exact. */
+ * documents the dropped ones included; exact (all three the same) when
+ * the match saw every document (fewer than checkatleast matched, or
+ * checkatleast covers the database). Locally they are Xapian's bounds of
+ * the uncollapsed match. Over remote databases Xapian's own bounds stay
+ * loose even when the match saw every document, so the enquire counts the
+ * documents it looks at. Without a collapse key, the same numbers as
+ * xc_mset_matches. Note that xc_mset_matches, with a collapse key, is an
+ * estimate, exact locally only when the best matches asked for held them
+ * all. */
 void xc_mset_uncollapsed_matches(const xc_mset_t *mset, uint32_t *estimated,
 				 uint32_t *lower, uint32_t *upper);
-/* Xapian's collapse count of the i-th hit of this page: how many other
- * matching documents with its collapse key the match dropped (with a
- * collapse max above 1, every hit kept for a key reports it). A lower
- * bound: documents the match skipped as too weak to count are not in it,
- * so it is exact only when checkatleast covered every match; and over a
- * remote database only those dropped where the parts' results were
- * merged count, not those a server dropped within its own part (count
- * them with a query, as lede does). 0 without a collapse key, for a hit
- * without a value in the collapse slot, or when none were dropped.
+/* The collapse count of the i-th hit of this page: how many other
+ * matching documents with its collapse key were dropped (with a collapse
+ * max above 1, every hit kept for a key reports it). A lower bound: over
+ * local databases only those among the best matches the page was picked
+ * from count, so it is exact only when those held every match; over a
+ * remote database it is Xapian's, and only those dropped where the parts'
+ * results were merged count, not those a server dropped within its own
+ * part (count them with a query, as lede does). 0 without a collapse key,
+ * for a hit without a value in the collapse slot, or when none were
+ * dropped.
  * Returns XC_OK, XC_MISUSE (NULL mset or count, i out of range),
  * XC_XAPIAN, XC_INTERNAL; *count is 0 on failure. */
 xc_status_t xc_mset_collapse_count(const xc_mset_t *mset, size_t i,
 				   uint32_t *count);
+/* 1 when the collapse counts of this page (xc_mset_collapse_count) are
+ * exact, counting every match of each key; 0 otherwise (or for NULL).
+ * Over one local database opened for reading, once its collapse slot is
+ * read whole (on the terms of xc_enquire_add_value_spy's columns, every
+ * match looked at counting), a match that saw every match counts them
+ * so. */
+int xc_mset_collapse_counts_exact(const xc_mset_t *mset);
 /* The i-th hit's value in the collapse slot (xc_enquire_set_collapse_key),
  * borrowed until the next call on mset: "" without a collapse key or
  * when the hit has no value there. Unlike xc_mset_collapse_count, it

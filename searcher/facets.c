@@ -64,15 +64,6 @@ xc_status_t ldi_facets_spy(xc_enquire_t *enq, unsigned fields, int timeline,
 	return xs;
 }
 
-static int by_count_then_name(const void *a, const void *b)
-{
-	const ldi_count_t *x = a, *y = b;
-
-	if (x->count != y->count)
-		return x->count > y->count ? -1 : 1;
-	return strcmp(x->value, y->value);
-}
-
 static int by_name(const void *a, const void *b)
 {
 	const ldi_count_t *x = a, *y = b;
@@ -166,13 +157,44 @@ static int period_of(const char *ymd, lede_timeline_t unit, char *buf,
 	}
 }
 
-/* Each value of each counted combination, with the combination's count,
- * into l (values not yet merged). */
-static int split_counts(const xc_spy_t *spy, ldi_count_list_t *l)
-{
-	size_t cap = 0, i, n = xc_spy_size(spy);
+/* A value of a counted combination, borrowed from the spy, with its
+ * count. */
+typedef struct facet_part {
+	const char *p;
+	size_t len;
+	uint64_t count;
+} facet_part_t;
 
-	for (i = 0; i < n; i++) {
+/* Byte order, as strcmp would give: values hold no NUL. */
+static int part_names(const facet_part_t *x, const facet_part_t *y)
+{
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->p, y->p, n);
+
+	if (c)
+		return c;
+	return x->len < y->len ? -1 : x->len > y->len;
+}
+
+static int part_by_count_then_name(const void *a, const void *b)
+{
+	const facet_part_t *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return part_names(x, y);
+}
+
+/* Each value of each counted combination, with the combination's count,
+ * into *parts (values not yet merged; *parts NULL when there are none). 0,
+ * or -1 when out of memory. */
+static int split_counts(const xc_spy_t *spy, facet_part_t **parts, size_t *n)
+{
+	size_t cap = 0, i, items = xc_spy_size(spy);
+
+	*parts = NULL;
+	*n = 0;
+	for (i = 0; i < items; i++) {
 		const char *combo, *p, *end;
 		size_t len;
 		uint32_t count;
@@ -185,23 +207,115 @@ static int split_counts(const xc_spy_t *spy, ldi_count_list_t *l)
 
 			if (!e)
 				e = end;
-			if (e > p && push_count(l, &cap, p, (size_t)(e - p),
-						count) != 0)
-				return -1;
+			if (e > p) {
+				if (*n == cap) {
+					size_t c = cap ? 2 * cap : 64;
+					facet_part_t *grown = realloc(
+						*parts, c * sizeof *grown);
+
+					if (!grown)
+						return -1;
+					*parts = grown;
+					cap = c;
+				}
+				(*parts)[*n].p = p;
+				(*parts)[*n].len = (size_t)(e - p);
+				(*parts)[*n].count = count;
+				(*n)++;
+			}
 			p = e + 1;
 		}
 	}
 	return 0;
 }
 
+/* FNV-1a over a value's bytes. */
+static uint64_t part_hash(const facet_part_t *x)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+
+	for (i = 0; i < x->len; i++)
+		h = (h ^ (unsigned char)x->p[i]) * 1099511628211ULL;
+	return h;
+}
+
+/* Adds up the counts of equal values, keeping the first of each in
+ * parts[0..*n). A hash table rather than a sort by name: a large match
+ * set has a few thousand values. 0, or -1 when out of memory. */
+static int merge_parts(facet_part_t *parts, size_t *n)
+{
+	size_t cap = 16, i, k = 0, *slot;
+
+	while (cap < 2 * *n)
+		cap *= 2;
+	slot = malloc(cap * sizeof *slot);
+	if (!slot)
+		return -1;
+	memset(slot, 0xff, cap * sizeof *slot); /* SIZE_MAX: empty */
+	for (i = 0; i < *n; i++) {
+		size_t h = (size_t)part_hash(&parts[i]) & (cap - 1);
+
+		while (slot[h] != (size_t)-1 &&
+		       part_names(&parts[slot[h]], &parts[i]))
+			h = (h + 1) & (cap - 1);
+		if (slot[h] != (size_t)-1) {
+			parts[slot[h]].count += parts[i].count;
+		} else {
+			parts[k] = parts[i];
+			slot[h] = k++;
+		}
+	}
+	free(slot);
+	*n = k;
+	return 0;
+}
+
+/* ldi_facet_values, keeping the first max values (0: all). */
+static int facet_values(const xc_spy_t *spy, uint32_t max, ldi_count_list_t *l)
+{
+	facet_part_t *parts;
+	size_t n, i;
+
+	/* The values stay in the spy's copy of its counts until they are
+	 * counted and ranked: only those kept are copied. */
+	if (split_counts(spy, &parts, &n) != 0) {
+		free(parts);
+		return -1;
+	}
+	if (n > 1 && merge_parts(parts, &n) != 0) {
+		free(parts);
+		return -1;
+	}
+	if (n > 1)
+		qsort(parts, n, sizeof *parts, part_by_count_then_name);
+	if (max && n > max)
+		n = max;
+	l->v = n ? malloc(n * sizeof *l->v) : NULL;
+	if (n && !l->v) {
+		free(parts);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		char *v = malloc(parts[i].len + 1);
+
+		if (!v) {
+			free(parts);
+			return -1;
+		}
+		memcpy(v, parts[i].p, parts[i].len);
+		v[parts[i].len] = '\0';
+		l->v[i].value = v;
+		l->v[i].count = parts[i].count;
+		l->n = i + 1;
+	}
+	free(parts);
+	return 0;
+}
+
 int ldi_facet_values(const xc_spy_t *spy, ldi_count_list_t *l)
 {
-	if (split_counts(spy, l) != 0)
-		return -1;
-	merge_equal(l);
-	if (l->n)
-		qsort(l->v, l->n, sizeof *l->v, by_count_then_name);
-	return 0;
+	return facet_values(spy, 0, l);
 }
 
 /* The timeline from the day spy's counts: days into periods, added up,
@@ -246,13 +360,11 @@ lede_status_t ldi_facets_collect(lede_results_t *r,
 
 		if (!spies->field[f])
 			continue;
-		if (ldi_facet_values(spies->field[f], l) != 0)
-			return LEDE_NOMEM;
 		for (k = 0; k < q->n_facets; k++)
 			if (q->facets[k].field == (lede_field_t)f)
 				max = q->facets[k].max;
-		while (max && l->n > max)
-			free(l->v[--l->n].value);
+		if (facet_values(spies->field[f], max, l) != 0)
+			return LEDE_NOMEM;
 	}
 	return LEDE_OK;
 }

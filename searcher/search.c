@@ -389,7 +389,9 @@ count_lifted(lede_results_t *r, int field, uint32_t check)
  * that carry the page's story keys, with a value spy on the key. Xapian
  * counts what it collapses too, but a remote server's own collapsing is
  * lost on the way back; this count is exact, and the same over one
- * index or any shards. */
+ * index or any shards. When the binding counted every match of each key
+ * (xc_mset_collapse_counts_exact), its counts are the same, and no match
+ * is needed. */
 static lede_status_t
 count_copies(lede_results_t *r, xc_query_t *xq)
 {
@@ -399,12 +401,24 @@ count_copies(lede_results_t *r, xc_query_t *xq)
 	if (!page)
 		return LEDE_OK;
 	r->similars = calloc(n, sizeof *r->similars);
-	xc_query_t **terms = calloc(page, sizeof *terms);
-	if (!r->similars || !terms) {
-		free(terms);
+	if (!r->similars)
 		return LEDE_NOMEM;
-	}
 	xc_status_t xs = XC_OK;
+	if (xc_mset_collapse_counts_exact(r->mset)) {
+		for (size_t p = 0; xs == XC_OK && p < page; p++) {
+			size_t i = r->order ? r->order[p] : p;
+			xs = xc_mset_collapse_count(r->mset, i,
+						    &r->similars[i]);
+		}
+		if (xs == XC_OK)
+			return LEDE_OK;
+		return ldi_set_error(&q->errmsg, ldi_status_from_xc(xs),
+				     "search in '%s' failed: %s", q->db->path,
+				     xc_mset_errmsg(r->mset));
+	}
+	xc_query_t **terms = calloc(page, sizeof *terms);
+	if (!terms)
+		return LEDE_NOMEM;
 	size_t k = 0;
 	for (size_t p = 0; xs == XC_OK && p < page; p++) {
 		size_t i = r->order ? r->order[p] : p;
@@ -641,9 +655,306 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 	return st;
 }
 
+/* ---- Stored fields ------------------------------------------------------
+ *
+ * A hit's data starts with its fields, a JSON object written by jansson
+ * (schema.h). Parsing each hit's with jansson, a tree of allocations to be
+ * read once or twice, was a tenth of a query. fields_read reads the
+ * object in one pass into an array of nodes, its strings decoded into one
+ * block; but it reads only what it is sure jansson would read the same:
+ * valid UTF-8 (the whole object), strings without control characters nor
+ * \u escapes, integers of at most 15 digits, no key twice in an object,
+ * no deeper than 16. Anything else, valid or not, is left to jansson,
+ * whose verdict and tree are used as before (lede writes none of it but
+ * for a control character in a text). */
+
+#define FIELDS_MAX_DEPTH 16
+
+typedef enum node_type {
+	NODE_OBJECT,
+	NODE_ARRAY,
+	NODE_STRING,
+	NODE_INTEGER,
+	NODE_LITERAL /* true, false, null */
+} node_type_t;
+
+struct ldi_node {
+	node_type_t type;
+	const char *key; /* an object member's key, raw (no escapes) */
+	size_t key_len;
+	const char *str; /* a string, decoded, in ldi_fields_t.strings */
+	json_int_t integer;
+	size_t child, next; /* first child, next sibling; 0: none */
+};
+
+typedef struct fields_reader {
+	const char *p, *end;
+	char *out; /* where the next decoded string goes */
+	ldi_fields_t *f;
+} fields_reader_t;
+
+static void
+skip_space(fields_reader_t *r)
+{
+	while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' ||
+				 *r->p == '\n' || *r->p == '\r'))
+		r->p++;
+}
+
+/* The index of a new node of the given type. Out of memory, *nomem is
+ * set and 0 returned, the index of no node but the first, the object. */
+static size_t
+new_node(fields_reader_t *r, node_type_t type, int *nomem)
+{
+	ldi_fields_t *f = r->f;
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? 2 * f->cap : 32;
+		ldi_node_t *grown = realloc(f->nodes, cap * sizeof *grown);
+		if (!grown) {
+			*nomem = 1;
+			return 0;
+		}
+		f->nodes = grown;
+		f->cap = cap;
+	}
+	memset(&f->nodes[f->n], 0, sizeof f->nodes[f->n]);
+	f->nodes[f->n].type = type;
+	return f->n++;
+}
+
+/* A string at r->p (its opening quote), decoded into r->out when `out`
+ * (else only checked, for a key: then *raw, *raw_len are its bytes and it
+ * must have no escape). 0, or -1 when it is not for this reader. */
+static int
+read_string(fields_reader_t *r, const char **out, const char **raw,
+	    size_t *raw_len)
+{
+	const char *start = ++r->p;
+	char *o = r->out;
+	while (r->p < r->end && *r->p != '"') {
+		unsigned char c = (unsigned char)*r->p;
+		if (c < 0x20)
+			return -1;
+		if (c != '\\') {
+			if (out)
+				*o++ = (char)c;
+			r->p++;
+			continue;
+		}
+		if (!out || r->end - r->p < 2)
+			return -1;
+		switch (r->p[1]) {
+		case '"': *o++ = '"'; break;
+		case '\\': *o++ = '\\'; break;
+		case '/': *o++ = '/'; break;
+		case 'b': *o++ = '\b'; break;
+		case 'f': *o++ = '\f'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
+		case 't': *o++ = '\t'; break;
+		default: return -1; /* \u, or not JSON */
+		}
+		r->p += 2;
+	}
+	if (r->p == r->end)
+		return -1;
+	if (raw) {
+		*raw = start;
+		*raw_len = (size_t)(r->p - start);
+	}
+	r->p++;
+	if (out) {
+		*o++ = '\0';
+		*out = r->out;
+		r->out = o;
+	}
+	return 0;
+}
+
+static int
+read_value(fields_reader_t *r, size_t node, int depth, int *nomem);
+
+/* The members of an object or the elements of an array, from r->p just
+ * after its opening bracket, as children of node. */
+static int
+read_children(fields_reader_t *r, size_t node, int object, int depth,
+	      int *nomem)
+{
+	size_t last = 0;
+	skip_space(r);
+	if (r->p < r->end && *r->p == (object ? '}' : ']')) {
+		r->p++;
+		return 0;
+	}
+	for (;;) {
+		const char *key = NULL;
+		size_t key_len = 0;
+		skip_space(r);
+		if (object) {
+			if (r->p == r->end || *r->p != '"' ||
+			    read_string(r, NULL, &key, &key_len) != 0)
+				return -1;
+			/* jansson keeps a key's last value: left to it. */
+			for (size_t k = r->f->nodes[node].child; k;
+			     k = r->f->nodes[k].next)
+				if (r->f->nodes[k].key_len == key_len &&
+				    !memcmp(r->f->nodes[k].key, key, key_len))
+					return -1;
+			skip_space(r);
+			if (r->p == r->end || *r->p != ':')
+				return -1;
+			r->p++;
+			skip_space(r);
+		}
+		size_t child = new_node(r, NODE_LITERAL, nomem);
+		if (!child)
+			return -1;
+		r->f->nodes[child].key = key;
+		r->f->nodes[child].key_len = key_len;
+		if (last)
+			r->f->nodes[last].next = child;
+		else
+			r->f->nodes[node].child = child;
+		last = child;
+		if (read_value(r, child, depth + 1, nomem) != 0)
+			return -1;
+		skip_space(r);
+		if (r->p == r->end)
+			return -1;
+		if (*r->p == ',') {
+			r->p++;
+			continue;
+		}
+		if (*r->p != (object ? '}' : ']'))
+			return -1;
+		r->p++;
+		return 0;
+	}
+}
+
+/* A value at r->p into node. */
+static int
+read_value(fields_reader_t *r, size_t node, int depth, int *nomem)
+{
+	ldi_node_t *n = &r->f->nodes[node];
+	if (r->p == r->end || depth > FIELDS_MAX_DEPTH)
+		return -1;
+	switch (*r->p) {
+	case '{':
+	case '[':
+		n->type = *r->p == '{' ? NODE_OBJECT : NODE_ARRAY;
+		r->p++;
+		return read_children(r, node, n->type == NODE_OBJECT, depth,
+				     nomem);
+	case '"':
+		n->type = NODE_STRING;
+		return read_string(r, &n->str, NULL, NULL);
+	case 't':
+	case 'f':
+	case 'n': {
+		static const char *const words[] = { "true", "false", "null" };
+		for (size_t w = 0; w < 3; w++) {
+			size_t l = strlen(words[w]);
+			if ((size_t)(r->end - r->p) >= l &&
+			    !memcmp(r->p, words[w], l)) {
+				r->p += l;
+				return 0;
+			}
+		}
+		return -1;
+	}
+	default: {
+		/* -?(0|[1-9][0-9]*), at most 15 digits: jansson's integers,
+		 * in range. Fractions and exponents are left to it. */
+		const char *q = r->p;
+		int neg = q < r->end && *q == '-';
+		q += neg;
+		const char *digits = q;
+		json_int_t v = 0;
+		while (q < r->end && *q >= '0' && *q <= '9')
+			v = v * 10 + (*q++ - '0');
+		size_t nd = (size_t)(q - digits);
+		if (nd == 0 || nd > 15 || (nd > 1 && *digits == '0') ||
+		    (q < r->end && (*q == '.' || *q == 'e' || *q == 'E')))
+			return -1;
+		n->type = NODE_INTEGER;
+		n->integer = neg ? -v : v;
+		r->p = q;
+		return 0;
+	}
+	}
+}
+
+static void
+fields_free(ldi_fields_t *f)
+{
+	free(f->nodes);
+	free(f->strings);
+	memset(f, 0, sizeof *f);
+}
+
+/* Reads the object json (len bytes) into f: LEDE_OK, LEDE_DONE when it is
+ * for jansson to read (f then empty), LEDE_NOMEM. */
+static lede_status_t
+fields_read(ldi_fields_t *f, const char *json, size_t len)
+{
+	int nomem = 0;
+	memset(f, 0, sizeof *f);
+	/* Decoded strings are never longer than they were, and each gets
+	 * a NUL, where at least its two quotes were. */
+	f->strings = malloc(len + 1);
+	fields_reader_t r = { json, json + len, f->strings, f };
+	if (!f->strings)
+		return LEDE_NOMEM;
+	skip_space(&r);
+	int ok = ldi_utf8_invalid(json, len) == 0 && r.p < r.end &&
+		 *r.p == '{' && new_node(&r, NODE_OBJECT, &nomem) == 0 &&
+		 !nomem && read_value(&r, 0, 0, &nomem) == 0;
+	if (ok)
+		skip_space(&r);
+	if (ok && r.p == r.end)
+		return LEDE_OK;
+	fields_free(f);
+	return nomem ? LEDE_NOMEM : LEDE_DONE;
+}
+
+/* The member key of object node `obj`, or 0. */
+static size_t
+fields_member(const ldi_fields_t *f, size_t obj, const char *key)
+{
+	if (f->nodes[obj].type != NODE_OBJECT)
+		return 0;
+	size_t len = strlen(key);
+	for (size_t k = f->nodes[obj].child; k; k = f->nodes[k].next)
+		if (f->nodes[k].key_len == len &&
+		    !memcmp(f->nodes[k].key, key, len))
+			return k;
+	return 0;
+}
+
+/* The i-th element of array node `arr`, or 0. */
+static size_t
+fields_element(const ldi_fields_t *f, size_t arr, size_t i)
+{
+	if (!arr || f->nodes[arr].type != NODE_ARRAY)
+		return 0;
+	size_t k = f->nodes[arr].child;
+	while (k && i--)
+		k = f->nodes[k].next;
+	return k;
+}
+
+/* Node k's string, or NULL when it is none. */
+static const char *
+fields_string(const ldi_fields_t *f, size_t k)
+{
+	return k && f->nodes[k].type == NODE_STRING ? f->nodes[k].str : NULL;
+}
+
 void
 ldi_cursor_clear(struct ldi_cursor *cur)
 {
+	fields_free(&cur->read);
 	json_decref(cur->fields);
 	cur->fields = NULL;
 	xc_doc_free(cur->doc);
@@ -791,10 +1102,19 @@ lede_results_next(lede_results_t *r)
 	}
 	/* The fields' JSON, a NUL, the body (schema.h). */
 	const char *nul = memchr(data, '\0', len);
+	lede_status_t st = nul ? fields_read(&r->cur.read, data,
+					     (size_t)(nul - data))
+			       : LEDE_DONE;
+	if (st == LEDE_NOMEM) {
+		xc_doc_free(doc);
+		return ldi_set_error(&r->errmsg, st, "out of memory");
+	}
 	json_error_t jerr;
-	r->cur.fields = nul ? json_loadb(data, (size_t)(nul - data), 0, &jerr)
-			    : NULL;
-	if (!json_is_object(r->cur.fields)) {
+	if (st == LEDE_DONE)
+		r->cur.fields = nul ? json_loadb(data, (size_t)(nul - data), 0,
+						 &jerr)
+				    : NULL;
+	if (st == LEDE_DONE && !json_is_object(r->cur.fields)) {
 		json_decref(r->cur.fields);
 		r->cur.fields = NULL;
 		xc_doc_free(doc);
@@ -856,6 +1176,15 @@ stored_string(const lede_results_t *results, const char *key, size_t i)
 {
 	if (!results || !results->cur.have_current || !key)
 		return NULL;
+	const ldi_fields_t *f = &results->cur.read;
+	if (f->nodes) {
+		size_t k = fields_member(f, 0, key);
+		if (k && f->nodes[k].type == NODE_ARRAY)
+			k = fields_element(f, k, i);
+		else if (i > 0)
+			return NULL;
+		return fields_string(f, k);
+	}
 	json_t *v = json_object_get(results->cur.fields, key);
 	if (json_is_array(v))
 		v = json_array_get(v, i);
@@ -882,6 +1211,15 @@ lede_results_quote(const lede_results_t *results, size_t i,
 {
 	if (!results || !text || !speaker || !results->cur.have_current)
 		return LEDE_MISUSE;
+	const ldi_fields_t *f = &results->cur.read;
+	if (f->nodes) {
+		size_t q = fields_element(f, fields_member(f, 0, "quotes"), i);
+		*text = q ? fields_string(f, fields_member(f, q, "text"))
+			  : NULL;
+		*speaker = q ? fields_string(f, fields_member(f, q, "speaker"))
+			     : NULL;
+		return *text ? LEDE_OK : LEDE_DONE;
+	}
 	json_t *q = json_array_get(
 		json_object_get(results->cur.fields, "quotes"), i);
 	*text = json_string_value(json_object_get(q, "text"));
@@ -894,6 +1232,14 @@ lede_results_words(const lede_results_t *results)
 {
 	if (!results || !results->cur.have_current)
 		return 0;
+	const ldi_fields_t *f = &results->cur.read;
+	if (f->nodes) {
+		size_t k = fields_member(f, 0, "words");
+		return k && f->nodes[k].type == NODE_INTEGER &&
+				       f->nodes[k].integer > 0
+			       ? (uint64_t)f->nodes[k].integer
+			       : 0;
+	}
 	json_t *w = json_object_get(results->cur.fields, "words");
 	return json_is_integer(w) && json_integer_value(w) > 0
 		       ? (uint64_t)json_integer_value(w)

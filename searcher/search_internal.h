@@ -90,6 +90,15 @@ typedef struct ldi_scored_list {
 struct ldi_cursor;
 void ldi_cursor_clear(struct ldi_cursor *cur);
 
+/* A hit's stored fields as search.c reads them without jansson: the JSON
+ * object's values as nodes, its strings decoded into one block. */
+typedef struct ldi_node ldi_node_t;
+typedef struct ldi_fields {
+	ldi_node_t *nodes; /* nodes[0]: the object; NULL: none read */
+	size_t n, cap;
+	char *strings;
+} ldi_fields_t;
+
 struct lede_results {
 	lede_query_t *query;
 	xc_enquire_t *enquire;
@@ -105,7 +114,10 @@ struct lede_results {
 		double score;
 		double relevance; /* the hit's weight before recency */
 		uint32_t similar; /* the hit's copies collapsed */
-		json_t *fields;	  /* the hit's stored fields but the body */
+		/* The hit's stored fields but the body: read by search.c,
+		 * or by jansson when it had to (fields NULL otherwise). */
+		ldi_fields_t read;
+		json_t *fields;
 		xc_doc_t *doc;	  /* the hit's document, holding... */
 		const char *body; /* ...its body (schema.h: the data) */
 	} cur;

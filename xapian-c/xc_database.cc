@@ -215,6 +215,7 @@ static void xc_db_set_parts(xc_db_t *db, xc_db_t *const *parts, size_t n)
 	db->db = view;
 	db->remote = remote;
 	db->is_view = true;
+	db->generation++;
 }
 
 extern "C" xc_status_t xc_db_combine(xc_db_t *const *parts, size_t n,
@@ -333,12 +334,41 @@ static bool xc_db_refresh(xc_db_t *db, bool *changed)
 		db->db = Xapian::Database(db->path);
 		db->dev = static_cast<unsigned long long>(sb.st_dev);
 		db->ino = static_cast<unsigned long long>(sb.st_ino);
+		db->generation++;
 		*changed = true;
 		return true;
 	}
-	if (db->db.reopen())
+	if (db->db.reopen()) {
+		db->generation++;
 		*changed = true;
+	}
 	return false;
+}
+
+uint64_t xc_db_stamp(const xc_db_t *db)
+{
+	/* Generations only go up, so the sum changes when any does. */
+	uint64_t stamp = db->generation;
+
+	for (const xc_db_t *p : db->parts)
+		stamp += xc_db_stamp(p);
+	return stamp;
+}
+
+/* Moves the generation of db and of every part of it on. */
+static void xc_db_touch(xc_db_t *db)
+{
+	db->generation++;
+	for (xc_db_t *p : db->parts)
+		xc_db_touch(p);
+}
+
+void xc_db_reopen_retry(xc_db_t *db)
+{
+	/* Touched first: should the reopen throw, what was read before
+	 * is stale all the same. */
+	xc_db_touch(db);
+	db->db.reopen();
 }
 
 extern "C" xc_status_t xc_db_reopen(xc_db_t *db, int *changed)
@@ -738,7 +768,7 @@ static xc_status_t xc_db_list(xc_db_t *db, const char *after,
 			xc_list_fill(list.get(), range.first, range.second,
 				     from, max, freqs);
 		} catch (const Xapian::DatabaseModifiedError &) {
-			db->db.reopen();
+			xc_db_reopen_retry(db);
 			list->items.clear();
 			auto range = begin();
 			xc_list_fill(list.get(), range.first, range.second,
@@ -838,7 +868,7 @@ extern "C" xc_status_t xc_db_postings(xc_db_t *db, const char *term,
 		try {
 			collect();
 		} catch (const Xapian::DatabaseModifiedError &) {
-			db->db.reopen();
+			xc_db_reopen_retry(db);
 			collect();
 		}
 		if (!ids.empty()) {

@@ -88,6 +88,7 @@ extern "C" xc_status_t xc_doc_set_data(xc_doc_t *doc, const char *data,
 		return xc_misuse(&doc->msg, "data is NULL");
 	return xc_guard(&doc->msg, [&] {
 		doc->doc.set_data(xc_string(data, len));
+		doc->has_data = false;
 		return XC_OK;
 	});
 }
@@ -100,6 +101,12 @@ extern "C" xc_status_t xc_doc_get_data(xc_doc_t *doc, const char **data,
 	if (!data)
 		return xc_misuse(&doc->msg, "data is NULL");
 	return xc_guard(&doc->msg, [&] {
+		if (doc->has_data) {
+			*data = doc->data.c_str();
+			if (len)
+				*len = doc->data.size();
+			return XC_OK;
+		}
 		doc->buf = doc->doc.get_data();
 		*data = doc->buf.c_str();
 		if (len)

@@ -248,6 +248,69 @@ test_results(void)
 	CHECK_INT(lede_db_close(db), LEDE_OK);
 }
 
+/* The stored fields of a hit as written, escapes and all: read by the
+ * library's own reader, and by jansson for what that reader leaves to it
+ * (a control character, written as \u0001). */
+static void
+test_stored_fields(void)
+{
+	const char *path = index_path("fields");
+	lede_db_t *db = NULL;
+	CHECK_INT(lede_db_open(path, LEDE_OPEN_CREATE, &db, NULL), LEDE_OK);
+	static const char *const authors[] = { "Ann \"Nan\" Lee",
+					       "C:\\Back Slash" };
+	static const struct {
+		const char *id, *headline;
+	} arts[] = {
+		{ "plain", "Say \"yes\" \\ or\tno / maybe" },
+		{ "control", "Say \"yes\" \\ or\tno \x01 maybe" },
+	};
+	for (size_t i = 0; i < 2; i++) {
+		lede_article_t a = { 0 };
+		a.id = arts[i].id;
+		a.headline = arts[i].headline;
+		a.body = "The harbour wall was mended over the winter by the "
+			 "town's own masons, who finished it in March.";
+		a.authors = authors;
+		a.n_authors = 2;
+		a.section = "Town/Harbour";
+		a.date = LEDE_NO_DATE;
+		CHECK_INT(lede_db_add(db, &a), LEDE_OK);
+	}
+	CHECK_INT(lede_db_close(db), LEDE_OK);
+
+	CHECK_INT(lede_db_open(path, LEDE_OPEN_READ, &db, NULL), LEDE_OK);
+	for (size_t i = 0; i < 2; i++) {
+		char text[64];
+		lede_query_t *q = NULL;
+		lede_results_t *r = NULL;
+		snprintf(text, sizeof text, "harbour id:%s", arts[i].id);
+		CHECK_INT(lede_query_new(db, text, LEDE_NTS, &q), LEDE_OK);
+		CHECK_INT(lede_query_run(q, &r), LEDE_OK);
+		CHECK_INT(lede_results_next(r), LEDE_OK);
+		CHECK_STR(lede_results_field(r, LEDE_FIELD_ID, 0), arts[i].id);
+		CHECK_STR(lede_results_field(r, LEDE_FIELD_HEADLINE, 0),
+			  arts[i].headline);
+		CHECK(lede_results_field(r, LEDE_FIELD_HEADLINE, 1) == NULL);
+		CHECK_STR(lede_results_field(r, LEDE_FIELD_AUTHOR, 0),
+			  authors[0]);
+		CHECK_STR(lede_results_field(r, LEDE_FIELD_AUTHOR, 1),
+			  authors[1]);
+		CHECK(lede_results_field(r, LEDE_FIELD_AUTHOR, 2) == NULL);
+		CHECK_STR(lede_results_field(r, LEDE_FIELD_SECTION, 0),
+			  "Town/Harbour");
+		CHECK(lede_results_field(r, LEDE_FIELD_SOURCE, 0) == NULL);
+		CHECK_INT(lede_results_words(r), 18);
+		const char *t, *sp;
+		CHECK_INT(lede_results_quote(r, 0, &t, &sp), LEDE_DONE);
+		CHECK_INT(lede_results_date(r), LEDE_NO_DATE);
+		CHECK_INT(lede_results_next(r), LEDE_DONE);
+		lede_results_free(r);
+		lede_query_free(q);
+	}
+	CHECK_INT(lede_db_close(db), LEDE_OK);
+}
+
 static void
 test_bad_queries(void)
 {
@@ -488,6 +551,7 @@ main(int argc, char **argv)
 	test_open_errors();
 	test_write_and_search();
 	test_results();
+	test_stored_fields();
 	test_bad_queries();
 	test_regressions();
 	test_misuse();

@@ -1652,6 +1652,415 @@ static void test_collapse(void)
 	CHECK_INT(xc_db_close(db), XC_OK);
 }
 
+/* Adds n documents "storm" to db, the i-th (from `from` on) weighing more
+ * the smaller i is (the same length, more "storm"), its key by key_of
+ * and its facet value "a", "b" or none by i % 3. */
+static void add_storms(xc_db_t *db, unsigned from, unsigned n,
+		       const char *(*key_of)(unsigned i, char *buf),
+		       const char *facet_c)
+{
+	unsigned i;
+
+	for (i = from; db && i < from + n; i++) {
+		xc_doc_t *doc = NULL;
+		char buf[32];
+		const char *key = key_of(i, buf);
+		static const char *const facet[3] = { "a", "b", "" };
+
+		CHECK_INT(xc_doc_new(&doc), XC_OK);
+		CHECK_INT(xc_doc_add_term(doc, "storm", XC_NTS, 300 - i),
+			  XC_OK);
+		CHECK_INT(xc_doc_add_term(doc, "filler", XC_NTS, i + 1),
+			  XC_OK);
+		CHECK_INT(xc_doc_set_value(doc, SLOT_FACETS,
+					   facet_c ? facet_c : facet[i % 3],
+					   XC_NTS),
+			  XC_OK);
+		if (key)
+			CHECK_INT(xc_doc_set_value(doc, 4, key, XC_NTS),
+				  XC_OK);
+		CHECK_INT(xc_db_add_document(db, doc, NULL), XC_OK);
+		xc_doc_free(doc);
+	}
+}
+
+/* The 40 best share key "k0", and so do the 117th to 120th; the others
+ * after them have, when even, a key of their own, when odd, none. */
+static const char *storm_key(unsigned i, char *buf)
+{
+	if (i < 40 || (i >= 116 && i < 120))
+		return "k0";
+	if (i % 2)
+		return NULL;
+	snprintf(buf, 32, "k%u", i);
+	return buf;
+}
+
+/* The spy's counts as "value:count value:count". */
+static void spy_counts(const xc_spy_t *spy, char *buf, size_t size)
+{
+	size_t i, used = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < xc_spy_size(spy); i++) {
+		const char *v;
+		size_t len;
+		uint32_t n;
+
+		if (xc_spy_item(spy, i, &v, &len, &n) == XC_OK && used < size)
+			used += (size_t)snprintf(buf + used, size - used,
+						 "%s%.*s:%u", i ? " " : "",
+						 (int)len, v, n);
+	}
+}
+
+/* A read-only database's pages collapsed by the binding from a window of
+ * the best matches, which grows when collapsing leaves too few; and its
+ * spies, which count from a column of the slot once they have looked up
+ * as many documents as it holds, the same as before, and again from the
+ * documents once the database changes. */
+static void test_windows_and_columns(void)
+{
+	enum { N = 120 };
+	char path[4300], counts[256];
+	xc_db_t *db = NULL, *writer = NULL;
+	xc_enquire_t *enq = NULL;
+	xc_mset_t *mset = NULL;
+	xc_spy_t *spy = NULL;
+	xc_query_t *q = term_query("storm");
+	uint32_t docid, rank, count, est, lower, upper;
+	const char *key;
+	size_t len, i;
+	int run;
+
+	snprintf(path, sizeof path, "%s/windows", scratch);
+	CHECK_INT(xc_db_open(path, XC_DB_WRITE_OVERWRITE, &writer, NULL),
+		  XC_OK);
+	add_storms(writer, 0, N, storm_key, NULL);
+	CHECK_INT(xc_db_close(writer), XC_OK);
+	CHECK_INT(xc_db_open(path, XC_DB_READ, &db, NULL), XC_OK);
+	if (db)
+		CHECK_INT(xc_enquire_new(db, &enq), XC_OK);
+	if (!enq || !q) {
+		xc_query_free(q);
+		xc_db_close(db);
+		return;
+	}
+	CHECK_INT(xc_enquire_set_query(enq, q, 0), XC_OK);
+	CHECK_INT(xc_enquire_add_value_spy(enq, SLOT_FACETS, &spy), XC_OK);
+	CHECK_INT(xc_enquire_set_collapse_key(enq, 4, 1, 4), XC_OK);
+
+	/* The first window (28) holds only k0: it grows (to 112). k0's best
+	 * stands for all 44, then come the next nine. The first run counts
+	 * the 39 copies its window dropped; it looked at every document, so
+	 * the next have a column of the key, and count all 43. */
+	for (run = 0; run < 3; run++) {
+		CHECK_INT(xc_enquire_mset(enq, 0, 10, 200, &mset), XC_OK);
+		CHECK_INT(xc_mset_size(mset), 10);
+		CHECK_INT(xc_mset_collapse_counts_exact(mset), run > 0);
+		for (i = 0; i < xc_mset_size(mset); i++) {
+			CHECK_INT(xc_mset_item(mset, i, &docid, NULL, &rank),
+				  XC_OK);
+			CHECK_INT(docid, i == 0 ? 1 : 40 + i);
+			CHECK_INT(rank, i);
+			CHECK_INT(xc_mset_collapse_count(mset, i, &count),
+				  XC_OK);
+			CHECK_INT(count, i > 0 ? 0 : run ? 43 : 39);
+			CHECK_INT(xc_mset_collapse_key(mset, i, &key, &len),
+				  XC_OK);
+			CHECK_INT(len, i == 0 ? 2 : i % 2 ? 3 : 0);
+		}
+		xc_mset_uncollapsed_matches(mset, &est, &lower, &upper);
+		CHECK_INT(est, N);
+		CHECK_INT(lower, N);
+		CHECK_INT(upper, N);
+		/* The match saw every document: the spy too. Its counts
+		 * are the same whether read from the documents (the first
+		 * run) or from the column (the next). */
+		spy_counts(spy, counts, sizeof counts);
+		CHECK_STR(counts, "a:40 b:40");
+		xc_mset_free(mset);
+	}
+
+	/* A later page: ranks count from the first hit overall. */
+	CHECK_INT(xc_enquire_mset(enq, 5, 5, 200, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 5);
+	for (i = 0; i < xc_mset_size(mset); i++) {
+		CHECK_INT(xc_mset_item(mset, i, &docid, NULL, &rank), XC_OK);
+		CHECK_INT(docid, 45 + i);
+		CHECK_INT(rank, 5 + i);
+	}
+	xc_mset_free(mset);
+
+	/* A page past the last story: every match is in the window, so the
+	 * count after collapsing is exact (k0's one, the 76 others). */
+	CHECK_INT(xc_enquire_mset(enq, 0, 200, 200, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 77);
+	xc_mset_matches(mset, &est, &lower, &upper);
+	CHECK_INT(est, 77);
+	CHECK_INT(lower, 77);
+	CHECK_INT(upper, 77);
+	xc_mset_free(mset);
+
+	/* Not every match looked at: the window's count, not exact. */
+	CHECK_INT(xc_enquire_mset(enq, 0, 1, 0, &mset), XC_OK);
+	CHECK_INT(xc_mset_collapse_counts_exact(mset), 0);
+	CHECK_INT(xc_mset_collapse_count(mset, 0, &count), XC_OK);
+	CHECK_INT(count, 9);
+	xc_mset_free(mset);
+
+	/* A writer adds three "c" and the reader moves on: the column read
+	 * before is let go, and the counts take the new documents in, the
+	 * same again once a new column is read. */
+	CHECK_INT(xc_db_open(path, XC_DB_WRITE_OPEN, &writer, NULL), XC_OK);
+	add_storms(writer, N, 3, storm_key, "c");
+	CHECK_INT(xc_db_close(writer), XC_OK);
+	CHECK_INT(xc_db_reopen(db, NULL), XC_OK);
+	for (run = 0; run < 3; run++) {
+		CHECK_INT(xc_enquire_mset(enq, 0, 10, 200, &mset), XC_OK);
+		spy_counts(spy, counts, sizeof counts);
+		CHECK_STR(counts, "a:40 b:40 c:3");
+		xc_mset_free(mset);
+	}
+
+	/* Few matches looked at: no column yet, the same counts. */
+	CHECK_INT(xc_enquire_set_collapse_key(enq, 4, 0, 0), XC_OK);
+	CHECK_INT(xc_enquire_mset(enq, 0, 3, 0, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 3);
+	xc_mset_free(mset);
+
+	/* A view of the database twice: its spies see each part's own
+	 * docids, so they read the values, every time. */
+	{
+		xc_db_t *parts[2] = { db, db };
+		xc_db_t *view = NULL;
+		xc_enquire_t *venq = NULL;
+		xc_spy_t *vspy = NULL;
+
+		CHECK_INT(xc_db_combine(parts, 2, &view), XC_OK);
+		if (view)
+			CHECK_INT(xc_enquire_new(view, &venq), XC_OK);
+		if (venq) {
+			CHECK_INT(xc_enquire_set_query(venq, q, 0), XC_OK);
+			CHECK_INT(xc_enquire_add_value_spy(venq, SLOT_FACETS,
+							   &vspy),
+				  XC_OK);
+			for (run = 0; run < 3; run++) {
+				CHECK_INT(xc_enquire_mset(venq, 0, 1, 1000,
+							  &mset),
+					  XC_OK);
+				spy_counts(vspy, counts, sizeof counts);
+				CHECK_STR(counts, "a:80 b:80 c:6");
+				xc_mset_free(mset);
+			}
+		}
+		xc_enquire_free(venq);
+		CHECK_INT(xc_db_close(view), XC_OK);
+	}
+	xc_enquire_free(enq);
+	xc_query_free(q);
+	CHECK_INT(xc_db_close(db), XC_OK);
+}
+
+/* Keys with two copies each, 700 apart, for the first 1400. */
+static const char *pair_key(unsigned i, char *buf)
+{
+	if (i >= 1400)
+		return NULL;
+	snprintf(buf, 32, "k%u", i % 700);
+	return buf;
+}
+
+/* A match asked to count every match, over a database larger than what
+ * the page is matched with (200): the page is the same, and when its
+ * match did not see every match a second one, without weights, counts
+ * them for the bounds and the spies. */
+static void test_count_apart(void)
+{
+	enum { N = 1500 };
+	char path[4300], counts[256];
+	xc_db_t *db = NULL, *writer = NULL;
+	xc_enquire_t *enq = NULL;
+	xc_mset_t *mset = NULL;
+	xc_spy_t *spy = NULL;
+	xc_query_t *q = term_query("storm");
+	uint32_t docid, rank, count, est, lower, upper;
+	size_t i;
+	int run;
+
+	snprintf(path, sizeof path, "%s/apart", scratch);
+	CHECK_INT(xc_db_open(path, XC_DB_WRITE_OVERWRITE, &writer, NULL),
+		  XC_OK);
+	for (i = 0; writer && i < N; i++) {
+		xc_doc_t *doc = NULL;
+		char key[32];
+		static const char *const facet[3] = { "a", "b", "" };
+
+		CHECK_INT(xc_doc_new(&doc), XC_OK);
+		CHECK_INT(xc_doc_add_term(doc, "storm", XC_NTS,
+					  (uint32_t)(2000 - i)),
+			  XC_OK);
+		CHECK_INT(xc_doc_add_term(doc, "filler", XC_NTS,
+					  (uint32_t)(i + 1)),
+			  XC_OK);
+		CHECK_INT(xc_doc_set_value(doc, SLOT_FACETS, facet[i % 3],
+					   XC_NTS),
+			  XC_OK);
+		if (pair_key((unsigned)i, key))
+			CHECK_INT(xc_doc_set_value(doc, 4, key, XC_NTS),
+				  XC_OK);
+		CHECK_INT(xc_db_add_document(writer, doc, NULL), XC_OK);
+		xc_doc_free(doc);
+	}
+	CHECK_INT(xc_db_close(writer), XC_OK);
+	CHECK_INT(xc_db_open(path, XC_DB_READ, &db, NULL), XC_OK);
+	if (db)
+		CHECK_INT(xc_enquire_new(db, &enq), XC_OK);
+	if (!enq || !q) {
+		xc_query_free(q);
+		xc_db_close(db);
+		return;
+	}
+	CHECK_INT(xc_enquire_set_query(enq, q, 0), XC_OK);
+	CHECK_INT(xc_enquire_add_value_spy(enq, SLOT_FACETS, &spy), XC_OK);
+	CHECK_INT(xc_enquire_set_collapse_key(enq, 4, 1, 4), XC_OK);
+	/* Each of the first ten has its copy 700 below, out of the page's
+	 * reach: counted once the key's column is read (the second run). */
+	for (run = 0; run < 3; run++) {
+		CHECK_INT(xc_enquire_mset(enq, 0, 10, N, &mset), XC_OK);
+		CHECK_INT(xc_mset_size(mset), 10);
+		for (i = 0; i < xc_mset_size(mset); i++) {
+			CHECK_INT(xc_mset_item(mset, i, &docid, NULL, &rank),
+				  XC_OK);
+			CHECK_INT(docid, i + 1);
+			CHECK_INT(rank, i);
+			CHECK_INT(xc_mset_collapse_count(mset, i, &count),
+				  XC_OK);
+			CHECK_INT(count, run > 0);
+		}
+		CHECK_INT(xc_mset_collapse_counts_exact(mset), run > 0);
+		xc_mset_uncollapsed_matches(mset, &est, &lower, &upper);
+		CHECK_INT(est, N);
+		CHECK_INT(lower, N);
+		CHECK_INT(upper, N);
+		spy_counts(spy, counts, sizeof counts);
+		CHECK_STR(counts, "a:500 b:500");
+		xc_mset_free(mset);
+	}
+	/* The last page: the window reaches the end. */
+	CHECK_INT(xc_enquire_mset(enq, 790, 20, N, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 10);
+	for (i = 0; i < xc_mset_size(mset); i++) {
+		CHECK_INT(xc_mset_item(mset, i, &docid, NULL, &rank), XC_OK);
+		CHECK_INT(docid, 1400 + 90 + i + 1);
+		CHECK_INT(rank, 790 + i);
+	}
+	xc_mset_matches(mset, &est, &lower, &upper);
+	CHECK_INT(est, 800);
+	CHECK_INT(lower, 800);
+	CHECK_INT(upper, 800);
+	xc_mset_free(mset);
+	/* Counts alone. */
+	CHECK_INT(xc_enquire_mset(enq, 0, 0, N, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 0);
+	xc_mset_uncollapsed_matches(mset, &est, &lower, &upper);
+	CHECK_INT(lower, N);
+	CHECK_INT(upper, N);
+	spy_counts(spy, counts, sizeof counts);
+	CHECK_STR(counts, "a:500 b:500");
+	xc_mset_free(mset);
+	xc_enquire_free(enq);
+	xc_query_free(q);
+	CHECK_INT(xc_db_close(db), XC_OK);
+}
+
+/* Equal weights in the order of a value, over a read-only database: the
+ * binding asks Xapian for relevance alone and orders the ties of the page
+ * itself, so that a run of ties longer than the window it first asks for
+ * must make it ask for more. Five documents weigh more; then 60 weigh the
+ * same, their values ("v59" ... "v00") going down as their docids go up. */
+static void test_ties(void)
+{
+	enum { N = 65 };
+	char path[4300];
+	xc_db_t *db = NULL, *writer = NULL;
+	xc_enquire_t *enq = NULL;
+	xc_mset_t *mset = NULL;
+	xc_query_t *q = term_query("tide");
+	uint32_t docid, rank;
+	size_t i;
+
+	snprintf(path, sizeof path, "%s/ties", scratch);
+	CHECK_INT(xc_db_open(path, XC_DB_WRITE_OVERWRITE, &writer, NULL),
+		  XC_OK);
+	for (i = 0; writer && i < N; i++) {
+		xc_doc_t *doc = NULL;
+		char v[16];
+
+		snprintf(v, sizeof v, "v%02u", (unsigned)(N - 1 - i));
+		CHECK_INT(xc_doc_new(&doc), XC_OK);
+		CHECK_INT(xc_doc_add_term(doc, "tide", XC_NTS, i < 5 ? 9 : 2),
+			  XC_OK);
+		CHECK_INT(xc_doc_add_term(doc, "sand", XC_NTS, i < 5 ? 1 : 8),
+			  XC_OK);
+		CHECK_INT(xc_doc_set_value(doc, 3, v, XC_NTS), XC_OK);
+		CHECK_INT(xc_db_add_document(writer, doc, NULL), XC_OK);
+		xc_doc_free(doc);
+	}
+	CHECK_INT(xc_db_close(writer), XC_OK);
+	CHECK_INT(xc_db_open(path, XC_DB_READ, &db, NULL), XC_OK);
+	if (db)
+		CHECK_INT(xc_enquire_new(db, &enq), XC_OK);
+	if (!enq || !q) {
+		xc_query_free(q);
+		xc_db_close(db);
+		return;
+	}
+	CHECK_INT(xc_enquire_set_query(enq, q, 0), XC_OK);
+	CHECK_INT(xc_enquire_set_sort_by_relevance_then_value(enq, 3, 0),
+		  XC_OK);
+	/* The five that weigh more (their values in docid order too),
+	 * then the ties by value: the last docids first. */
+	CHECK_INT(xc_enquire_mset(enq, 0, 10, 0, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 10);
+	for (i = 0; i < xc_mset_size(mset); i++) {
+		CHECK_INT(xc_mset_item(mset, i, &docid, NULL, &rank), XC_OK);
+		CHECK_INT(docid, i < 5 ? 5 - i : N - (i - 5));
+		CHECK_INT(rank, i);
+	}
+	xc_mset_free(mset);
+	/* Deep in the run of ties. */
+	CHECK_INT(xc_enquire_mset(enq, 30, 5, 0, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 5);
+	for (i = 0; i < xc_mset_size(mset); i++) {
+		CHECK_INT(xc_mset_item(mset, i, &docid, NULL, &rank), XC_OK);
+		CHECK_INT(docid, N - 25 - i);
+		CHECK_INT(rank, 30 + i);
+	}
+	xc_mset_free(mset);
+	/* Values descending: the ties in docid order. */
+	CHECK_INT(xc_enquire_set_sort_by_relevance_then_value(enq, 3, 1),
+		  XC_OK);
+	CHECK_INT(xc_enquire_mset(enq, 0, 8, 0, &mset), XC_OK);
+	CHECK_INT(xc_mset_size(mset), 8);
+	for (i = 0; i < xc_mset_size(mset); i++) {
+		CHECK_INT(xc_mset_item(mset, i, &docid, NULL, NULL), XC_OK);
+		CHECK_INT(docid, i + 1);
+	}
+	xc_mset_free(mset);
+	/* Plain relevance again: ties in docid order. */
+	CHECK_INT(xc_enquire_set_sort_by_relevance(enq), XC_OK);
+	CHECK_INT(xc_enquire_mset(enq, 5, 3, 0, &mset), XC_OK);
+	for (i = 0; i < xc_mset_size(mset); i++) {
+		CHECK_INT(xc_mset_item(mset, i, &docid, NULL, NULL), XC_OK);
+		CHECK_INT(docid, 6 + i);
+	}
+	xc_mset_free(mset);
+	xc_enquire_free(enq);
+	xc_query_free(q);
+	CHECK_INT(xc_db_close(db), XC_OK);
+}
+
 /* Views: two databases searched as one, their docids interleaved and
  * mapped back; a view rebuilt over other parts in place; an empty view;
  * compaction into a new folder; a remote server that is not there. */
@@ -1833,6 +2242,9 @@ int main(int argc, char **argv)
 		test_null_handles();
 		test_faults(stemmer);
 		test_collapse();
+		test_windows_and_columns();
+		test_ties();
+		test_count_apart();
 		test_views();
 	} else {
 		CHECK(!"no english stemmer");
