@@ -398,8 +398,7 @@ show_progress(run_t *run, writer_t *w, unsigned n)
 }
 
 typedef struct merge_progress {
-	run_t *run;
-	size_t parts;
+	int on;
 	double last;
 } merge_progress_t;
 
@@ -408,13 +407,9 @@ on_merge(void *ctx, const char *index, const char *table,
 	 const char *status)
 {
 	merge_progress_t *p = ctx;
-	(void)status;
-	if (!p->run->progress.on || now_s() - p->last < PROGRESS_MS / 1e3)
-		return;
-	p->last = now_s();
-	progress_end();
-	fprintf(stderr, "\rmerging %zu parts into %s: %s\033[K", p->parts,
-		index, table);
+	if (p->on)
+		table_progress(&p->last, "merging the parts into", index,
+			       table, status);
 }
 
 /* Merges the parts made into the target. */
@@ -433,12 +428,11 @@ merge_parts(run_t *run, struct jobs *j)
 		if (j->made[k])
 			made[n++] = j->part_paths[k];
 	if (n) {
-		merge_progress_t p = { run, n, now_s() };
+		merge_progress_t p = { run->progress.on, 0 };
 		char *msg = NULL;
 		lede_status_t st = lede_db_merge(run->dbpath, made, n,
 						 on_merge, &p, &msg);
-		if (p.run->progress.on)
-			fputs("\r\033[K", stderr);
+		progress_end();
 		if (st != LEDE_OK) {
 			err("%s", msg ? msg : lede_status_str(st));
 			run->fatal = 1;

@@ -1278,8 +1278,20 @@ show_stats(lede_db_t *db, const char *dbpath, int json)
 typedef struct compact_progress {
 	int on;
 	double last;
-	int drawn;
 } compact_progress_t;
+
+void
+table_progress(double *last, const char *doing, const char *index,
+	       const char *table, const char *status)
+{
+	double now;
+	if (!progress_due(last, &now))
+		return;
+	pthread_mutex_lock(&output_lock);
+	fprintf(stderr, "\r%s %s: %s %s\033[K", doing, index, table, status);
+	line_drawn = 1;
+	pthread_mutex_unlock(&output_lock);
+}
 
 /* One line on a terminal, redrawn in place: the index and the table. */
 static void
@@ -1287,24 +1299,20 @@ on_compact(void *ctx, const char *index, const char *table,
 	   const char *status)
 {
 	compact_progress_t *p = ctx;
-	double now;
-	if (!p->on || !progress_due(&p->last, &now))
-		return;
-	fprintf(stderr, "\rcompacting %s: %s %s\033[K", index, table, status);
-	p->drawn = 1;
+	if (p->on)
+		table_progress(&p->last, "compacting", index, table, status);
 }
 
 static int
 compact(const char *dbpath, int quiet)
 {
-	compact_progress_t p = { !quiet && isatty(STDERR_FILENO), 0, 0 };
+	compact_progress_t p = { !quiet && isatty(STDERR_FILENO), 0 };
 	uint64_t before = 0, after = 0;
 	char *msg = NULL;
 	double start = now_s();
 	lede_status_t st = lede_db_compact(dbpath, on_compact, &p, &before,
 					   &after, &msg);
-	if (p.drawn)
-		fputs("\r\033[K", stderr);
+	progress_end();
 	if (st != LEDE_OK) {
 		err("%s", msg ? msg : lede_status_str(st));
 		lede_free(msg);

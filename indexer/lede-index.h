@@ -88,6 +88,11 @@ void index_file(run_t *run, const char *path, const char *name,
 /* Redraws the progress line (a terminal only) from p, articles so far. */
 void progress_show(progress_t *p, unsigned long articles);
 
+/* A compactor's progress (lede_compact_fn's arguments): one line,
+ * "DOING INDEX: TABLE STATUS", redrawn at most every PROGRESS_MS. */
+void table_progress(double *last, const char *doing, const char *index,
+		    const char *table, const char *status);
+
 /* Clears the progress line, if one is drawn. */
 void progress_end(void);
 
