@@ -170,11 +170,13 @@ static bool xc_columns_allowed(const xc_db_t *db)
 	return !db->remote && !db->writable && !db->is_view;
 }
 
-/* db's column of slot, current: what was read at another stamp is let
- * go. NULL when db can have none. */
-static xc_column *xc_column_of(xc_db_t *db, Xapian::valueno slot)
+/* The column of slot of what enq reads, current: what was read at
+ * another stamp is let go. NULL when there can be none: enq's database
+ * can have none, or changed since enq was made. */
+static xc_column *xc_column_of(const xc_enquire_t *enq, Xapian::valueno slot)
 {
-	if (!xc_columns_allowed(db))
+	xc_db_t *db = enq->db;
+	if (!xc_columns_allowed(db) || xc_db_stamp(db) != enq->stamp)
 		return nullptr;
 	xc_column *c = nullptr;
 	for (auto &col : db->columns)
@@ -225,23 +227,25 @@ xc_column_read(const Xapian::Database &db, Xapian::valueno slot)
 	return col;
 }
 
-/* The column for a spy on slot, read first if it is due; NULL when the
- * spy is to read the values itself. */
-static std::shared_ptr<const xc_column_data> xc_column_get(xc_db_t *db,
-							   Xapian::valueno slot)
+/* The column for a spy of enq on slot, read first if it is due; NULL
+ * when the spy is to read the values itself. */
+static std::shared_ptr<const xc_column_data>
+xc_column_get(const xc_enquire_t *enq, Xapian::valueno slot)
 {
-	xc_column *c = xc_column_of(db, slot);
+	xc_column *c = xc_column_of(enq, slot);
 	if (!c)
 		return nullptr;
-	if (!c->data && c->looked && c->looked >= db->db.get_doccount())
-		c->data = xc_column_read(db->db, slot);
+	if (!c->data && c->looked && c->looked >= enq->dbh.get_doccount())
+		c->data = xc_column_read(enq->dbh, slot);
 	return c->data;
 }
 
-/* Notes that a spy without a column looked up slot in n documents. */
-static void xc_column_note(xc_db_t *db, Xapian::valueno slot, uint64_t n)
+/* Notes that a spy of enq without a column looked up slot in n
+ * documents. */
+static void xc_column_note(const xc_enquire_t *enq, Xapian::valueno slot,
+			   uint64_t n)
 {
-	xc_column *c = xc_column_of(db, slot);
+	xc_column *c = xc_column_of(enq, slot);
 	if (c)
 		c->looked += n;
 }
@@ -316,7 +320,7 @@ static void xc_spies_reset(xc_enquire_t *enq, Xapian::Enquire &target)
 		s->spy.reset();
 		s->column.reset();
 		std::shared_ptr<const xc_column_data> col =
-			xc_column_get(enq->db, s->slot);
+			xc_column_get(enq, s->slot);
 		if (col) {
 			s->column.reset(new xc_column_spy(col, s->slot));
 			columns.push_back(s->column.get());
@@ -333,7 +337,7 @@ static void xc_spies_reset(xc_enquire_t *enq, Xapian::Enquire &target)
 	enq->key_spy.reset();
 	if (enq->collapse_max && !enq->db->remote && enq->paging) {
 		std::shared_ptr<const xc_column_data> col =
-			xc_column_get(enq->db, enq->collapse_slot);
+			xc_column_get(enq, enq->collapse_slot);
 		if (col) {
 			enq->key_spy.reset(
 				new xc_column_spy(col, enq->collapse_slot));
@@ -398,7 +402,7 @@ static void xc_spies_collect(xc_enquire_t *enq)
 			for (Xapian::TermIterator it = s->spy->values_begin();
 			     it != s->spy->values_end(); ++it)
 				items.emplace_back(*it, it.get_termfreq());
-			xc_column_note(enq->db, s->slot, s->spy->get_total());
+			xc_column_note(enq, s->slot, s->spy->get_total());
 		}
 		std::sort(items.begin(), items.end(),
 			  [](const std::pair<std::string, uint32_t> &a,
@@ -605,7 +609,7 @@ static void xc_collapse_counts(xc_enquire_t *enq, xc_mset_t *m)
 	if (!m->collapsed)
 		return;
 	if (!ks) {
-		xc_column_note(enq->db, enq->collapse_slot,
+		xc_column_note(enq, enq->collapse_slot,
 			       counts.get_matches_lower_bound());
 		return;
 	}

@@ -220,9 +220,15 @@ struct xc_enquire {
 	 * needed. */
 	Xapian::Database dbh;
 	std::unique_ptr<Xapian::Enquire> count_enq;
+	/* db's stamp when the enquire was made: columns are used only while
+	 * it holds, as a folder opened again is not what enq reads. */
+	uint64_t stamp;
 	std::string msg;
 
-	explicit xc_enquire(xc_db_t *d) : db(d), enq(d->db), dbh(d->db) {}
+	explicit xc_enquire(xc_db_t *d)
+		: db(d), enq(d->db), dbh(d->db), stamp(xc_db_stamp(d))
+	{
+	}
 };
 
 /* An MSet keeps its enquire (and through it the database) so that a hit's
