@@ -38,9 +38,12 @@ struct xc_column_data {
 
 /* A database's column of one slot: its data once read (NULL before), the
  * stamp (xc_db_stamp) it was read at, and how many documents spies have
- * looked up in the slot without it since (see xc_column_get). */
+ * looked up in the slot without it since (see xc_column_get). A ranked
+ * column's numbers are the values' places in byte order instead (equal
+ * values, equal places; 0 for no value), and it has no values. */
 struct xc_column {
 	Xapian::valueno slot = 0;
+	bool ranked = false;
 	std::shared_ptr<const xc_column_data> data;
 	uint64_t stamp = 0;
 	uint64_t looked = 0;

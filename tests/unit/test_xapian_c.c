@@ -1992,7 +1992,9 @@ static void test_count_apart(void)
  * binding asks Xapian for relevance alone and orders the ties of the page
  * itself, so that a run of ties longer than the window it first asks for
  * must make it ask for more. Five documents weigh more; then 60 weigh the
- * same, their values ("v59" ... "v00") going down as their docids go up. */
+ * same, their values ("v59" ... "v00") going down as their docids go up.
+ * The first match reads the tied values; it looked at every document, so
+ * the next order them by their places in a ranked column. */
 static void test_ties(void)
 {
 	enum { N = 65 };
