@@ -170,20 +170,24 @@ static bool xc_columns_allowed(const xc_db_t *db)
 	return !db->remote && !db->writable && !db->is_view;
 }
 
-/* db's column of slot, current: what was read at another stamp is let
- * go. NULL when db can have none. */
-static xc_column *xc_column_of(xc_db_t *db, Xapian::valueno slot)
+/* The column of slot of what enq reads, current: what was read at
+ * another stamp is let go. NULL when there can be none: enq's database
+ * can have none, or changed since enq was made. */
+static xc_column *xc_column_of(const xc_enquire_t *enq, Xapian::valueno slot,
+				bool ranked)
 {
-	if (!xc_columns_allowed(db))
+	xc_db_t *db = enq->db;
+	if (!xc_columns_allowed(db) || xc_db_stamp(db) != enq->stamp)
 		return nullptr;
 	xc_column *c = nullptr;
 	for (auto &col : db->columns)
-		if (col->slot == slot)
+		if (col->slot == slot && col->ranked == ranked)
 			c = col.get();
 	if (!c) {
 		db->columns.emplace_back(new xc_column);
 		c = db->columns.back().get();
 		c->slot = slot;
+		c->ranked = ranked;
 		c->stamp = xc_db_stamp(db);
 	}
 	uint64_t stamp = xc_db_stamp(db);
@@ -225,23 +229,50 @@ xc_column_read(const Xapian::Database &db, Xapian::valueno slot)
 	return col;
 }
 
-/* The column for a spy on slot, read first if it is due; NULL when the
- * spy is to read the values itself. */
-static std::shared_ptr<const xc_column_data> xc_column_get(xc_db_t *db,
-							   Xapian::valueno slot)
+/* Reads slot of the whole database as each document's value's place in
+ * byte order, for ordering ties without reading their values. */
+static std::shared_ptr<const xc_column_data>
+xc_column_read_ranked(const Xapian::Database &db, Xapian::valueno slot)
 {
-	xc_column *c = xc_column_of(db, slot);
+	auto col = std::make_shared<xc_column_data>();
+	std::vector<std::pair<std::string, Xapian::docid>> all;
+	col->ord.assign(size_t(db.get_lastdocid()) + 1, 0);
+	for (Xapian::ValueIterator it = db.valuestream_begin(slot);
+	     it != db.valuestream_end(slot); ++it)
+		all.emplace_back(*it, it.get_docid());
+	std::sort(all.begin(), all.end());
+	uint32_t place = 0;
+	for (size_t i = 0; i < all.size(); i++) {
+		if (i == 0 || all[i].first != all[i - 1].first)
+			place++;
+		if (all[i].second >= col->ord.size())
+			col->ord.resize(size_t(all[i].second) + 1, 0);
+		col->ord[all[i].second] = place;
+	}
+	return col;
+}
+
+/* The column of slot for enq (ranked or not), read first if it is due;
+ * NULL when the values are to be read one by one. */
+static std::shared_ptr<const xc_column_data>
+xc_column_get(const xc_enquire_t *enq, Xapian::valueno slot,
+	      bool ranked = false)
+{
+	xc_column *c = xc_column_of(enq, slot, ranked);
 	if (!c)
 		return nullptr;
-	if (!c->data && c->looked && c->looked >= db->db.get_doccount())
-		c->data = xc_column_read(db->db, slot);
+	if (!c->data && c->looked && c->looked >= enq->dbh.get_doccount())
+		c->data = ranked ? xc_column_read_ranked(enq->dbh, slot)
+				 : xc_column_read(enq->dbh, slot);
 	return c->data;
 }
 
-/* Notes that a spy without a column looked up slot in n documents. */
-static void xc_column_note(xc_db_t *db, Xapian::valueno slot, uint64_t n)
+/* Notes that slot was looked up in n documents of enq's without a
+ * column (ranked or not). */
+static void xc_column_note(const xc_enquire_t *enq, Xapian::valueno slot,
+			   uint64_t n, bool ranked = false)
 {
-	xc_column *c = xc_column_of(db, slot);
+	xc_column *c = xc_column_of(enq, slot, ranked);
 	if (c)
 		c->looked += n;
 }
@@ -316,7 +347,7 @@ static void xc_spies_reset(xc_enquire_t *enq, Xapian::Enquire &target)
 		s->spy.reset();
 		s->column.reset();
 		std::shared_ptr<const xc_column_data> col =
-			xc_column_get(enq->db, s->slot);
+			xc_column_get(enq, s->slot);
 		if (col) {
 			s->column.reset(new xc_column_spy(col, s->slot));
 			columns.push_back(s->column.get());
@@ -333,7 +364,7 @@ static void xc_spies_reset(xc_enquire_t *enq, Xapian::Enquire &target)
 	enq->key_spy.reset();
 	if (enq->collapse_max && !enq->db->remote && enq->paging) {
 		std::shared_ptr<const xc_column_data> col =
-			xc_column_get(enq->db, enq->collapse_slot);
+			xc_column_get(enq, enq->collapse_slot);
 		if (col) {
 			enq->key_spy.reset(
 				new xc_column_spy(col, enq->collapse_slot));
@@ -398,7 +429,7 @@ static void xc_spies_collect(xc_enquire_t *enq)
 			for (Xapian::TermIterator it = s->spy->values_begin();
 			     it != s->spy->values_end(); ++it)
 				items.emplace_back(*it, it.get_termfreq());
-			xc_column_note(enq->db, s->slot, s->spy->get_total());
+			xc_column_note(enq, s->slot, s->spy->get_total());
 		}
 		std::sort(items.begin(), items.end(),
 			  [](const std::pair<std::string, uint32_t> &a,
@@ -432,20 +463,47 @@ static Xapian::doccount xc_window_ties(const xc_enquire_t *enq, xc_mset_t *m,
 		while (usable < n && m->ms[usable].get_weight() > last)
 			usable++;
 	}
+	/* The values' places from the ranked column when there is one:
+	 * Xapian would have read the value of every match it looked at,
+	 * so it is read whole on the same terms as a spied slot. */
+	std::shared_ptr<const xc_column_data> ranks =
+		xc_column_get(enq, enq->tie_slot, true);
 	std::vector<std::pair<std::string, Xapian::doccount>> run;
+	std::vector<std::pair<uint32_t, Xapian::doccount>> placed;
+	bool reverse = enq->tie_reverse;
 	for (Xapian::doccount i = 0, j; i < usable; i = j) {
 		double w = m->ms[i].get_weight();
 		for (j = i + 1; j < usable && m->ms[j].get_weight() == w; j++)
 			;
 		if (j - i < 2)
 			continue;
+		/* Stable: equal values stay in docid order, as in Xapian. */
 		run.clear();
+		placed.clear();
+		for (Xapian::doccount k = i; k < j && ranks; k++) {
+			Xapian::docid did = *m->ms[k];
+			if (did >= ranks->ord.size())
+				break;
+			placed.emplace_back(ranks->ord[did], k);
+		}
+		if (placed.size() == j - i) {
+			std::stable_sort(
+				placed.begin(), placed.end(),
+				[reverse](const std::pair<uint32_t,
+							  Xapian::doccount> &a,
+					  const std::pair<uint32_t,
+							  Xapian::doccount> &b) {
+					return reverse ? b.first < a.first
+						       : a.first < b.first;
+				});
+			for (Xapian::doccount k = i; k < j; k++)
+				order[k] = placed[k - i].second;
+			continue;
+		}
 		for (Xapian::doccount k = i; k < j; k++)
 			run.emplace_back(
 				m->ms[k].get_document().get_value(enq->tie_slot),
 				k);
-		/* Stable: equal values stay in docid order, as in Xapian. */
-		bool reverse = enq->tie_reverse;
 		std::stable_sort(
 			run.begin(), run.end(),
 			[reverse](const std::pair<std::string, Xapian::doccount>
@@ -605,7 +663,7 @@ static void xc_collapse_counts(xc_enquire_t *enq, xc_mset_t *m)
 	if (!m->collapsed)
 		return;
 	if (!ks) {
-		xc_column_note(enq->db, enq->collapse_slot,
+		xc_column_note(enq, enq->collapse_slot,
 			       counts.get_matches_lower_bound());
 		return;
 	}
@@ -666,6 +724,14 @@ extern "C" xc_status_t xc_enquire_mset(xc_enquire_t *enq, uint32_t first,
 			    !xc_saw_all(enq, m->ms))
 				xc_count_apart(enq, m.get(), checkatleast);
 			xc_collapse_counts(enq, m.get());
+			if (xc_windowed(enq) &&
+			    enq->tie_slot != Xapian::BAD_VALUENO &&
+			    !xc_column_get(enq, enq->tie_slot, true))
+				xc_column_note(
+					enq, enq->tie_slot,
+					xc_mset_counts(m.get())
+						.get_matches_lower_bound(),
+					true);
 		};
 		try {
 			run();

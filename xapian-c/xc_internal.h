@@ -38,9 +38,12 @@ struct xc_column_data {
 
 /* A database's column of one slot: its data once read (NULL before), the
  * stamp (xc_db_stamp) it was read at, and how many documents spies have
- * looked up in the slot without it since (see xc_column_get). */
+ * looked up in the slot without it since (see xc_column_get). A ranked
+ * column's numbers are the values' places in byte order instead (equal
+ * values, equal places; 0 for no value), and it has no values. */
 struct xc_column {
 	Xapian::valueno slot = 0;
+	bool ranked = false;
 	std::shared_ptr<const xc_column_data> data;
 	uint64_t stamp = 0;
 	uint64_t looked = 0;
@@ -220,9 +223,15 @@ struct xc_enquire {
 	 * needed. */
 	Xapian::Database dbh;
 	std::unique_ptr<Xapian::Enquire> count_enq;
+	/* db's stamp when the enquire was made: columns are used only while
+	 * it holds, as a folder opened again is not what enq reads. */
+	uint64_t stamp;
 	std::string msg;
 
-	explicit xc_enquire(xc_db_t *d) : db(d), enq(d->db), dbh(d->db) {}
+	explicit xc_enquire(xc_db_t *d)
+		: db(d), enq(d->db), dbh(d->db), stamp(xc_db_stamp(d))
+	{
+	}
 };
 
 /* An MSet keeps its enquire (and through it the database) so that a hit's
