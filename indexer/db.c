@@ -306,6 +306,9 @@ ldi_open_local(const char *path, xc_db_mode_t mode, xc_db_t **out,
 		    attempt == OPEN_ATTEMPTS)
 			break;
 		back_off(attempt);
+		/* This attempt's message goes: the next one says its own. */
+		free(*msg);
+		*msg = NULL;
 		xs = xc_db_reopen(x, NULL);
 		st = xs == XC_OK ? LEDE_OK
 				 : ldi_set_error(msg, ldi_status_from_xc(xs),
