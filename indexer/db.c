@@ -185,10 +185,8 @@ transient(xc_status_t xs)
 	return xs == XC_MODIFIED || xs == XC_CORRUPT;
 }
 
-/* Waits a little longer after each failed try, so that the writer can
- * finish its commit. */
-static void
-back_off(int attempt)
+void
+ldi_back_off(int attempt)
 {
 	struct timespec ts = { 0, 10000000L * attempt };
 	nanosleep(&ts, NULL);
@@ -253,7 +251,7 @@ ldi_open_local(const char *path, xc_db_mode_t mode, xc_db_t **out,
 	for (int attempt = 1; mode == XC_DB_READ && transient(xs) &&
 			      attempt < OPEN_ATTEMPTS;
 	     attempt++) {
-		back_off(attempt);
+		ldi_back_off(attempt);
 		xc_free(xmsg);
 		xmsg = NULL;
 		xs = xc_db_open(path, mode, &x, &xmsg);
@@ -305,7 +303,7 @@ ldi_open_local(const char *path, xc_db_mode_t mode, xc_db_t **out,
 		if ((st != LEDE_MODIFIED && st != LEDE_CORRUPT) || writable ||
 		    attempt == OPEN_ATTEMPTS)
 			break;
-		back_off(attempt);
+		ldi_back_off(attempt);
 		/* This attempt's message goes: the next one says its own. */
 		free(*msg);
 		*msg = NULL;
@@ -377,7 +375,7 @@ load_all_languages(lede_db_t *db, char **msg)
 		if ((st != LEDE_MODIFIED && st != LEDE_CORRUPT) ||
 		    db->writable || attempt == OPEN_ATTEMPTS)
 			return st;
-		back_off(attempt);
+		ldi_back_off(attempt);
 		for (size_t i = 0; i < db->n_languages; i++)
 			xc_stemmer_free(db->languages[i].stemmer);
 		db->n_languages = 0;

@@ -232,6 +232,10 @@ xc_status_t ldi_shards_close(lede_db_t *db);
 lede_status_t ldi_open_local(const char *path, xc_db_mode_t mode,
 			     xc_db_t **out, char **msg);
 
+/* Waits a little longer after each failed try (10 ms times attempt), so
+ * that a writer committing under a reader can finish its commit. */
+void ldi_back_off(int attempt);
+
 /* Writes a new database at the folder tmp (compact.c's callers). */
 typedef lede_status_t (*ldi_build_fn)(void *ctx, const char *tmp, char **msg);
 

@@ -54,7 +54,7 @@ tuned(const char *name, double value)
 
 /* How often a query is tried on the newest revision when commits keep
  * discarding the one it read (see lede_query_run). */
-#define RUN_ATTEMPTS 5
+#define RUN_ATTEMPTS 8
 
 /* Milliseconds on a clock that only goes forward, for lede_results_took_ms:
  * the wall clock may be set back while a search runs. */
@@ -641,8 +641,9 @@ run_once(lede_query_t *query, lede_results_t **out)
 /* A writer that commits often can discard the revision a reader is on
  * more than once during one run, even after the binding's own reopen and
  * retry of each call: the whole run starts again on the newest revision
- * (up to RUN_ATTEMPTS times), so that a reader never fails because a
- * writer is busy. Xapian 1.4's glass sometimes says "corrupt" rather
+ * (up to RUN_ATTEMPTS times, waiting a little longer each time, so that a
+ * writer's burst of commits can pass), so that a reader never fails
+ * because a writer is busy. Xapian 1.4's glass sometimes says "corrupt" rather
  * than "modified" then (see db.c); a damaged index fails every time. */
 lede_status_t
 lede_query_run(lede_query_t *query, lede_results_t **out)
@@ -650,8 +651,10 @@ lede_query_run(lede_query_t *query, lede_results_t **out)
 	lede_status_t st = run_once(query, out);
 	for (int i = 1; (st == LEDE_MODIFIED || st == LEDE_CORRUPT) &&
 			!query->db->writable && i < RUN_ATTEMPTS;
-	     i++)
+	     i++) {
+		ldi_back_off(i);
 		st = run_once(query, out);
+	}
 	return st;
 }
 
