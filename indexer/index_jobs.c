@@ -165,6 +165,8 @@ jobs_possible(run_t *run, char *const *paths, int n)
 void
 jobs_index_here(run_t *run, struct jobs *j)
 {
+	run->progress.files_total = j->n_files;
+	run->progress.bytes_total = j->bytes;
 	for (size_t i = 0; i < j->n_files && !run->fatal && !stop_signal;
 	     i++) {
 		job_file_t *f = &j->files[i];

@@ -656,6 +656,20 @@ index_path(run_t *run, const char *path)
 	}
 }
 
+/* For the progress line: walks paths only to count their files and
+ * bytes, which give the total and the time left. */
+static void
+count_paths(run_t *run, char **paths, int n)
+{
+	if (!run->progress.on)
+		return;
+	run->counting = 1;
+	for (int i = 0; i < n && !stop_signal; i++)
+		index_path(run, paths[i]);
+	run->counting = 0;
+	run->progress.start = now_s();
+}
+
 /* One writer per processor, up to DEFAULT_JOBS. */
 static unsigned
 default_jobs(void)
@@ -676,16 +690,19 @@ index_paths(run_t *run, char **paths, int n, unsigned n_writers,
 	if (n_writers > 1 && !sharded && jobs_possible(run, paths, n))
 		jobs = jobs_new();
 	if (!jobs) {
+		count_paths(run, paths, n);
 		for (int i = 0; i < n && !run->fatal && !stop_signal; i++)
 			index_path(run, paths[i]);
 		return;
 	}
 	/* The walk lists the files, saying what it cannot read or skips as
-	 * it goes; then they are read. */
+	 * it goes; then they are read. The list gives the progress its
+	 * totals: no walk only to count. */
 	run->collect = jobs;
 	for (int i = 0; i < n && !run->fatal && !stop_signal; i++)
 		index_path(run, paths[i]);
 	run->collect = NULL;
+	run->progress.start = now_s();
 	if (!run->fatal && !stop_signal) {
 		if (jobs_files(jobs) > 1)
 			jobs_run(run, jobs, n_writers, format,
@@ -1602,15 +1619,9 @@ main(int argc, char **argv)
 	 * Counting the files first gives the total and the time left. */
 	run.quiet = quiet;
 	run.progress.on = !quiet && isatty(STDERR_FILENO);
-	if (run.progress.on) {
-		run.counting = 1;
-		for (int i = optind; i < argc && !stop_signal; i++)
-			index_path(&run, argv[i]);
-		run.counting = 0;
-		run.progress.start = now_s();
-	}
 
 	if (watch) {
+		count_paths(&run, argv + optind, argc - optind);
 		run.watching = 1;
 #ifdef __linux__
 		watch_paths(&run, argv + optind, argc - optind);
