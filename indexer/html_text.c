@@ -8,15 +8,13 @@
  * about 95,000 times for one large corpus, so plain values skip the
  * parser altogether and nothing here is quadratic.
  */
-#include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "html_text.h"
+#include "lazy_libs.h"
 
 /* What an element means for the text around it. */
 enum elem_kind {
@@ -358,7 +356,10 @@ char *ldi_html_to_text(const char *html, size_t len, size_t *out_len)
 			len--;
 	}
 
-	ldi_xml_init();
+	if (ldi_xml_init()) {
+		add_text(&t, html, len);
+		return finish(&t, out_len);
+	}
 	ctxt = htmlNewParserCtxt();
 	if (!ctxt)
 		return NULL;
@@ -388,8 +389,17 @@ char *ldi_html_to_text(const char *html, size_t len, size_t *out_len)
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 
-void
+static void
+init_parser(void)
+{
+	xmlInitParser();
+}
+
+const char *
 ldi_xml_init(void)
 {
-	pthread_once(&xml_once, xmlInitParser);
+	const char *why = ldi_load_libxml2();
+	if (!why)
+		pthread_once(&xml_once, init_parser);
+	return why;
 }

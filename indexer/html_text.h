@@ -24,12 +24,15 @@ int ldi_html_has_markup(const char *s, size_t len);
  * of white space inside a paragraph collapsed to one space; leading and
  * trailing space trimmed. Broken markup gives the text libxml2 recovers.
  * Returns a malloc'ed NUL-terminated string (its length in *out_len when
- * out_len is not NULL), or NULL when out of memory. */
+ * out_len is not NULL), or NULL when out of memory. When libxml2 cannot
+ * be loaded the fragment comes back as it is, markup and all: nothing is
+ * lost, and readers of whole pages and feeds say why. */
 char *ldi_html_to_text(const char *html, size_t len, size_t *out_len);
 
-/* Initialises libxml2 once per process, before any parser context is made:
- * its own initialisation is not safe when two threads (parallel writers,
- * each parsing) reach it first at once. */
-void ldi_xml_init(void);
+/* Loads libxml2 (lazy_libs.h) and initialises it, once per process,
+ * before any parser context is made: its own initialisation is not safe
+ * when two threads (parallel writers, each parsing) reach it first at
+ * once. NULL when libxml2 is ready; else why it cannot be loaded. */
+const char *ldi_xml_init(void);
 
 #endif /* LEDE_HTML_TEXT_H */

@@ -16,8 +16,6 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <stdarg.h>
 #include <errno.h>
 #include <stdio.h>
@@ -25,6 +23,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "lazy_libs.h"
 #include "lede.h"
 #include "parser.h"
 
@@ -233,11 +232,16 @@ static char *read_member(lede_parser_t *p, struct archive *a,
 static lede_status_t read_archive(lede_parser_t *p, const char *path,
 				  const char *name)
 {
-	struct archive *a = archive_read_new();
+	const char *why = ldi_load_libarchive();
+	struct archive *a;
 	struct archive_entry *e;
 	lede_status_t result = LEDE_BAD_INPUT, damage = LEDE_OK;
 	int rc, raw, members = 0;
 
+	if (why)
+		return ldi_parser_error(p, LEDE_IO, "cannot read '%s': %s",
+					name, why);
+	a = archive_read_new();
 	if (!a)
 		return ldi_parser_error(p, LEDE_NOMEM, "out of memory");
 	archive_read_support_filter_all(a);

@@ -19,11 +19,6 @@
  * Items are numbered 1, 2, ... in the order the feed gives them,
  * counting every one, readable or not, for warnings and for "name#N" ids.
  */
-#include <libxml/HTMLparser.h>
-#include <libxml/entities.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/uri.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -33,6 +28,7 @@
 #include "charset.h"
 #include "hash.h"
 #include "html_text.h"
+#include "lazy_libs.h"
 #include "reader.h"
 #include "record.h"
 
@@ -825,6 +821,7 @@ static int declared_encoding(const char *buf, size_t len, char *out,
 static lede_status_t parse_utf8(feed_t *f, const char *data, size_t n)
 {
 	xmlParserCtxtPtr ctxt;
+	const char *why;
 	char msg[160];
 	size_t line;
 
@@ -833,7 +830,11 @@ static lede_status_t parse_utf8(feed_t *f, const char *data, size_t n)
 		ldi_warn(f->r, 0, "too large to read as a feed (over 2 GiB)");
 		return LEDE_BAD_INPUT;
 	}
-	ldi_xml_init();
+	why = ldi_xml_init();
+	if (why) {
+		ldi_warn(f->r, 0, "%s", why);
+		return LEDE_BAD_INPUT;
+	}
 	ctxt = xmlNewParserCtxt();
 	if (!ctxt)
 		return LEDE_NOMEM;

@@ -27,9 +27,6 @@
  * characters.
  */
 #include <jansson.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/HTMLtree.h>
-#include <libxml/tree.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -38,6 +35,7 @@
 #include "charset.h"
 #include "hash.h"
 #include "html_text.h"
+#include "lazy_libs.h"
 #include "reader.h"
 #include "record.h"
 
@@ -1231,6 +1229,7 @@ static int declared_charset(const char *buf, size_t len, char *out,
 static lede_status_t parse_page(page_t *p, const char *data, size_t n)
 {
 	htmlParserCtxtPtr ctxt;
+	const char *why;
 
 	/* libxml2 counts in int. */
 	if (n > INT_MAX) {
@@ -1238,7 +1237,11 @@ static lede_status_t parse_page(page_t *p, const char *data, size_t n)
 			 "too large to read as an HTML page (over 2 GiB)");
 		return LEDE_BAD_INPUT;
 	}
-	ldi_xml_init();
+	why = ldi_xml_init();
+	if (why) {
+		ldi_warn(p->r, 0, "%s", why);
+		return LEDE_BAD_INPUT;
+	}
 	ctxt = htmlNewParserCtxt();
 	if (!ctxt)
 		return LEDE_NOMEM;
