@@ -437,6 +437,80 @@ static void test_lists(void)
 	}
 }
 
+/* Whether the sorted list[0..n) holds s[0..len): the answer
+ * ldi_is_stopword must give, found without its hash table. */
+static int listed(const char *const *list, size_t n, const char *s,
+		  size_t len)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		size_t wlen = strlen(list[mid]);
+		int c = memcmp(list[mid], s, wlen < len ? wlen : len);
+
+		if (c == 0 && wlen != len)
+			c = wlen < len ? -1 : 1;
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* The table built at build time answers exactly as the lists do: every
+ * listed word, cut by a byte and grown by one, is a stopword of precisely
+ * the languages whose lists hold it, whatever other lists share it. */
+static void test_lookup_exact(void)
+{
+	static const char *const codes[] = {
+		"en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no",
+		"fi", "hu", "ro", "tr", "ca", "eu", "ga", "id", "lt", "pl",
+		"cs", "ru", "uk", "ja", "zh",
+	};
+	const size_t ncodes = sizeof codes / sizeof codes[0];
+	size_t a, b, j, v;
+
+	for (a = 0; a < ncodes; a++) {
+		size_t n;
+		const char *const *list = ldi_language_stopwords(codes[a], &n);
+
+		for (j = 0; j < n; j++) {
+			char word[64];
+			size_t len = strlen(list[j]);
+
+			CHECK(len + 2 <= sizeof word);
+			if (len + 2 > sizeof word)
+				continue;
+			memcpy(word, list[j], len);
+			word[len] = 's';
+			for (v = 0; v < 3; v++) {
+				size_t wlen = v == 0 ? len : v == 1 ? len - 1
+								    : len + 1;
+
+				for (b = 0; b < ncodes; b++) {
+					size_t m;
+					const char *const *other =
+						ldi_language_stopwords(codes[b],
+								       &m);
+					int want = listed(other, m, word, wlen);
+
+					if (ldi_is_stopword(codes[b], word,
+							    wlen) == want)
+						continue;
+					fprintf(stderr, "%s: \"%.*s\" not %d\n",
+						codes[b], (int)wlen, word,
+						want);
+					CHECK(!"lookup as the lists say");
+				}
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	test_codes();
@@ -445,5 +519,6 @@ int main(void)
 	test_detect_long();
 	test_stopwords();
 	test_lists();
+	test_lookup_exact();
 	return CHECK_DONE();
 }
