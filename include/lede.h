@@ -525,8 +525,13 @@ lede_status_t lede_db_commit(lede_db_t *db);
  * lede_db_close), though Xapian itself still commits every 10,000
  * changes. Pending changes are held in memory, so the batch bounds both
  * what a writer holds and what a crash can lose: committed data survives
- * any crash. Writers only. Returns LEDE_OK, LEDE_MISUSE (NULL db, a
- * reader). */
+ * any crash. The spelling table (suggestions) gets the words of articles
+ * at lede_db_commit and lede_db_close, and on the way only every 50,000
+ * articles (or 262,144 distinct words): giving it words costs more the
+ * more often it is done. The
+ * commits in between record the words in the index, so a crash loses
+ * none: the next writer's commit gives them to the table. Writers only.
+ * Returns LEDE_OK, LEDE_MISUSE (NULL db, a reader). */
 lede_status_t lede_db_set_batch_size(lede_db_t *db, unsigned n);
 
 /* ---- Incremental indexing ---------------------------------------------- */

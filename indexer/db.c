@@ -342,6 +342,7 @@ db_new(const char *path, int writable)
 	}
 	db->writable = writable;
 	db->batch_size = LDI_BATCH_SIZE;
+	ldi_spell_new_session(db);
 	return db;
 }
 

@@ -103,6 +103,10 @@ struct lede_db {
 	ldi_wordset_t spelling; /* a writer's scratch: one article's words */
 	ldi_tally_t tally;	/* the words of the articles added since the
 				   spelling table was last given them */
+	/* This handle's spelling entries (spelling_records.c): the
+	 * session that names them, and how many it wrote. */
+	char spell_session[17];
+	unsigned long spell_entries;
 	/* Queries made from this handle and not yet freed. lede_db_close
 	 * with some alive commits and marks the handle closed; the last
 	 * of them frees it (ldi_db_release), so no query or results is
@@ -134,9 +138,29 @@ lede_status_t ldi_db_save_languages(lede_db_t *db);
 lede_status_t ldi_db_count_change(lede_db_t *db);
 
 /* Hands the tally's words to the spelling tables of the databases they
- * go to (writer.c); before every commit. On failure the words not yet
- * given stay for the next try, and db->errmsg names the index. */
+ * go to (writer.c), with the entries other handles left in a single
+ * index; before a commit that gives the spelling table its words. On
+ * failure the words not yet given stay for the next try, and
+ * db->errmsg names the index. */
 lede_status_t ldi_db_flush_spelling(lede_db_t *db);
+
+/* ---- Spelling entries of a single index (spelling_records.c) ----------- */
+
+/* Names this handle's entries from now on (a new session). */
+void ldi_spell_new_session(lede_db_t *db);
+
+/* After a failed write: forgets the tally, and starts a new session, so
+ * that the entries already committed count as another handle's. */
+void ldi_spell_forget(lede_db_t *db);
+
+/* Writes an entry of what the tally counted since its last entry, for
+ * the commit to come. */
+lede_status_t ldi_spell_record(lede_db_t *db);
+
+/* Gives the spelling table the counts of other handles' entries and
+ * deletes every entry, this handle's too (its counts are in its tally,
+ * which the caller gives next). */
+lede_status_t ldi_spell_take_entries(lede_db_t *db);
 
 /* A write to part `part` of db (a shard set's shard; 0 for one index)
  * failed, and with it went every change to that database since its

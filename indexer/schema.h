@@ -190,6 +190,11 @@
 #define LDI_META_COMMITTED "lede.committed"
 /* File records: this prefix + the file key (see "Files" above). */
 #define LDI_META_FILE "lede.file:"
+/* Spelling counts committed before the spelling table has them: this
+ * prefix + a writer's session + ":" + a number, lines "COUNT WORD\n"
+ * (spelling_records.c). The next writer to give the table its words
+ * gives it these and deletes them. */
+#define LDI_META_SPELLING "lede.spelling:"
 /* Space-separated codes of the languages articles were indexed in ("und"
  * for unknown): queries stem with each of their stemmers. */
 #define LDI_META_LANGUAGES "lede.languages"

@@ -160,6 +160,7 @@ int ldi_tally_add(ldi_tally_t *t, uint32_t part, const ldi_wordset_t *s)
 			e->len = (uint32_t)len;
 			e->part = part;
 			e->count = 0;
+			e->recorded = 0;
 			e->hash = h;
 			memcpy(t->buf + t->len, w, len + 1);
 			t->len += len + 1;
@@ -189,6 +190,7 @@ void ldi_tally_clear(ldi_tally_t *t)
 	t->used = 0;
 	t->len = 0;
 	t->articles = 0;
+	t->checkpoint = 0;
 }
 
 void ldi_tally_free(ldi_tally_t *t)

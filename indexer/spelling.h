@@ -44,6 +44,7 @@ typedef struct ldi_tally_word {
 	uint32_t len;	/* 0: an empty slot */
 	uint32_t part;
 	uint32_t count;	/* 0 once handed to Xapian */
+	uint32_t recorded; /* of count, how much a spelling entry holds */
 	uint32_t seen;	/* the article that counted it last */
 	uint64_t hash;
 } ldi_tally_word_t;
@@ -54,6 +55,7 @@ typedef struct ldi_tally {
 	char *buf;	/* the words, NUL-terminated */
 	size_t len, buf_cap;
 	uint32_t articles;	/* counted since the last clear */
+	uint32_t checkpoint;	/* articles at the last spelling entry */
 } ldi_tally_t;
 
 /* Counts each distinct word of s (an article's words, as

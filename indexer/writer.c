@@ -699,6 +699,11 @@ lede_status_t
 ldi_db_flush_spelling(lede_db_t *db)
 {
 	ldi_tally_t *t = &db->tally;
+	if (!db->unit) {
+		lede_status_t st = ldi_spell_take_entries(db);
+		if (st != LEDE_OK)
+			return st;
+	}
 	for (size_t i = 0; t->used && i < t->cap; i++) {
 		ldi_tally_word_t *w = &t->slots[i];
 		if (!w->count)
@@ -723,8 +728,33 @@ ldi_db_flush_spelling(lede_db_t *db)
 void
 ldi_db_changes_lost(lede_db_t *db, size_t part)
 {
-	ldi_tally_drop(&db->tally, (uint32_t)part);
+	if (db->unit)
+		ldi_tally_drop(&db->tally, (uint32_t)part);
+	else
+		ldi_spell_forget(db);
 }
+
+/* A single index's tally goes to the spelling table at commits the caller
+ * asks for (lede_db_commit, closing), or once it holds this many distinct
+ * words or has counted this many articles; other commits only record it
+ * (spelling_records.c). Bounds the tally's memory (some 20 MB) and how
+ * far the table lags behind a long load. */
+#define SPELL_MAX_WORDS (1u << 18)
+#define SPELL_MAX_ARTICLES 50000u
+
+/* Before a commit, or every LDI_BATCH_SIZE articles without one: gives
+ * the spelling table the tally, or records it. */
+static lede_status_t
+spelling_checkpoint(lede_db_t *db, int give)
+{
+	const ldi_tally_t *t = &db->tally;
+	if (give || db->unit || t->used >= SPELL_MAX_WORDS ||
+	    t->articles >= SPELL_MAX_ARTICLES)
+		return ldi_db_flush_spelling(db);
+	return ldi_spell_record(db);
+}
+
+static lede_status_t commit(lede_db_t *db, int give_spelling);
 
 /* Commits once a batch is full, so memory stays bounded and a crash loses
  * at most one batch. */
@@ -734,7 +764,7 @@ ldi_db_count_change(lede_db_t *db)
 	db->dirty = 1;
 	if (++db->pending < db->batch_size || db->batch_size == 0)
 		return LEDE_OK;
-	return lede_db_commit(db);
+	return commit(db, 0);
 }
 
 /* Deletes the documents with the unique term in every shard of the set
@@ -872,11 +902,12 @@ lede_db_add(lede_db_t *db, const lede_article_t *article)
 	if (st == LEDE_OK)
 		st = ldi_db_count_change(db);
 	/* Without a commit for a long while (a batch size over
-	 * LDI_BATCH_SIZE, or 0), the spelling table still gets the words
-	 * every LDI_BATCH_SIZE articles: the tally stays small, and
-	 * Xapian's own automatic commits carry most of them. */
-	if (st == LEDE_OK && db->tally.articles >= LDI_BATCH_SIZE)
-		st = ldi_db_flush_spelling(db);
+	 * LDI_BATCH_SIZE, or 0), the words are still recorded every
+	 * LDI_BATCH_SIZE articles, so that Xapian's own automatic commits
+	 * carry most of them. */
+	if (st == LEDE_OK &&
+	    db->tally.articles - db->tally.checkpoint >= LDI_BATCH_SIZE)
+		st = spelling_checkpoint(db, 0);
 	return st;
 }
 
@@ -933,13 +964,22 @@ lede_db_commit(lede_db_t *db)
 		return LEDE_MISUSE;
 	if (!db->writable)
 		return ldi_db_read_only(db);
+	return commit(db, 1);
+}
+
+/* A batch's commit (give_spelling 0), or one the caller asked for. */
+static lede_status_t
+commit(lede_db_t *db, int give_spelling)
+{
 	/* Nothing to write: no new revision, so that a run that changed
-	 * nothing leaves the index exactly as it was. */
-	if (!db->dirty && !db->pending && !db->languages_changed)
+	 * nothing leaves the index exactly as it was. Words recorded but
+	 * not given to the spelling table are something. */
+	if (!db->dirty && !db->pending && !db->languages_changed &&
+	    !(db->tally.used && !db->unit))
 		return LEDE_OK;
-	/* The spelling table's words first, so they commit with the
-	 * articles they came from. */
-	lede_status_t st = ldi_db_flush_spelling(db);
+	/* The spelling table's words (or their entry) first, so they
+	 * commit with the articles they came from. */
+	lede_status_t st = spelling_checkpoint(db, give_spelling);
 	if (st == LEDE_OK && db->unit) {
 		st = ldi_set_commit(db);
 	} else if (st == LEDE_OK) {
@@ -952,6 +992,11 @@ lede_db_commit(lede_db_t *db)
 	if (st == LEDE_OK) {
 		db->pending = 0;
 		db->dirty = 0;
+	} else if (!db->unit) {
+		/* What this commit held is lost, the spelling entry written
+		 * for it too, and maybe the deletion of older ones: what
+		 * holds is what is on disk. */
+		ldi_spell_forget(db);
 	}
 	return st;
 }
