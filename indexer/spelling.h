@@ -10,12 +10,14 @@
  * misspellings worth correcting to.
  *
  * A writer does not give Xapian each article's words as the article
- * comes: it counts them in a tally over the batch and gives each word
- * once, with its count, just before the batch commits (writer.c). Xapian
- * adds the counts up as it would have added the ones, so the frequencies
- * are the same, for one call per distinct word of the batch instead of
- * one per word of every article (each a search of Xapian's pending
- * changes, and a sort of the article's words before it).
+ * comes: it counts them in a tally and gives each word once, with its
+ * count, before a commit its caller asks for, or when the tally grows
+ * large (writer.c); the batch commits in between record the counts in the
+ * index (spelling_records.c). Xapian adds the counts up as it would have
+ * added the ones, so the frequencies are the same, for one call per
+ * distinct word instead of one per word of every article (each a search
+ * of Xapian's pending changes, and a sort of the article's words before
+ * it), and for far fewer rewrites of the table's word lists.
  */
 #ifndef LEDE_SPELLING_H
 #define LEDE_SPELLING_H
