@@ -245,8 +245,6 @@ run_corpus() {
 	fts_match=$(awk -v w="$words" 'BEGIN { n = split(w, a, " ");
 		for (i = 1; i <= n; i++) printf "%s\"%s\"", (i > 1 ? " OR " : ""), a[i] }')
 	for e in lede lede-1 omega xapian-1 xapian-500 fts5; do
-		# One input file is read by one writer anyway.
-		[ "$e" = lede-1 ] && [ -f "$input" ] && continue
 		echo "compare.sh: $name: $e" >&2
 		db=$tmp/$name.$e
 		log=$tmp/$name.$e.log

@@ -326,6 +326,24 @@ lede_status_t lede_parser_buffer(lede_parser_t *parser, const char *name,
 lede_status_t lede_parser_file(lede_parser_t *parser, const char *path,
 			       const char *name);
 
+/* Reads, of every archive lede_parser_file reads from now on, only its
+ * entries numbered first to first + count - 1 (from 0, in the archive's
+ * order, counting every entry as lede_archive_entries does: folders,
+ * hidden and documentation members too), stopping after the last; count
+ * 0 reads them all again (the default). Several parsers can so share one
+ * large archive, each a run of its entries. Files that are no archive
+ * are read whole. Returns LEDE_OK, LEDE_MISUSE (NULL parser, first +
+ * count past the largest number). */
+lede_status_t lede_parser_set_entries(lede_parser_t *parser, uint64_t first,
+				      uint64_t count);
+
+/* How many entries the archive at path holds, in *count: 0 for a file
+ * lede_parser_file reads whole (not an archive, or one compressed file).
+ * Reads the whole archive. Returns LEDE_OK, LEDE_MISUSE (path or count
+ * NULL), LEDE_IO (the file cannot be read, or the archive is damaged or
+ * libarchive cannot be loaded; *count is then 0). */
+lede_status_t lede_archive_entries(const char *path, uint64_t *count);
+
 /* 1 when a file name (README, LICENSE.txt, ...; any folder before it is
  * ignored) names a project's documentation rather than an article:
  * lede_parser_file leaves such archive members out, and lede-index such
@@ -448,7 +466,10 @@ lede_status_t lede_db_compact(const char *path, lede_compact_fn progress,
  * crash leaves path empty or whole. The result is what one writer adding
  * the parts' articles in order would have made: an id in several parts
  * keeps the copy of the last part that has it; each part's file records
- * are kept, so a later run over the same files reads only what changed.
+ * are kept, so a later run over the same files reads only what changed
+ * (a file recorded in several parts, each having read a run of its
+ * entries with lede_parser_set_entries, gets one record: their articles
+ * added up, wholly read only if each part read its run to the end).
  * path must be new or an empty index (no articles, no file records); it
  * is locked for writing meanwhile. The parts (each one index folder of
  * this lede, not written meanwhile) are only read: the caller removes

@@ -311,6 +311,11 @@ typedef lede_status_t (*ldi_file_record_fn)(lede_db_t *db, const char *key,
 					    const ldi_file_record_t *r,
 					    void *ctx);
 
+/* A record's line (schema.h, "Files"): hash NULL for a file not wholly
+ * read. NULL when out of memory. */
+char *ldi_file_record_line(uint64_t size, int64_t mtime, const uint64_t *hash,
+			   uint64_t articles, const char *path);
+
 /* Calls fn for every file record of db, in key order; fn may delete the
  * record it is given. Stops at the first status fn returns that is not
  * LEDE_OK, and returns it; else LEDE_OK, or the failure reading the

@@ -188,10 +188,9 @@ ldi_records_apply(lede_db_t *db)
 	return st;
 }
 
-/* A record's line (schema.h); NULL when out of memory. */
-static char *
-record_line(uint64_t size, int64_t mtime, const uint64_t *hash,
-	    uint64_t articles, const char *path)
+char *
+ldi_file_record_line(uint64_t size, int64_t mtime, const uint64_t *hash,
+		     uint64_t articles, const char *path)
 {
 	char hex[24] = "-";
 	if (hash)
@@ -208,7 +207,7 @@ static lede_status_t
 write_record(lede_db_t *db, const char *key, uint64_t size, int64_t mtime,
 	     const uint64_t *hash, uint64_t articles, const char *path)
 {
-	char *value = record_line(size, mtime, hash, articles, path);
+	char *value = ldi_file_record_line(size, mtime, hash, articles, path);
 	if (!value)
 		return ldi_set_error(&db->errmsg, LEDE_NOMEM, "out of memory");
 	lede_status_t st = hash ? put_record_later(db, key, value)

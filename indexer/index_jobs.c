@@ -11,6 +11,12 @@
  * as one writer would have. The parts hold file records, so later runs
  * are incremental as after any first run.
  *
+ * An archive too big for one writer to finish with the others (the RSS
+ * corpus is one .tar.gz) is cut into runs of its entries, each a job of
+ * its own (lede_parser_set_entries): in order, so the last copy of an id
+ * is still the last. Each run's part records the whole file with its own
+ * articles; lede_db_merge adds up the counts.
+ *
  * What is given up: until the merge, nothing is in the target. An
  * interrupt stops the writers after their current file and still merges
  * what they read; a crash leaves the target empty, and the next run
@@ -39,6 +45,10 @@ typedef struct job_file {
 	char *path, *name;
 	int in_folder;
 	uint64_t size;
+	/* A run of an archive's entries (count 0: the whole file); `more`
+	 * for every run but the first, which alone counts as the file. */
+	uint64_t first, count;
+	int more;
 } job_file_t;
 
 struct writer;
@@ -137,6 +147,8 @@ jobs_add_file(struct jobs *j, const char *path, const char *name,
 	}
 	f->in_folder = in_folder;
 	f->size = size;
+	f->first = f->count = 0;
+	f->more = 0;
 	j->bytes += size;
 	j->n_files++;
 	return 1;
@@ -180,6 +192,79 @@ static uint64_t
 weight(const job_file_t *f)
 {
 	return f->size + 512;
+}
+
+/* Cuts an archive bigger than one writer's share into runs of its
+ * entries, as many as it holds shares (rounded up), in place of the
+ * file; 0 when out of memory. Listing an archive reads it once more, so
+ * only such archives are listed. */
+int
+jobs_split_archives(struct jobs *j, unsigned writers)
+{
+	uint64_t total = 0;
+	for (size_t i = 0; i < j->n_files; i++)
+		total += weight(&j->files[i]);
+	uint64_t share = total / writers;
+	for (size_t i = 0; i < j->n_files && writers > 1; i++) {
+		job_file_t *f = &j->files[i];
+		uint64_t entries = 0;
+		if (weight(f) <= share || f->count ||
+		    lede_archive_entries(f->path, &entries) != LEDE_OK)
+			continue;
+		uint64_t runs = (weight(f) + share - 1) / share;
+		if (runs > writers)
+			runs = writers; /* at most MAX_JOBS */
+		/* Each run at least two entries, or it is not worth it. */
+		if (runs < 2 || entries < 2 * runs)
+			continue;
+		size_t more = (size_t)runs - 1;
+		/* The other runs' own names first: nothing changes when
+		 * memory runs out. */
+		char *names[2 * 64];
+		size_t n_names = 0;
+		for (size_t r = 0; r < more && r < 64; r++) {
+			names[n_names++] = strdup(f->path);
+			names[n_names++] = strdup(f->name);
+		}
+		int nomem = 0;
+		for (size_t r = 0; r < n_names; r++)
+			nomem |= names[r] == NULL;
+		if (!nomem && j->n_files + more > j->cap_files) {
+			size_t cap = j->n_files + more;
+			job_file_t *grown = realloc(j->files,
+						    cap * sizeof *grown);
+			if (grown) {
+				j->files = grown;
+				j->cap_files = cap;
+				f = &j->files[i];
+			}
+			nomem = !grown;
+		}
+		if (nomem) {
+			for (size_t r = 0; r < n_names; r++)
+				free(names[r]);
+			return 0;
+		}
+		job_file_t whole = *f;
+		job_file_t *runs_at = &j->files[i];
+		memmove(runs_at + runs, runs_at + 1,
+			(j->n_files - i - 1) * sizeof *runs_at);
+		for (uint64_t r = 0; r < runs; r++) {
+			job_file_t *c = &runs_at[r];
+			*c = whole;
+			if (r) {
+				c->path = names[2 * (r - 1)];
+				c->name = names[2 * (r - 1) + 1];
+			}
+			c->first = entries * r / runs;
+			c->count = entries * (r + 1) / runs - c->first;
+			c->size = whole.size / runs;
+			c->more = r > 0;
+		}
+		j->n_files += more;
+		i += more;
+	}
+	return 1;
 }
 
 /* Cuts the files, in order, into parts that get smaller as the run goes
@@ -308,7 +393,17 @@ write_part(writer_t *w, size_t k)
 	for (size_t i = j->first[k];
 	     i < j->first[k + 1] && !run->fatal && !stop_signal; i++) {
 		job_file_t *f = &j->files[i];
+		run_t before = *run;
+		lede_parser_set_entries(run->parser, f->first, f->count);
 		index_file(run, f->path, f->name, f->in_folder, f->size);
+		if (f->more) {
+			/* The file was counted with its first run. */
+			run->files = before.files;
+			run->added = before.added;
+			run->updated = before.updated;
+			run->unchanged = before.unchanged;
+			run->progress.files_done = before.progress.files_done;
+		}
 		atomic_store(&w->articles, run->articles);
 		atomic_store(&w->files_done, run->progress.files_done);
 		atomic_store(&w->bytes_done, run->progress.bytes_done);
@@ -457,8 +552,7 @@ jobs_run(run_t *run, struct jobs *j, unsigned n_writers,
 	size_t len = strlen(run->dbpath) + sizeof JOBS_SUFFIX + 24;
 	j->dir = malloc(len);
 	writer_t *w = calloc(n_writers, sizeof *w);
-	int ok = j->dir && w &&
-		 plan_parts(j, n_writers);
+	int ok = j->dir && w && plan_parts(j, n_writers);
 	for (size_t k = 0; ok && k < j->n_parts; k++) {
 		size_t plen = len + 24;
 		if (!(j->part_paths[k] = malloc(plen)))
@@ -487,7 +581,10 @@ jobs_run(run_t *run, struct jobs *j, unsigned n_writers,
 	lede_db_close(run->db);
 	run->db = NULL;
 
-	run->progress.files_total = j->n_files;
+	/* An archive's runs are one file. */
+	run->progress.files_total = 0;
+	for (size_t i = 0; i < j->n_files; i++)
+		run->progress.files_total += !j->files[i].more;
 	run->progress.bytes_total = j->bytes;
 	unsigned started = 0;
 	for (unsigned i = 0; i < n_writers; i++) {

@@ -236,7 +236,8 @@ static lede_status_t read_archive(lede_parser_t *p, const char *path,
 	struct archive *a;
 	struct archive_entry *e;
 	lede_status_t result = LEDE_BAD_INPUT, damage = LEDE_OK;
-	int rc, raw, members = 0;
+	int rc, raw;
+	uint64_t members = 0;
 
 	if (why)
 		return ldi_parser_error(p, LEDE_IO, "cannot read '%s': %s",
@@ -266,7 +267,11 @@ static lede_status_t read_archive(lede_parser_t *p, const char *path,
 		char *member = NULL, *buf;
 		size_t len = 0;
 		lede_status_t st = LEDE_OK;
+		uint64_t entry = (uint64_t)members;
 
+		/* Past the entries asked for: the rest is another parser's. */
+		if (p->end_entry && entry >= p->end_entry)
+			break;
 		rc = archive_read_next_header(a, &e);
 		if (rc == ARCHIVE_EOF)
 			break;
@@ -283,6 +288,8 @@ static lede_status_t read_archive(lede_parser_t *p, const char *path,
 		members++;
 		raw = archive_format(a) == ARCHIVE_FORMAT_RAW;
 		if (!raw && archive_entry_filetype(e) != AE_IFREG)
+			continue;
+		if (!raw && entry < p->first_entry)
 			continue;
 		mpath = member_path(archive_entry_pathname(e)
 					    ? archive_entry_pathname(e)
@@ -431,6 +438,71 @@ static lede_status_t read_input(lede_parser_t *p, const char *path,
 	free(buf);
 	fclose(f);
 	return st;
+}
+
+/* 1 when the gzip file at path holds a tarball (its first block says
+ * "ustar"), as read_gzip_file decides. */
+static int gzip_holds_tar(const char *path)
+{
+	char head[512];
+	gzFile g = gzopen(path, "rb");
+	int got;
+
+	if (!g)
+		return 0;
+	got = gzread(g, head, sizeof head);
+	gzclose(g);
+	return got == (int)sizeof head && !memcmp(head + 257, "ustar", 5);
+}
+
+lede_status_t lede_archive_entries(const char *path, uint64_t *count)
+{
+	unsigned char head[512];
+	struct archive *a;
+	struct archive_entry *e;
+	FILE *f;
+	size_t n;
+	int rc;
+
+	if (!path || !count)
+		return LEDE_MISUSE;
+	*count = 0;
+	if (!(f = fopen(path, "rb")))
+		return LEDE_IO;
+	n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	/* What read_input reads without libarchive is no archive. */
+	if (!is_packed(head, n) ||
+	    (head[0] == 0x1F && head[1] == 0x8B && !gzip_holds_tar(path)))
+		return LEDE_OK;
+	if (ldi_load_libarchive() || !(a = archive_read_new()))
+		return LEDE_IO;
+	/* The formats read_archive reads, so that the entries are the
+	 * same ones it counts. */
+	archive_read_support_filter_all(a);
+	archive_read_support_format_tar(a);
+	archive_read_support_format_zip(a);
+	archive_read_support_format_cpio(a);
+	archive_read_support_format_7zip(a);
+	archive_read_support_format_raw(a);
+	rc = archive_read_open_filename(a, path, 1 << 16);
+	while (rc == ARCHIVE_OK || rc == ARCHIVE_WARN) {
+		rc = archive_read_next_header(a, &e);
+		if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN)
+			break;
+		if (archive_format(a) == ARCHIVE_FORMAT_RAW) {
+			rc = ARCHIVE_EOF; /* one compressed file */
+			*count = 0;
+			break;
+		}
+		++*count;
+	}
+	archive_read_free(a);
+	if (rc != ARCHIVE_EOF) {
+		*count = 0;
+		return LEDE_IO;
+	}
+	return LEDE_OK;
 }
 
 lede_status_t lede_parser_file(lede_parser_t *p, const char *path,

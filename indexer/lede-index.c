@@ -703,6 +703,11 @@ index_paths(run_t *run, char **paths, int n, unsigned n_writers,
 		index_path(run, paths[i]);
 	run->collect = NULL;
 	run->progress.start = now_s();
+	if (!run->fatal && !stop_signal &&
+	    !jobs_split_archives(jobs, n_writers)) {
+		err("cannot list the files: out of memory");
+		run->fatal = 1;
+	}
 	if (!run->fatal && !stop_signal) {
 		if (jobs_files(jobs) > 1)
 			jobs_run(run, jobs, n_writers, format,

@@ -112,6 +112,10 @@ int jobs_add_file(struct jobs *jobs, const char *path, const char *name,
  * file records), and it reads no standard input among paths. */
 int jobs_possible(run_t *run, char *const *paths, int n);
 
+/* Cuts each listed archive bigger than one writer's share into runs of
+ * its entries, one job each; 0 when out of memory. */
+int jobs_split_archives(struct jobs *jobs, unsigned n_writers);
+
 /* Indexes the listed files in order into run->db, as a walk would have. */
 void jobs_index_here(run_t *run, struct jobs *jobs);
 

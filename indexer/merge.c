@@ -17,11 +17,17 @@
  *   so that copy has the highest document id.
  * - Metadata a key has in several parts is the first part's. The
  *   language list (which stemmers a query uses) is made the union of the
- *   parts' lists; the time of the last commit is the merge's. File
- *   records have one key per file, so each part's are kept as they are.
+ *   parts' lists; the time of the last commit is the merge's. A file's
+ *   record is in several parts when they read runs of one archive's
+ *   entries (lede_parser_set_entries): the merged record adds up their
+ *   articles, and says the file was wholly read only if each run was.
  */
+#define _POSIX_C_SOURCE 200809L
+
 #include <stdlib.h>
 #include <string.h>
+
+#include "xapian-c.h"
 
 #include "db_internal.h"
 #include "schema.h"
@@ -38,7 +44,109 @@ typedef struct merge {
 	/* The union of the parts' languages. */
 	char codes[LDI_MAX_LANGUAGES][sizeof ((ldi_db_language_t *)0)->code];
 	size_t n_codes;
+	/* Every part's file records, in part order. */
+	struct part_record *records;
+	size_t n_records, cap_records;
 } merge_t;
+
+typedef struct part_record {
+	char *key;	/* the whole metadata key */
+	size_t klen;
+	ldi_file_record_t r; /* r.path is path */
+	char *path;
+	size_t order;	/* where it was read, for a stable sort */
+} part_record_t;
+
+static void
+free_records(merge_t *m)
+{
+	for (size_t i = 0; i < m->n_records; i++) {
+		free(m->records[i].key);
+		free(m->records[i].path);
+	}
+	free(m->records);
+}
+
+static lede_status_t
+collect_record(lede_db_t *db, const char *key, size_t klen,
+	       const ldi_file_record_t *r, void *ctx)
+{
+	merge_t *m = ctx;
+	(void)db;
+	if (!r) /* unreadable: the next run reads its file again anyway */
+		return LEDE_OK;
+	if (m->n_records == m->cap_records) {
+		size_t cap = m->cap_records ? 2 * m->cap_records : 1024;
+		part_record_t *grown = realloc(m->records,
+					       cap * sizeof *grown);
+		if (!grown)
+			return LEDE_NOMEM;
+		m->records = grown;
+		m->cap_records = cap;
+	}
+	part_record_t *p = &m->records[m->n_records];
+	p->key = malloc(klen + 1);
+	p->r = *r;
+	p->r.path = p->path = strdup(r->path);
+	if (!p->key || !p->path) {
+		free(p->key);
+		free(p->path);
+		return LEDE_NOMEM;
+	}
+	memcpy(p->key, key, klen);
+	p->key[klen] = '\0';
+	p->klen = klen;
+	p->order = m->n_records++;
+	return LEDE_OK;
+}
+
+static int
+by_key(const void *a, const void *b)
+{
+	const part_record_t *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Writes one record for each file whose records are in several parts. */
+static lede_status_t
+combine_records(lede_db_t *db, merge_t *m)
+{
+	qsort(m->records, m->n_records, sizeof *m->records, by_key);
+	for (size_t i = 0; i < m->n_records;) {
+		size_t end = i + 1;
+		uint64_t articles = m->records[i].r.articles;
+		int complete = m->records[i].r.complete;
+		while (end < m->n_records &&
+		       !strcmp(m->records[end].key, m->records[i].key)) {
+			articles += m->records[end].r.articles;
+			complete &= m->records[end].r.complete;
+			end++;
+		}
+		if (end - i > 1) {
+			const ldi_file_record_t *r = &m->records[i].r;
+			char *line = ldi_file_record_line(
+				r->size, r->mtime, complete ? &r->hash : NULL,
+				articles, r->path);
+			if (!line)
+				return ldi_set_error(&db->errmsg, LEDE_NOMEM,
+						     "out of memory");
+			xc_status_t xs = xc_db_set_metadata(
+				db->records, m->records[i].key,
+				m->records[i].klen, line, strlen(line));
+			free(line);
+			if (xs != XC_OK)
+				return ldi_set_error(
+					&db->errmsg, ldi_status_from_xc(xs),
+					"cannot write index '%s': %s",
+					db->path, xc_db_errmsg(db->records));
+		}
+		i = end;
+	}
+	return LEDE_OK;
+}
 
 static void
 on_progress(void *ctx, const char *table, const char *status)
@@ -88,7 +196,15 @@ check_parts(merge_t *m, char **msg)
 		}
 		for (size_t j = 0; j < part->n_languages; j++)
 			add_code(m, part->languages[j].code);
+		st = ldi_file_records(part, collect_record, m);
+		if (st != LEDE_OK)
+			ldi_set_error(msg, st, "cannot merge '%s': %s",
+				      m->parts[i],
+				      st == LEDE_NOMEM ? "out of memory"
+						       : lede_errmsg(part));
 		lede_db_close(part);
+		if (st != LEDE_OK)
+			return st;
 	}
 	return LEDE_OK;
 }
@@ -174,6 +290,8 @@ merge_into(void *ctx, const char *tmp, char **msg)
 	db->batch_size = 0;
 	uint64_t dropped = 0;
 	st = drop_copies(db, &dropped);
+	if (st == LEDE_OK)
+		st = combine_records(db, m);
 	for (size_t i = 0; st == LEDE_OK && i < m->n_codes; i++)
 		if (!ldi_db_language(db, m->codes[i]))
 			st = ldi_set_error(&db->errmsg, LEDE_NOMEM,
@@ -278,6 +396,8 @@ lede_db_merge(const char *path, const char *const *parts, size_t n,
 					  &msg);
 	/* The lock is the old (empty) copy's: its files are gone. */
 	lede_db_close(target);
+	if (m)
+		free_records(m);
 	free(m);
 	if (errmsg)
 		*errmsg = msg;

@@ -466,6 +466,20 @@ lede_status_t lede_parser_set_format(lede_parser_t *p, lede_format_t format)
 	return LEDE_OK;
 }
 
+lede_status_t lede_parser_set_entries(lede_parser_t *p, uint64_t first,
+				      uint64_t count)
+{
+	if (!p)
+		return LEDE_MISUSE;
+	if (count && first > UINT64_MAX - count)
+		return ldi_parser_error(p, LEDE_MISUSE,
+					"lede_parser_set_entries: entries "
+					"past the last number");
+	p->first_entry = count ? first : 0;
+	p->end_entry = count ? first + count : 0;
+	return LEDE_OK;
+}
+
 lede_status_t lede_parser_set_flags(lede_parser_t *p, unsigned flags)
 {
 	unsigned known = LEDE_PARSE_FOLDER_SECTIONS | LEDE_PARSE_NO_EXTRACT;

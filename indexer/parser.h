@@ -44,6 +44,9 @@ struct lede_parser {
 	char why[LDI_WHY_SIZE];
 	size_t max_bytes;	/* inputs larger than this are skipped */
 	int stopped;		/* on_article asked to stop */
+	/* Of an archive, only entries [first_entry, end_entry) are read
+	 * (lede_parser_set_entries); end_entry 0: all. */
+	uint64_t first_entry, end_entry;
 };
 
 /* Inputs bigger than this are skipped. */

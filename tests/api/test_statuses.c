@@ -192,6 +192,7 @@ typedef struct seen {
 	unsigned stop_after; /* 0: never stop */
 	char warning[512];   /* the last one, "where: message" */
 	lede_db_t *db;	     /* when set, articles are added to it */
+	char last_id[128];   /* the last article's id */
 } seen_t;
 
 static int
@@ -199,6 +200,7 @@ on_article(void *ctx, const lede_article_t *a)
 {
 	seen_t *s = ctx;
 	s->articles++;
+	snprintf(s->last_id, sizeof s->last_id, "%s", a->id ? a->id : "");
 	if (s->db)
 		CHECK_INT(lede_db_add(s->db, a), LEDE_OK);
 	return s->stop_after && s->articles >= s->stop_after;
@@ -310,6 +312,71 @@ write_cut_tar(const char *path)
 	tar_header(tar + 1024, "news/cut.txt", 2000);
 	memset(tar + 1536, 'x', 300);
 	write_file(path, (const char *)tar, sizeof tar);
+}
+
+/* A tar of three articles, news/1.txt to news/3.txt. */
+static void
+write_tar3(const char *path)
+{
+	static unsigned char tar[8 * 512];
+	memset(tar, 0, sizeof tar);
+	for (int i = 0; i < 3; i++) {
+		char name[32], body[64];
+		snprintf(name, sizeof name, "news/%d.txt", i + 1);
+		int n = snprintf(body, sizeof body,
+				 "Ferry %d returns\n\nThe ferry is back.\n",
+				 i + 1);
+		tar_header(tar + 1024 * i, name, (size_t)n);
+		memcpy(tar + 1024 * i + 512, body, (size_t)n);
+	}
+	write_file(path, (const char *)tar, sizeof tar);
+}
+
+/* A run of an archive's entries, for writers sharing one archive. */
+static void
+test_archive_entries(void)
+{
+	seen_t s = { 0 };
+	lede_parser_t *p = NULL;
+	uint64_t n = 99;
+	const char *tar = in_dir("three.tar");
+	write_tar3(tar);
+
+	EXPECT(lede_archive_entries, (tar, &n), LEDE_OK);
+	CHECK_INT(n, 3);
+	EXPECT(lede_archive_entries, (fixture("news/business/001.txt"), &n),
+	       LEDE_OK);
+	CHECK_INT(n, 0);
+	EXPECT(lede_archive_entries, (NULL, &n), LEDE_MISUSE);
+	EXPECT(lede_archive_entries, (tar, NULL), LEDE_MISUSE);
+	EXPECT(lede_archive_entries, (in_dir("no-such.tar"), &n), LEDE_IO);
+	const char *cut = in_dir("cut-entries.tar");
+	write_cut_tar(cut);
+	EXPECT(lede_archive_entries, (cut, &n), LEDE_IO);
+	CHECK_INT(n, 0);
+
+	EXPECT(lede_parser_set_entries, (NULL, 0, 1), LEDE_MISUSE);
+	if (!EXPECT(lede_parser_new, (on_article, on_warning, &s, &p),
+		    LEDE_OK))
+		return;
+	EXPECT(lede_parser_set_entries, (p, UINT64_MAX, 2), LEDE_MISUSE);
+	EXPECT_MSG(lede_parser_errmsg(p), "lede_parser_set_entries");
+	EXPECT(lede_parser_set_entries, (p, 1, 1), LEDE_OK);
+	s.articles = 0;
+	EXPECT(lede_parser_file, (p, tar, "three.tar"), LEDE_OK);
+	CHECK_INT(s.articles, 1);
+	CHECK_STR(s.last_id, "three.tar/news/2.txt");
+	EXPECT(lede_parser_set_entries, (p, 2, 5), LEDE_OK);
+	s.articles = 0;
+	EXPECT(lede_parser_file, (p, tar, "three.tar"), LEDE_OK);
+	CHECK_INT(s.articles, 1);
+	CHECK_STR(s.last_id, "three.tar/news/3.txt");
+	/* Count 0: all again. */
+	EXPECT(lede_parser_set_entries, (p, 1, 0), LEDE_OK);
+	s.articles = 0;
+	EXPECT(lede_parser_file, (p, tar, "three.tar"), LEDE_OK);
+	CHECK_INT(s.articles, 3);
+	lede_parser_free(p);
 }
 
 static void
@@ -1335,6 +1402,7 @@ main(int argc, char **argv)
 	test_text();
 	test_parse_buffer();
 	test_parser();
+	test_archive_entries();
 
 	const char *index = in_dir("news.lede");
 	make_index(index);

@@ -69,6 +69,44 @@ run lede-index --jobs 4 --db single news/world.jsonl
 expect_rc 0 "a single file"
 expect_eq "$(ls -d single.lede-* 2>/dev/null)" "" "no parts for one file"
 
+# One archive bigger than a writer's share: runs of its entries, one per
+# writer, in order; the same index as one writer's, an id in two runs
+# keeps the later entry's article, and one record for the archive.
+mkdir arch
+cp -R "$FIXTURES/news/." arch/
+printf '{"id": "tar-dup", "headline": "Early copy in the archive", "body": "The early copy of the ferry story."}\n' >arch/aa.jsonl
+printf '{"id": "tar-dup", "headline": "Late copy in the archive", "body": "The late copy of the ferry story."}\n' >arch/zz.jsonl
+(cd arch && find . -type f | LC_ALL=C sort | tar -cf ../news.tar -T -)
+touch -d '1 hour ago' news.tar
+for jobs in 1 2; do
+	run lede-index --jobs $jobs --db tar$jobs news.tar
+	expect_rc 0 "an archive with --jobs $jobs"
+	cp err tar$jobs.err
+done
+expect_in tar2.err "from 1 files" "the archive is one file: $(cat tar2.err)"
+expect_in tar2.err "files: 1 new, 0 changed, 0 unchanged" "counted once"
+expect_eq "$(ls -d tar2.lede-* 2>/dev/null)" "" "nothing is left beside it"
+for q in 'flood' 'ferry' 'harbour OR ferry' 'section:sport'; do
+	for db in tar1 tar2; do
+		lede-search --db $db --format json --limit 50 \
+			--facet section --facet language --timeline month "$q" |
+			canon --drop took_ms >$db.json
+	done
+	expect_same_file tar2.json tar1.json "the same results from the archive for '$q'"
+done
+lede-search --db tar2 --show news.tar/tar-dup >show.out 2>&1 ||
+	lede-search --db tar2 --show tar-dup >show.out 2>&1
+expect_in show.out "Late copy in the archive" "the later entry's article is kept"
+for db in tar1 tar2; do
+	lede-index --db $db --stats --format json | canon --drop bytes \
+		--drop index --drop last_commit >$db.stats
+done
+expect_same_file tar2.stats tar1.stats "the same statistics for the archive"
+"$CHECK" tar2 >check.out 2>&1
+expect_eq "$?" "0" "the index of the archive is consistent: $(cat check.out)"
+run lede-index --jobs 2 --db tar2 news.tar
+expect_in err "files: 0 new, 0 changed, 1 unchanged" "the archive is recorded whole"
+
 # A bad --jobs.
 for bad in 0 -1 x 65; do
 	run lede-index --jobs "$bad" --db bad news
