@@ -229,6 +229,24 @@ static char *read_member(lede_parser_t *p, struct archive *a,
 	return buf;
 }
 
+/* A libarchive reader of the formats lede reads (libarchive loaded), or
+ * NULL when out of memory. */
+static struct archive *new_reader(void)
+{
+	struct archive *a = archive_read_new();
+
+	if (!a)
+		return NULL;
+	archive_read_support_filter_all(a);
+	archive_read_support_format_tar(a);
+	archive_read_support_format_zip(a);
+	archive_read_support_format_cpio(a);
+	archive_read_support_format_7zip(a);
+	/* A compressed single file is libarchive's "raw" format. */
+	archive_read_support_format_raw(a);
+	return a;
+}
+
 static lede_status_t read_archive(lede_parser_t *p, const char *path,
 				  const char *name)
 {
@@ -242,16 +260,9 @@ static lede_status_t read_archive(lede_parser_t *p, const char *path,
 	if (why)
 		return ldi_parser_error(p, LEDE_IO, "cannot read '%s': %s",
 					name, why);
-	a = archive_read_new();
+	a = new_reader();
 	if (!a)
 		return ldi_parser_error(p, LEDE_NOMEM, "out of memory");
-	archive_read_support_filter_all(a);
-	archive_read_support_format_tar(a);
-	archive_read_support_format_zip(a);
-	archive_read_support_format_cpio(a);
-	archive_read_support_format_7zip(a);
-	/* A compressed single file is libarchive's "raw" format. */
-	archive_read_support_format_raw(a);
 	if (!strcmp(path, "-"))
 		rc = archive_read_open_fd(a, 0, 1 << 16);
 	else
@@ -475,16 +486,10 @@ lede_status_t lede_archive_entries(const char *path, uint64_t *count)
 	if (!is_packed(head, n) ||
 	    (head[0] == 0x1F && head[1] == 0x8B && !gzip_holds_tar(path)))
 		return LEDE_OK;
-	if (ldi_load_libarchive() || !(a = archive_read_new()))
+	/* The reader read_archive uses, so that the entries are the ones
+	 * it counts. */
+	if (ldi_load_libarchive() || !(a = new_reader()))
 		return LEDE_IO;
-	/* The formats read_archive reads, so that the entries are the
-	 * same ones it counts. */
-	archive_read_support_filter_all(a);
-	archive_read_support_format_tar(a);
-	archive_read_support_format_zip(a);
-	archive_read_support_format_cpio(a);
-	archive_read_support_format_7zip(a);
-	archive_read_support_format_raw(a);
 	rc = archive_read_open_filename(a, path, 1 << 16);
 	while (rc == ARCHIVE_OK || rc == ARCHIVE_WARN) {
 		rc = archive_read_next_header(a, &e);

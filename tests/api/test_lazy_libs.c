@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "tar_header.h"
 #include "lede.h"
 
 /* 1 when a library whose file name starts with `name` is mapped. */
@@ -117,27 +118,6 @@ read_feed(const char *fixtures)
 	CHECK_INT(mapped("libxml2"), 1);
 	CHECK_INT(mapped("libarchive"), 0);
 	lede_parser_free(p);
-}
-
-/* A tar header for one regular file of `size` bytes (POSIX ustar). */
-static void
-tar_header(unsigned char h[512], const char *name, size_t size)
-{
-	unsigned sum = 0;
-	memset(h, 0, 512);
-	snprintf((char *)h, 100, "%s", name);
-	memcpy(h + 100, "0000644", 8);
-	memcpy(h + 108, "0000000", 8);
-	memcpy(h + 116, "0000000", 8);
-	snprintf((char *)h + 124, 12, "%011o", (unsigned)size);
-	memcpy(h + 136, "00000000000", 12);
-	h[156] = '0';
-	memcpy(h + 257, "ustar", 6);
-	memcpy(h + 263, "00", 2);
-	memset(h + 148, ' ', 8);
-	for (size_t i = 0; i < 512; i++)
-		sum += h[i];
-	snprintf((char *)h + 148, 8, "%06o", sum);
 }
 
 /* Reading an archive loads libarchive, and gives its member's article. */

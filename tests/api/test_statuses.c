@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "tar_header.h"
 #include "lede.h"
 
 /* What cannot be provoked from outside the library, and why. "*" stands
@@ -277,27 +278,6 @@ test_parse_buffer(void)
 }
 
 /* ---- Parsers -------------------------------------------------------- */
-
-/* An ustar header for a member of `size` bytes. */
-static void
-tar_header(unsigned char h[512], const char *name, size_t size)
-{
-	memset(h, 0, 512);
-	snprintf((char *)h, 100, "%s", name);
-	memcpy(h + 100, "0000644", 8);
-	memcpy(h + 108, "0000000", 8);
-	memcpy(h + 116, "0000000", 8);
-	snprintf((char *)h + 124, 12, "%011o", (unsigned)size);
-	memcpy(h + 136, "00000000000", 12);
-	h[156] = '0';
-	memcpy(h + 257, "ustar", 6);
-	memcpy(h + 263, "00", 2);
-	memset(h + 148, ' ', 8);
-	unsigned sum = 0;
-	for (int i = 0; i < 512; i++)
-		sum += h[i];
-	snprintf((char *)h + 148, 8, "%06o", sum);
-}
 
 /* A tar of one article, then a member that stops 300 bytes into the 2000
  * its header promises. */
