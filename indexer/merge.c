@@ -114,6 +114,8 @@ by_key(const void *a, const void *b)
 static lede_status_t
 combine_records(lede_db_t *db, merge_t *m)
 {
+	if (m->n_records < 2)
+		return LEDE_OK; /* (and qsort wants an array) */
 	qsort(m->records, m->n_records, sizeof *m->records, by_key);
 	for (size_t i = 0; i < m->n_records;) {
 		size_t end = i + 1;
