@@ -549,9 +549,12 @@ lede_status_t lede_db_commit(lede_db_t *db);
  * any crash. The spelling table (suggestions) gets the words of articles
  * at lede_db_commit and lede_db_close, and on the way only every 50,000
  * articles (or 262,144 distinct words): giving it words costs more the
- * more often it is done. The
- * commits in between record the words in the index, so a crash loses
- * none: the next writer's commit gives them to the table. Writers only.
+ * more often it is done (batches under 500 articles, and shard sets,
+ * give them at every commit). The commits in between record the words
+ * in the index, so those of every article lede commits reach the table,
+ * after a crash with the next writer's commit that writes anything;
+ * Xapian's own commits (batch size 0) may carry up to 499 articles whose
+ * words were not yet recorded. Writers only.
  * Returns LEDE_OK, LEDE_MISUSE (NULL db, a reader). */
 lede_status_t lede_db_set_batch_size(lede_db_t *db, unsigned n);
 

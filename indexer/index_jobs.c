@@ -257,7 +257,11 @@ jobs_split_archives(struct jobs *j, unsigned writers)
 				c->name = names[2 * (r - 1) + 1];
 			}
 			c->first = entries * r / runs;
-			c->count = entries * (r + 1) / runs - c->first;
+			/* The last run reads to the end, whatever was added
+			 * since the archive was listed. */
+			c->count = r + 1 < runs
+					   ? entries * (r + 1) / runs - c->first
+					   : UINT64_MAX - c->first;
 			c->size = whole.size / runs;
 			c->more = r > 0;
 		}
@@ -509,6 +513,26 @@ on_merge(void *ctx, const char *index, const char *table,
 			       table, status);
 }
 
+/* After an interrupt: an archive cut into runs may have runs no writer
+ * began, which leave no record to say so; its merged record is made
+ * "not wholly read", so that the next run reads it again. */
+static void
+reread_split_archives(run_t *run, const struct jobs *j)
+{
+	for (size_t i = 0; i < j->n_files; i++) {
+		const job_file_t *f = &j->files[i];
+		lede_file_state_t state;
+		if (!f->count || f->more)
+			continue;
+		if (lede_db_file_begin(run->db, f->path, f->name,
+				       LEDE_FILE_REREAD, &state) != LEDE_OK ||
+		    lede_db_file_end(run->db, LEDE_FILE_INCOMPLETE, NULL) !=
+			    LEDE_OK ||
+		    lede_db_commit(run->db) != LEDE_OK)
+			err("%s", lede_errmsg(run->db));
+	}
+}
+
 /* Merges the parts made into the target. */
 static void
 merge_parts(run_t *run, struct jobs *j)
@@ -647,4 +671,6 @@ jobs_run(run_t *run, struct jobs *j, unsigned n_writers,
 		run->db = NULL;
 	}
 	lede_free(msg);
+	if (run->db && !run->fatal && stop_signal)
+		reread_split_archives(run, j);
 }

@@ -287,7 +287,10 @@ static lede_status_t read_archive(lede_parser_t *p, const char *path,
 		if (rc == ARCHIVE_EOF)
 			break;
 		if (rc == ARCHIVE_WARN) {
-			warn(p, name, "%s", archive_error_string(a));
+			/* An entry before the run is another parser's to
+			 * warn about. */
+			if (entry >= p->first_entry)
+				warn(p, name, "%s", archive_error_string(a));
 		} else if (rc != ARCHIVE_OK) {
 			damage = ldi_parser_error(
 				p, LEDE_IO, "cannot read '%s': %s%s", name,

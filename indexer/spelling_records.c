@@ -23,6 +23,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <inttypes.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,13 +41,13 @@
 void
 ldi_spell_new_session(lede_db_t *db)
 {
-	static unsigned long sessions;
+	static atomic_ulong sessions;
 	struct timespec ts;
 	char seed[96];
 	clock_gettime(CLOCK_REALTIME, &ts);
 	int n = snprintf(seed, sizeof seed, "%ld %lld %ld %p %lu",
 			 (long)getpid(), (long long)ts.tv_sec, ts.tv_nsec,
-			 (void *)db, ++sessions);
+			 (void *)db, atomic_fetch_add(&sessions, 1) + 1);
 	snprintf(db->spell_session, sizeof db->spell_session, "%016" PRIx64,
 		 ldi_hash64(seed, (size_t)n));
 	db->spell_entries = 0;
@@ -166,16 +167,18 @@ ldi_spell_take_entries(lede_db_t *db)
 			size_t klen;
 			xc_list_item(page, i, &key, &klen, NULL);
 			/* This handle's own entries are in its tally. */
-			if (klen < mine_len || memcmp(key, mine, mine_len)) {
-				char *value = NULL;
-				size_t vlen = 0;
+			/* Deleted before it is given, in the same
+			 * commit: a try that fails part way and is tried
+			 * again never gives a line twice. */
+			char *value = NULL;
+			size_t vlen = 0;
+			int theirs = klen < mine_len ||
+				     memcmp(key, mine, mine_len) != 0;
+			if (theirs) {
 				xs = xc_db_get_metadata(db->xdb, key, klen,
 							&value, &vlen);
 				if (xs != XC_OK)
 					st = failed(db, xs, "read");
-				else if (value)
-					st = give_entry(db, value, vlen);
-				free(value);
 			}
 			if (st == LEDE_OK) {
 				xs = xc_db_set_metadata(db->xdb, key, klen,
@@ -183,6 +186,9 @@ ldi_spell_take_entries(lede_db_t *db)
 				if (xs != XC_OK)
 					st = failed(db, xs, "write");
 			}
+			if (st == LEDE_OK && value)
+				st = give_entry(db, value, vlen);
+			free(value);
 		}
 		xc_list_free(page);
 		if (st != LEDE_OK || n < ENTRY_PAGE)

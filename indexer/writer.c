@@ -743,12 +743,15 @@ ldi_db_changes_lost(lede_db_t *db, size_t part)
 #define SPELL_MAX_ARTICLES 50000u
 
 /* Before a commit, or every LDI_BATCH_SIZE articles without one: gives
- * the spelling table the tally, or records it. */
+ * the spelling table the tally, or records it. An entry walks the whole
+ * tally, so batches smaller than the default give it at once, as every
+ * commit did before entries. */
 static lede_status_t
 spelling_checkpoint(lede_db_t *db, int give)
 {
 	const ldi_tally_t *t = &db->tally;
-	if (give || db->unit || t->used >= SPELL_MAX_WORDS ||
+	int small_batches = db->batch_size && db->batch_size < LDI_BATCH_SIZE;
+	if (give || db->unit || small_batches || t->used >= SPELL_MAX_WORDS ||
 	    t->articles >= SPELL_MAX_ARTICLES)
 		return ldi_db_flush_spelling(db);
 	return ldi_spell_record(db);
@@ -980,9 +983,12 @@ commit(lede_db_t *db, int give_spelling)
 	/* The spelling table's words (or their entry) first, so they
 	 * commit with the articles they came from. */
 	lede_status_t st = spelling_checkpoint(db, give_spelling);
-	if (st == LEDE_OK && db->unit) {
+	/* The words not yet given stay in the tally for the next try. */
+	if (st != LEDE_OK)
+		return st;
+	if (db->unit) {
 		st = ldi_set_commit(db);
-	} else if (st == LEDE_OK) {
+	} else {
 		char now[LEDE_DATE_BUFSIZE];
 		lede_date_format((int64_t)time(NULL), now);
 		st = ldi_db_save_languages(db);
@@ -993,9 +999,10 @@ commit(lede_db_t *db, int give_spelling)
 		db->pending = 0;
 		db->dirty = 0;
 	} else if (!db->unit) {
-		/* What this commit held is lost, the spelling entry written
-		 * for it too, and maybe the deletion of older ones: what
-		 * holds is what is on disk. */
+		/* Xapian either dropped what this commit held (its entry,
+		 * the deletion of older ones) or keeps it for the next:
+		 * either way the entries hold the counts, not the tally,
+		 * which goes with its session. */
 		ldi_spell_forget(db);
 	}
 	return st;
