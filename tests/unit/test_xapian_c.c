@@ -1714,6 +1714,26 @@ static void spy_counts(const xc_spy_t *spy, char *buf, size_t size)
 	}
 }
 
+/* Opens the index at path for reading, with an enquire for q that counts
+ * SLOT_FACETS with *spy and keeps one match per key of slot 4: 1 when it
+ * is ready; else 0, with q freed and the database closed. */
+static int open_collapsing(const char *path, xc_query_t *q, xc_db_t **db,
+			   xc_enquire_t **enq, xc_spy_t **spy)
+{
+	CHECK_INT(xc_db_open(path, XC_DB_READ, db, NULL), XC_OK);
+	if (*db)
+		CHECK_INT(xc_enquire_new(*db, enq), XC_OK);
+	if (!*enq || !q) {
+		xc_query_free(q);
+		xc_db_close(*db);
+		return 0;
+	}
+	CHECK_INT(xc_enquire_set_query(*enq, q, 0), XC_OK);
+	CHECK_INT(xc_enquire_add_value_spy(*enq, SLOT_FACETS, spy), XC_OK);
+	CHECK_INT(xc_enquire_set_collapse_key(*enq, 4, 1, 4), XC_OK);
+	return 1;
+}
+
 /* A read-only database's pages collapsed by the binding from a window of
  * the best matches, which grows when collapsing leaves too few; and its
  * spies, which count from a column of the slot once they have looked up
@@ -1738,17 +1758,8 @@ static void test_windows_and_columns(void)
 		  XC_OK);
 	add_storms(writer, 0, N, storm_key, NULL);
 	CHECK_INT(xc_db_close(writer), XC_OK);
-	CHECK_INT(xc_db_open(path, XC_DB_READ, &db, NULL), XC_OK);
-	if (db)
-		CHECK_INT(xc_enquire_new(db, &enq), XC_OK);
-	if (!enq || !q) {
-		xc_query_free(q);
-		xc_db_close(db);
+	if (!open_collapsing(path, q, &db, &enq, &spy))
 		return;
-	}
-	CHECK_INT(xc_enquire_set_query(enq, q, 0), XC_OK);
-	CHECK_INT(xc_enquire_add_value_spy(enq, SLOT_FACETS, &spy), XC_OK);
-	CHECK_INT(xc_enquire_set_collapse_key(enq, 4, 1, 4), XC_OK);
 
 	/* The first window (28) holds only k0: it grows (to 112). k0's best
 	 * stands for all 44, then come the next nine. The first run counts
@@ -1927,17 +1938,8 @@ static void test_count_apart(void)
 		xc_doc_free(doc);
 	}
 	CHECK_INT(xc_db_close(writer), XC_OK);
-	CHECK_INT(xc_db_open(path, XC_DB_READ, &db, NULL), XC_OK);
-	if (db)
-		CHECK_INT(xc_enquire_new(db, &enq), XC_OK);
-	if (!enq || !q) {
-		xc_query_free(q);
-		xc_db_close(db);
+	if (!open_collapsing(path, q, &db, &enq, &spy))
 		return;
-	}
-	CHECK_INT(xc_enquire_set_query(enq, q, 0), XC_OK);
-	CHECK_INT(xc_enquire_add_value_spy(enq, SLOT_FACETS, &spy), XC_OK);
-	CHECK_INT(xc_enquire_set_collapse_key(enq, 4, 1, 4), XC_OK);
 	/* Each of the first ten has its copy 700 below, out of the page's
 	 * reach: counted once the key's column is read (the second run). */
 	for (run = 0; run < 3; run++) {
