@@ -146,8 +146,8 @@ int ldi_tally_add(ldi_tally_t *t, uint32_t part, const ldi_wordset_t *s)
 
 	if (s->nomem || reserve(t, s->n, s->len) != 0)
 		return -1;
-	/* Articles are numbered from 1 in each batch, so that a slot's
-	 * "seen" of 0 is no article's. */
+	/* Articles are numbered from 1 since the tally was last cleared,
+	 * so that a slot's "seen" of 0 is no article's. */
 	article = ++t->articles;
 	for (i = 0; i < s->n; i++) {
 		const char *w = s->buf + s->offsets[i];
