@@ -46,7 +46,8 @@ typedef struct job_file {
 	int in_folder;
 	uint64_t size;
 	/* A run of an archive's entries (count 0: the whole file); `more`
-	 * for every run but the first, which alone counts as the file. */
+	 * for every run but the first, which alone counts as the file and
+	 * owns path and name (the others borrow them). */
 	uint64_t first, count;
 	int more;
 } job_file_t;
@@ -104,6 +105,8 @@ jobs_free(struct jobs *j)
 	if (!j)
 		return;
 	for (size_t i = 0; i < j->n_files; i++) {
+		if (j->files[i].more)
+			continue; /* the first run's strings */
 		free(j->files[i].path);
 		free(j->files[i].name);
 	}
@@ -208,42 +211,25 @@ jobs_split_archives(struct jobs *j, unsigned writers)
 	for (size_t i = 0; i < j->n_files && writers > 1; i++) {
 		job_file_t *f = &j->files[i];
 		uint64_t entries = 0;
-		if (weight(f) <= share || f->count ||
+		if (weight(f) <= share ||
 		    lede_archive_entries(f->path, &entries) != LEDE_OK)
 			continue;
 		uint64_t runs = (weight(f) + share - 1) / share;
 		if (runs > writers)
-			runs = writers; /* at most MAX_JOBS */
+			runs = writers;
 		/* Each run at least two entries, or it is not worth it. */
 		if (runs < 2 || entries < 2 * runs)
 			continue;
 		size_t more = (size_t)runs - 1;
-		/* The other runs' own names first: nothing changes when
-		 * memory runs out. */
-		char *names[2 * 64];
-		size_t n_names = 0;
-		for (size_t r = 0; r < more && r < 64; r++) {
-			names[n_names++] = strdup(f->path);
-			names[n_names++] = strdup(f->name);
-		}
-		int nomem = 0;
-		for (size_t r = 0; r < n_names; r++)
-			nomem |= names[r] == NULL;
-		if (!nomem && j->n_files + more > j->cap_files) {
+		if (j->n_files + more > j->cap_files) {
 			size_t cap = j->n_files + more;
 			job_file_t *grown = realloc(j->files,
 						    cap * sizeof *grown);
-			if (grown) {
-				j->files = grown;
-				j->cap_files = cap;
-				f = &j->files[i];
-			}
-			nomem = !grown;
-		}
-		if (nomem) {
-			for (size_t r = 0; r < n_names; r++)
-				free(names[r]);
-			return 0;
+			if (!grown)
+				return 0;
+			j->files = grown;
+			j->cap_files = cap;
+			f = &j->files[i];
 		}
 		job_file_t whole = *f;
 		job_file_t *runs_at = &j->files[i];
@@ -251,11 +237,7 @@ jobs_split_archives(struct jobs *j, unsigned writers)
 			(j->n_files - i - 1) * sizeof *runs_at);
 		for (uint64_t r = 0; r < runs; r++) {
 			job_file_t *c = &runs_at[r];
-			*c = whole;
-			if (r) {
-				c->path = names[2 * (r - 1)];
-				c->name = names[2 * (r - 1) + 1];
-			}
+			*c = whole; /* the first run owns path and name */
 			c->first = entries * r / runs;
 			/* The last run reads to the end, whatever was added
 			 * since the archive was listed. */
