@@ -311,10 +311,12 @@ typedef lede_status_t (*ldi_file_record_fn)(lede_db_t *db, const char *key,
 					    const ldi_file_record_t *r,
 					    void *ctx);
 
-/* A record's line (schema.h, "Files"): hash NULL for a file not wholly
- * read. NULL when out of memory. */
-char *ldi_file_record_line(uint64_t size, int64_t mtime, const uint64_t *hash,
-			   uint64_t articles, const char *path);
+/* Writes the record under key, its whole metadata key (schema.h,
+ * "Files"): hash NULL for a file not wholly read. */
+lede_status_t ldi_file_record_write(lede_db_t *db, const char *key,
+				    uint64_t size, int64_t mtime,
+				    const uint64_t *hash, uint64_t articles,
+				    const char *path);
 
 /* Calls fn for every file record of db, in key order; fn may delete the
  * record it is given. Stops at the first status fn returns that is not

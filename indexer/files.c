@@ -188,9 +188,10 @@ ldi_records_apply(lede_db_t *db)
 	return st;
 }
 
-char *
-ldi_file_record_line(uint64_t size, int64_t mtime, const uint64_t *hash,
-		     uint64_t articles, const char *path)
+/* A record's line (schema.h); NULL when out of memory. */
+static char *
+record_line(uint64_t size, int64_t mtime, const uint64_t *hash,
+	    uint64_t articles, const char *path)
 {
 	char hex[24] = "-";
 	if (hash)
@@ -201,13 +202,14 @@ ldi_file_record_line(uint64_t size, int64_t mtime, const uint64_t *hash,
 				 path);
 }
 
-/* Writes a record: one saying the file is done (hash given) waits for
- * its articles' commit; one saying "read again" goes in at once. */
-static lede_status_t
-write_record(lede_db_t *db, const char *key, uint64_t size, int64_t mtime,
-	     const uint64_t *hash, uint64_t articles, const char *path)
+/* One saying the file is done (hash given) waits for its articles'
+ * commit; one saying "read again" goes in at once. */
+lede_status_t
+ldi_file_record_write(lede_db_t *db, const char *key, uint64_t size,
+		      int64_t mtime, const uint64_t *hash, uint64_t articles,
+		      const char *path)
 {
-	char *value = ldi_file_record_line(size, mtime, hash, articles, path);
+	char *value = record_line(size, mtime, hash, articles, path);
 	if (!value)
 		return ldi_set_error(&db->errmsg, LEDE_NOMEM, "out of memory");
 	lede_status_t st = hash ? put_record_later(db, key, value)
@@ -411,8 +413,9 @@ lede_db_file_begin(lede_db_t *db, const char *path, const char *name,
 		 * record changes. */
 		*state = LEDE_FILE_UNCHANGED;
 		if (r.mtime != f.mtime || !same_path)
-			st = write_record(db, key, f.size, f.mtime, &f.hash,
-					  r.articles, f.path);
+			st = ldi_file_record_write(db, key, f.size, f.mtime,
+						   &f.hash, r.articles,
+						   f.path);
 		free(value);
 		ldi_file_clear(&f);
 		return st;
@@ -426,8 +429,8 @@ lede_db_file_begin(lede_db_t *db, const char *path, const char *name,
 		*state = value && (r.complete || r.articles)
 				 ? LEDE_FILE_CHANGED
 				 : LEDE_FILE_NEW;
-		st = write_record(db, key, f.size, f.mtime, NULL,
-				  value ? r.articles : 0, f.path);
+		st = ldi_file_record_write(db, key, f.size, f.mtime, NULL,
+					   value ? r.articles : 0, f.path);
 	}
 	free(value);
 	if (st != LEDE_OK) {
@@ -502,10 +505,10 @@ lede_db_file_end(lede_db_t *db, lede_file_end_t how, uint64_t *deleted)
 		st = delete_others(db, f->term, f->term_len, f->docids,
 				   distinct, &n_deleted);
 		if (st == LEDE_OK)
-			st = write_record(db, f->meta_key, f->size, f->mtime,
-					  how == LEDE_FILE_COMPLETE ? &f->hash
-								    : NULL,
-					  distinct, f->path);
+			st = ldi_file_record_write(
+				db, f->meta_key, f->size, f->mtime,
+				how == LEDE_FILE_COMPLETE ? &f->hash : NULL,
+				distinct, f->path);
 	} else if (how != LEDE_FILE_INCOMPLETE) {
 		st = ldi_set_error(&db->errmsg, LEDE_MISUSE,
 				   "lede_db_file_end: unknown outcome %d",
@@ -542,8 +545,8 @@ remove_key(lede_db_t *db, const char *key, size_t klen, uint64_t *deleted)
 		record_t r;
 		st = read_record(db, meta, &value, &r);
 		if (st == LEDE_OK && value)
-			st = write_record(db, meta, r.size, r.mtime, NULL,
-					  r.articles, r.path);
+			st = ldi_file_record_write(db, meta, r.size, r.mtime,
+						   NULL, r.articles, r.path);
 		free(value);
 	}
 	if (st == LEDE_OK)

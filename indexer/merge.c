@@ -27,7 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xapian-c.h"
 
 #include "db_internal.h"
 #include "schema.h"
@@ -51,7 +50,6 @@ typedef struct merge {
 
 typedef struct part_record {
 	char *key;	/* the whole metadata key */
-	size_t klen;
 	ldi_file_record_t r; /* r.path is path */
 	char *path;
 	size_t order;	/* where it was read, for a stable sort */
@@ -95,7 +93,6 @@ collect_record(lede_db_t *db, const char *key, size_t klen,
 	}
 	memcpy(p->key, key, klen);
 	p->key[klen] = '\0';
-	p->klen = klen;
 	p->order = m->n_records++;
 	return LEDE_OK;
 }
@@ -129,21 +126,11 @@ combine_records(lede_db_t *db, merge_t *m)
 		}
 		if (end - i > 1) {
 			const ldi_file_record_t *r = &m->records[i].r;
-			char *line = ldi_file_record_line(
-				r->size, r->mtime, complete ? &r->hash : NULL,
-				articles, r->path);
-			if (!line)
-				return ldi_set_error(&db->errmsg, LEDE_NOMEM,
-						     "out of memory");
-			xc_status_t xs = xc_db_set_metadata(
-				db->records, m->records[i].key,
-				m->records[i].klen, line, strlen(line));
-			free(line);
-			if (xs != XC_OK)
-				return ldi_set_error(
-					&db->errmsg, ldi_status_from_xc(xs),
-					"cannot write index '%s': %s",
-					db->path, xc_db_errmsg(db->records));
+			lede_status_t st = ldi_file_record_write(
+				db, m->records[i].key, r->size, r->mtime,
+				complete ? &r->hash : NULL, articles, r->path);
+			if (st != LEDE_OK)
+				return st;
 		}
 		i = end;
 	}
