@@ -982,16 +982,22 @@ uint32_t lede_results_similar(const lede_results_t *results);
 /* The i-th value (0-based) of a stored field of the current hit, or NULL
  * when the field has no i-th value (single-valued fields have only the
  * 0th), for a field this version does not know, or with no current hit.
- * LEDE_FIELD_BODY is the whole body as stored. Borrowed until the next
- * call to lede_results_next or lede_results_free. */
+ * LEDE_FIELD_BODY is the whole body as stored, read from the index when
+ * first asked for (lede_results_next reads only the fields a list of
+ * hits shows); NULL too when that read fails, and lede_results_errmsg
+ * says why. Borrowed until the next call to lede_results_next or
+ * lede_results_free. */
 const char *lede_results_field(const lede_results_t *results,
 			       lede_field_t field, size_t i);
 
 /* The i-th quote (0-based) of the current hit: what was said in *text,
  * who said it in *speaker (NULL when the article does not say). Both
- * borrowed like lede_results_field's strings. Returns LEDE_OK, LEDE_DONE
- * when there is no i-th quote, LEDE_MISUSE (no current hit, NULL results,
- * text or speaker). */
+ * borrowed like lede_results_field's strings. The quotes are stored with
+ * the body and read with it. Returns LEDE_OK, LEDE_DONE when there is no
+ * i-th quote, LEDE_MISUSE (no current hit, NULL results, text or
+ * speaker), and when the body cannot be read, LEDE_MODIFIED, LEDE_CORRUPT,
+ * LEDE_NOMEM, LEDE_XAPIAN, LEDE_INTERNAL (lede_results_errmsg says why);
+ * on failure *text and *speaker are NULL. */
 lede_status_t lede_results_quote(const lede_results_t *results, size_t i,
 				 const char **text, const char **speaker);
 
@@ -1038,7 +1044,9 @@ int lede_results_counts_exact(const lede_results_t *results);
  * `max_chars` characters (0: an empty one), with each matching word
  * between hi_start and hi_end (NULL is ""). The caller frees *snippet
  * with lede_free. Returns LEDE_OK, LEDE_MISUSE (no current hit, NULL
- * results or snippet), LEDE_NOMEM; on failure *snippet is NULL. */
+ * results or snippet), LEDE_NOMEM, and when the body cannot be read,
+ * LEDE_MODIFIED, LEDE_CORRUPT, LEDE_XAPIAN, LEDE_INTERNAL
+ * (lede_results_errmsg says why); on failure *snippet is NULL. */
 lede_status_t lede_results_snippet(lede_results_t *results, size_t max_chars,
 				   const char *hi_start, const char *hi_end,
 				   char **snippet);
@@ -1057,7 +1065,9 @@ typedef struct lede_range {
  * JavaScript, must convert for characters beyond U+FFFF). Both are the
  * caller's, to free with lede_free; *ranges is NULL when *n_ranges is 0.
  * Returns LEDE_OK, LEDE_MISUSE (no current hit, a NULL pointer),
- * LEDE_NOMEM; on failure *snippet and *ranges are NULL. */
+ * LEDE_NOMEM, and when the body cannot be read, LEDE_MODIFIED,
+ * LEDE_CORRUPT, LEDE_XAPIAN, LEDE_INTERNAL (lede_results_errmsg says
+ * why); on failure *snippet and *ranges are NULL. */
 lede_status_t lede_results_snippet_ranges(lede_results_t *results,
 					  size_t max_chars, char **snippet,
 					  lede_range_t **ranges,

@@ -37,8 +37,7 @@
  *   under "ZXQ"), for quote: queries; they are in the body too.
  * - Each facet field's values have a slot of their own (LDI_SLOT_AUTHORS
  *   ...), as does the day (LDI_SLOT_DAY): what Xapian's own
- *   ValueCountMatchSpy counts, which remote shards run too. Slot 2 is
- *   unused since format 7.
+ *   ValueCountMatchSpy counts, which remote shards run too.
  * - The story key is value slot 4 (see LDI_SLOT_STORY): wire copies and
  *   reprints of one story share it, and searches collapse on it. It is
  *   also the boolean term "XSTORY" + key, by which a search counts the
@@ -46,13 +45,16 @@
  *   remote server collapsed).
  * - The date is value slot 0 (sortable_serialise of seconds since 1970
  *   UTC) and boolean terms "D"YYYYMMDD, "M"YYYYMM, "Y"YYYY.
- * - The document data is a JSON object of the stored fields but the body
- *   (id, headline, authors, date, source, section, language, url, tags,
- *   places, orgs, people, quotes as [{"text", "speaker"}], words: the
- *   body's word count), a NUL byte, then the body as it is: what hits
- *   show. The JSON cannot hold a raw NUL (it writes \u0000), so the first
- *   NUL ends it; a hit's fields are parsed without the body, which is
- *   most of the bytes and only snippets and --show need.
+ * - Value slot 2 (LDI_SLOT_FIELDS) is a JSON object of the stored fields
+ *   a list of hits shows (id, headline, authors, date, source, section,
+ *   language, url, tags, places, orgs, people, words: the body's word
+ *   count). The document data is a JSON object of the fields shown with
+ *   the body (quotes as [{"text", "speaker"}]), a NUL byte, then the body
+ *   as it is: what snippets and --show read. The JSON cannot hold a raw
+ *   NUL (it writes \u0000), so the first NUL ends it. Xapian compresses
+ *   document data and not values, so a list of hits is read without
+ *   inflating the bodies, most of the bytes; the quotes, long and rarely
+ *   listed, stay compressed with them.
  * - Index metadata records the versions below; lede_db_open refuses an
  *   index whose versions differ ("re-index needed"), and the time of the
  *   last commit (LDI_META_COMMITTED).
@@ -100,6 +102,8 @@
  *      of the facet slot (2), sort keys that end in the id (slot 3
  *      changed, slot 5 new), "XSTORY" terms: counts and orders that stock
  *      xapian-tcpsrv computes for remote shards.
+ *   8  the fields a list shows as JSON in slot 2, the document data
+ *      the quotes' JSON and the body.
  */
 #ifndef LEDE_SCHEMA_H
 #define LEDE_SCHEMA_H
@@ -109,7 +113,7 @@
 
 #include "lede.h"
 
-#define LDI_FORMAT_VERSION 7
+#define LDI_FORMAT_VERSION 8
 
 /* Prefixes, Omega's letters where Omega has one. */
 #define LDI_PREFIX_ID "Q"
@@ -140,6 +144,8 @@
 #define LDI_SLOT_DATE 0
 /* The article id, so hits of equal score come out in id order. */
 #define LDI_SLOT_ID 1
+/* The stored fields but the body, as JSON (see the schema above). */
+#define LDI_SLOT_FIELDS 2
 /* Sort keys, ascending: the date as 8 bytes in the order wanted, then the
  * id (see the schema above; ldi_sort_key writes them). */
 #define LDI_SLOT_OLDEST 3

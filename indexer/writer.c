@@ -538,10 +538,11 @@ add_story_key(xc_doc_t *doc, const char *body)
 			   : xs;
 }
 
-/* The stored fields, as hits are made from them: the JSON object of all
- * but the body, a NUL, the body (see schema.h). *len: the whole length. */
+/* The stored fields a list of hits shows, as hits are made from them: a
+ * JSON object for slot LDI_SLOT_FIELDS (see schema.h). NULL when out of
+ * memory. */
 static char *
-stored_data(const lede_article_t *a, size_t words, size_t *len)
+stored_fields(const lede_article_t *a, size_t words)
 {
 	json_t *obj = json_object();
 	if (!obj)
@@ -562,23 +563,37 @@ stored_data(const lede_article_t *a, size_t words, size_t *len)
 	rc |= set_list(obj, "places", a->places, a->n_places);
 	rc |= set_list(obj, "orgs", a->orgs, a->n_orgs);
 	rc |= set_list(obj, "people", a->people, a->n_people);
-	rc |= set_quotes(obj, a->quotes, a->n_quotes);
 	rc |= json_object_set_new(obj, "words", json_integer((json_int_t)words));
 	char *fields = rc ? NULL : json_dumps(obj, JSON_COMPACT);
 	json_decref(obj);
-	if (!fields)
+	return fields;
+}
+
+/* The document data: the JSON object of the fields shown with the body
+ * (the quotes), a NUL, the body (see schema.h). *len: the whole length.
+ * NULL when out of memory. */
+static char *
+stored_data(const lede_article_t *a, size_t *len)
+{
+	json_t *obj = json_object();
+	if (!obj)
 		return NULL;
-	size_t flen = strlen(fields), blen = a->body ? strlen(a->body) : 0;
-	char *s = realloc(fields, flen + 1 + blen + 1);
+	int rc = set_quotes(obj, a->quotes, a->n_quotes);
+	char *json = rc ? NULL : json_dumps(obj, JSON_COMPACT);
+	json_decref(obj);
+	if (!json)
+		return NULL;
+	size_t jlen = strlen(json), blen = a->body ? strlen(a->body) : 0;
+	char *s = realloc(json, jlen + 1 + blen + 1);
 	if (!s) {
-		free(fields);
+		free(json);
 		return NULL;
 	}
-	s[flen] = '\0';
+	s[jlen] = '\0';
 	if (blen)
-		memcpy(s + flen + 1, a->body, blen);
-	s[flen + 1 + blen] = '\0';
-	*len = flen + 1 + blen;
+		memcpy(s + jlen + 1, a->body, blen);
+	s[jlen + 1 + blen] = '\0';
+	*len = jlen + 1 + blen;
 	return s;
 }
 
@@ -658,8 +673,16 @@ build_document(const lede_article_t *a, const ldi_db_language_t *lang,
 	if (xs == XC_OK)
 		xs = add_story_key(doc, a->body);
 	if (xs == XC_OK) {
+		char *fields = stored_fields(a, words);
+		if (!fields)
+			return XC_NOMEM;
+		xs = xc_doc_set_value(doc, LDI_SLOT_FIELDS, fields,
+				      strlen(fields));
+		free(fields);
+	}
+	if (xs == XC_OK) {
 		size_t len = 0;
-		char *data = stored_data(a, words, &len);
+		char *data = stored_data(a, &len);
 		if (!data)
 			return XC_NOMEM;
 		xs = xc_doc_set_data(doc, data, len);

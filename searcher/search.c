@@ -897,20 +897,23 @@ fields_free(ldi_fields_t *f)
 }
 
 /* Reads the object json (len bytes) into f: LEDE_OK, LEDE_DONE when it is
- * for jansson to read (f then empty), LEDE_NOMEM. */
+ * for jansson to read (f then empty), LEDE_NOMEM. f keeps a copy of json,
+ * which the keys point into, so json may go once this returns. */
 static lede_status_t
 fields_read(ldi_fields_t *f, const char *json, size_t len)
 {
 	int nomem = 0;
 	memset(f, 0, sizeof *f);
-	/* Decoded strings are never longer than they were, and each gets
-	 * a NUL, where at least its two quotes were. */
-	f->strings = malloc(len + 1);
-	fields_reader_t r = { json, json + len, f->strings, f };
+	/* The copy, then the decoded strings: never longer than they were,
+	 * and each gets a NUL, where at least its two quotes were. */
+	f->strings = malloc(2 * len + 1);
 	if (!f->strings)
 		return LEDE_NOMEM;
+	char *copy = f->strings;
+	memcpy(copy, json, len);
+	fields_reader_t r = { copy, copy + len, copy + len, f };
 	skip_space(&r);
-	int ok = ldi_utf8_invalid(json, len) == 0 && r.p < r.end &&
+	int ok = ldi_utf8_invalid(copy, len) == 0 && r.p < r.end &&
 		 *r.p == '{' && new_node(&r, NODE_OBJECT, &nomem) == 0 &&
 		 !nomem && read_value(&r, 0, 0, &nomem) == 0;
 	if (ok)
@@ -954,12 +957,60 @@ fields_string(const ldi_fields_t *f, size_t k)
 	return k && f->nodes[k].type == NODE_STRING ? f->nodes[k].str : NULL;
 }
 
+static void
+stored_free(ldi_stored_t *s)
+{
+	fields_free(&s->read);
+	json_decref(s->json);
+	s->json = NULL;
+}
+
+/* Reads the stored object json (len bytes) into s, by fields_read or else
+ * by jansson. LEDE_OK, LEDE_NOMEM, or LEDE_CORRUPT with *why saying what
+ * is wrong (in jerr, or static). */
+static lede_status_t
+stored_parse(ldi_stored_t *s, const char *json, size_t len,
+	     json_error_t *jerr, const char **why)
+{
+	lede_status_t st = fields_read(&s->read, json, len);
+	if (st != LEDE_DONE)
+		return st;
+	s->json = json_loadb(json, len, 0, jerr);
+	if (json_is_object(s->json))
+		return LEDE_OK;
+	json_decref(s->json);
+	s->json = NULL;
+	*why = len ? jerr->text : "none stored";
+	return LEDE_CORRUPT;
+}
+
+/* The node or jansson value under key in s: for a list, its i-th element;
+ * else only for i 0. */
+static const char *
+stored_get(const ldi_stored_t *s, const char *key, size_t i)
+{
+	const ldi_fields_t *f = &s->read;
+	if (f->nodes) {
+		size_t k = fields_member(f, 0, key);
+		if (k && f->nodes[k].type == NODE_ARRAY)
+			k = fields_element(f, k, i);
+		else if (i > 0)
+			return NULL;
+		return fields_string(f, k);
+	}
+	json_t *v = json_object_get(s->json, key);
+	if (json_is_array(v))
+		v = json_array_get(v, i);
+	else if (i > 0)
+		return NULL;
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
 void
 ldi_cursor_clear(struct ldi_cursor *cur)
 {
-	fields_free(&cur->read);
-	json_decref(cur->fields);
-	cur->fields = NULL;
+	stored_free(&cur->fields);
+	stored_free(&cur->with_body);
 	xc_doc_free(cur->doc);
 	cur->doc = NULL;
 	cur->body = NULL;
@@ -1079,7 +1130,6 @@ lede_results_next(lede_results_t *r)
 	size_t i = r->order ? r->order[r->cur.next] : r->cur.next;
 	r->cur.next++;
 	uint32_t docid, rank;
-	xc_doc_t *doc = NULL;
 	xc_status_t xs = xc_mset_item(r->mset, i, &docid, &r->cur.score, &rank);
 	r->cur.relevance = r->cur.score;
 	if (r->order) {
@@ -1088,50 +1138,93 @@ lede_results_next(lede_results_t *r)
 		rank = r->query->offset + (uint32_t)(r->cur.next - 1);
 	}
 	r->cur.similar = r->similars ? r->similars[i] : 0;
-	if (xs == XC_OK)
-		xs = xc_mset_document(r->mset, i, &doc);
-	const char *data = NULL;
+	/* The stored fields' JSON (schema.h); the body waits until it is
+	 * asked for (read_body). */
+	const char *json = NULL;
 	size_t len = 0;
 	if (xs == XC_OK)
-		xs = xc_doc_get_data(doc, &data, &len);
-	if (xs != XC_OK) {
-		lede_status_t st = ldi_set_error(
-			&r->errmsg, ldi_status_from_xc(xs),
-			"cannot read hit %zu: %s", i + 1,
-			*xc_mset_errmsg(r->mset) ? xc_mset_errmsg(r->mset)
-						  : xc_status_str(xs));
-		xc_doc_free(doc);
-		return st;
-	}
-	/* The fields' JSON, a NUL, the body (schema.h). */
-	const char *nul = memchr(data, '\0', len);
-	lede_status_t st = nul ? fields_read(&r->cur.read, data,
-					     (size_t)(nul - data))
-			       : LEDE_DONE;
-	if (st == LEDE_NOMEM) {
-		xc_doc_free(doc);
-		return ldi_set_error(&r->errmsg, st, "out of memory");
-	}
+		xs = xc_mset_value(r->mset, i, LDI_SLOT_FIELDS, &json, &len);
+	if (xs != XC_OK)
+		return ldi_set_error(&r->errmsg, ldi_status_from_xc(xs),
+				     "cannot read hit %zu: %s", i + 1,
+				     *xc_mset_errmsg(r->mset)
+					     ? xc_mset_errmsg(r->mset)
+					     : xc_status_str(xs));
 	json_error_t jerr;
-	if (st == LEDE_DONE)
-		r->cur.fields = nul ? json_loadb(data, (size_t)(nul - data), 0,
-						 &jerr)
-				    : NULL;
-	if (st == LEDE_DONE && !json_is_object(r->cur.fields)) {
-		json_decref(r->cur.fields);
-		r->cur.fields = NULL;
-		xc_doc_free(doc);
-		return ldi_set_error(&r->errmsg, LEDE_CORRUPT,
-				     "document %u has unreadable data: %s",
-				     docid, nul ? jerr.text : "no body");
-	}
-	/* The data ends in a NUL of its own (xc_doc_get_data), so the body
-	 * is a string; the document holds it until the next hit. */
-	r->cur.doc = doc;
-	r->cur.body = nul + 1;
+	const char *why = NULL;
+	lede_status_t st = stored_parse(&r->cur.fields, json, len, &jerr, &why);
+	if (st == LEDE_NOMEM)
+		return ldi_set_error(&r->errmsg, st, "out of memory");
+	if (st != LEDE_OK)
+		return ldi_set_error(&r->errmsg, st,
+				     "document %u has unreadable fields: %s",
+				     docid, why);
+	r->cur.docid = docid;
+	r->cur.index = i;
 	r->cur.rank = rank + 1;
 	r->cur.have_current = 1;
 	return LEDE_OK;
+}
+
+/* Reads the current hit's body from its document data, on first use:
+ * most callers list hits without it, and it is most of what a hit stores
+ * (schema.h). LEDE_OK (r->cur.body set), or the failure, with r->errmsg
+ * saying why. */
+static lede_status_t
+read_body(lede_results_t *r)
+{
+	if (r->cur.doc)
+		return LEDE_OK;
+	xc_doc_t *doc = NULL;
+	const char *data = NULL;
+	size_t len = 0;
+	xc_status_t xs = xc_mset_document(r->mset, r->cur.index, &doc);
+	if (xs == XC_OK)
+		xs = xc_doc_get_data(doc, &data, &len);
+	if (xs != XC_OK) {
+		xc_doc_free(doc);
+		return ldi_set_error(&r->errmsg, ldi_status_from_xc(xs),
+				     "cannot read the body of hit %zu: %s",
+				     r->cur.index + 1,
+				     *xc_mset_errmsg(r->mset)
+					     ? xc_mset_errmsg(r->mset)
+					     : xc_status_str(xs));
+	}
+	/* The JSON of the fields that come with the body, a NUL, the body
+	 * (schema.h). The data ends in a NUL of its own (xc_doc_get_data),
+	 * so the body is a string; the document holds it until the next
+	 * hit. */
+	const char *nul = memchr(data, '\0', len);
+	json_error_t jerr;
+	const char *why = "no NUL after the fields";
+	lede_status_t st =
+		nul ? stored_parse(&r->cur.with_body, data,
+				   (size_t)(nul - data), &jerr, &why)
+		    : LEDE_CORRUPT;
+	if (st != LEDE_OK) {
+		xc_doc_free(doc);
+		if (st == LEDE_NOMEM)
+			return ldi_set_error(&r->errmsg, st, "out of memory");
+		return ldi_set_error(&r->errmsg, st,
+				     "document %u has unreadable data: %s",
+				     r->cur.docid, why);
+	}
+	r->cur.doc = doc;
+	r->cur.body = nul + 1;
+	return LEDE_OK;
+}
+
+/* read_body for the getters, whose results are const: reading on demand
+ * changes nothing a caller sees but the message, and a results handle is
+ * always allocated by lede_query_run, never defined const, so writing
+ * through it is defined. LEDE_MISUSE without a current hit. */
+static lede_status_t
+read_hit_body(const lede_results_t *results)
+{
+	lede_results_t *r = (lede_results_t *)(uintptr_t)results;
+	if (!r || !r->cur.have_current)
+		return LEDE_MISUSE;
+	return read_body(r);
 }
 
 uint32_t
@@ -1179,32 +1272,18 @@ stored_string(const lede_results_t *results, const char *key, size_t i)
 {
 	if (!results || !results->cur.have_current || !key)
 		return NULL;
-	const ldi_fields_t *f = &results->cur.read;
-	if (f->nodes) {
-		size_t k = fields_member(f, 0, key);
-		if (k && f->nodes[k].type == NODE_ARRAY)
-			k = fields_element(f, k, i);
-		else if (i > 0)
-			return NULL;
-		return fields_string(f, k);
-	}
-	json_t *v = json_object_get(results->cur.fields, key);
-	if (json_is_array(v))
-		v = json_array_get(v, i);
-	else if (i > 0)
-		return NULL;
-	return json_is_string(v) ? json_string_value(v) : NULL;
+	return stored_get(&results->cur.fields, key, i);
 }
 
 const char *
 lede_results_field(const lede_results_t *results, lede_field_t field,
 		   size_t i)
 {
-	if (field == LEDE_FIELD_BODY) /* kept apart from the JSON */
-		return results && results->cur.have_current && i == 0 &&
-				       *results->cur.body
-			       ? results->cur.body
-			       : NULL;
+	if (field == LEDE_FIELD_BODY) { /* kept apart from the JSON */
+		if (i > 0 || read_hit_body(results) != LEDE_OK)
+			return NULL;
+		return *results->cur.body ? results->cur.body : NULL;
+	}
 	return stored_string(results, field_key(field), i);
 }
 
@@ -1214,7 +1293,13 @@ lede_results_quote(const lede_results_t *results, size_t i,
 {
 	if (!results || !text || !speaker || !results->cur.have_current)
 		return LEDE_MISUSE;
-	const ldi_fields_t *f = &results->cur.read;
+	/* The quotes are stored with the body (schema.h). */
+	*text = *speaker = NULL;
+	lede_status_t st = read_hit_body(results);
+	if (st != LEDE_OK)
+		return st;
+	const ldi_stored_t *s = &results->cur.with_body;
+	const ldi_fields_t *f = &s->read;
 	if (f->nodes) {
 		size_t q = fields_element(f, fields_member(f, 0, "quotes"), i);
 		*text = q ? fields_string(f, fields_member(f, q, "text"))
@@ -1223,8 +1308,7 @@ lede_results_quote(const lede_results_t *results, size_t i,
 			     : NULL;
 		return *text ? LEDE_OK : LEDE_DONE;
 	}
-	json_t *q = json_array_get(
-		json_object_get(results->cur.fields, "quotes"), i);
+	json_t *q = json_array_get(json_object_get(s->json, "quotes"), i);
 	*text = json_string_value(json_object_get(q, "text"));
 	*speaker = json_string_value(json_object_get(q, "speaker"));
 	return *text ? LEDE_OK : LEDE_DONE;
@@ -1235,7 +1319,7 @@ lede_results_words(const lede_results_t *results)
 {
 	if (!results || !results->cur.have_current)
 		return 0;
-	const ldi_fields_t *f = &results->cur.read;
+	const ldi_fields_t *f = &results->cur.fields.read;
 	if (f->nodes) {
 		size_t k = fields_member(f, 0, "words");
 		return k && f->nodes[k].type == NODE_INTEGER &&
@@ -1243,7 +1327,7 @@ lede_results_words(const lede_results_t *results)
 			       ? (uint64_t)f->nodes[k].integer
 			       : 0;
 	}
-	json_t *w = json_object_get(results->cur.fields, "words");
+	json_t *w = json_object_get(results->cur.fields.json, "words");
 	return json_is_integer(w) && json_integer_value(w) > 0
 		       ? (uint64_t)json_integer_value(w)
 		       : 0;
@@ -1266,7 +1350,10 @@ snippet(lede_results_t *results, size_t max_chars, const char *hi_start,
 	const char *hi_end, char **out, ldi_range_list_t *ranges)
 {
 	*out = NULL;
-	const char *body = lede_results_field(results, LEDE_FIELD_BODY, 0);
+	lede_status_t st = read_body(results);
+	if (st != LEDE_OK)
+		return st;
+	const char *body = results->cur.body;
 	const ldi_parsed_query_t *pq = &results->query->parsed;
 	/* Matches are found with the stemmer the article was indexed with. */
 	lede_db_t *db = results->query->db;

@@ -99,6 +99,13 @@ typedef struct ldi_fields {
 	char *strings;
 } ldi_fields_t;
 
+/* A stored JSON object: read by search.c, or by jansson when it had to
+ * (json NULL otherwise). Zeroed is empty. */
+typedef struct ldi_stored {
+	ldi_fields_t read;
+	json_t *json;
+} ldi_stored_t;
+
 struct lede_results {
 	lede_query_t *query;
 	xc_enquire_t *enquire;
@@ -114,12 +121,15 @@ struct lede_results {
 		double score;
 		double relevance; /* the hit's weight before recency */
 		uint32_t similar; /* the hit's copies collapsed */
-		/* The hit's stored fields but the body: read by search.c,
-		 * or by jansson when it had to (fields NULL otherwise). */
-		ldi_fields_t read;
-		json_t *fields;
-		xc_doc_t *doc;	  /* the hit's document, holding... */
-		const char *body; /* ...its body (schema.h: the data) */
+		/* The hit's stored fields (schema.h): those a list shows,
+		 * from its slot; the quotes, with the body. */
+		ldi_stored_t fields;
+		ldi_stored_t with_body;
+		uint32_t docid;
+		size_t index;	  /* the hit's place in the mset */
+		xc_doc_t *doc;	  /* the hit's document once its body was
+				     asked for (search.c: hit_body)... */
+		const char *body; /* ...holding the body (the data) */
 	} cur;
 	uint32_t *similars; /* copies per mset index (count_copies), NULL
 			       when not collapsing */

@@ -67,7 +67,7 @@ search_alone(const char *scratch)
 	uint64_t total = 0;
 	int exact = 0;
 
-	snprintf(path, sizeof path, "%s/lazy.lede", scratch);
+	snprintf(path, sizeof path, "%.4000s/lazy.lede", scratch);
 	CHECK_INT(lede_db_open(path, LEDE_OPEN_CREATE, &db, NULL), LEDE_OK);
 	if (!db)
 		return;
@@ -133,7 +133,7 @@ read_archive(const char *scratch)
 	struct got g = { 0 };
 	FILE *f;
 
-	snprintf(path, sizeof path, "%s/lazy.tar", scratch);
+	snprintf(path, sizeof path, "%.4000s/lazy.tar", scratch);
 	f = fopen(path, "wb");
 	CHECK(f != NULL);
 	if (!f)
@@ -166,10 +166,18 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: test_lazy_libs SCRATCH FIXTURES\n");
 		return 2;
 	}
+	/* A folder of its own, so that no index of an earlier run (or
+	 * format) is opened. */
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%.3000s/lazy_libs.XXXXXX", argv[1]);
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		return 1;
+	}
 	/* The loader itself (ld.so) names the libraries liblede needs: if
 	 * liblede.so named libxml2, it would be mapped before main. */
-	search_alone(argv[1]);
+	search_alone(dir);
 	read_feed(argv[2]);
-	read_archive(argv[1]);
+	read_archive(dir);
 	return CHECK_DONE();
 }

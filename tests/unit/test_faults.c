@@ -162,10 +162,18 @@ fault_while_searching(const char *path, unsigned n, xc_status_t kind)
 	if (st == LEDE_OK)
 		st = lede_query_run(q, &r);
 	while (st == LEDE_OK && (st = lede_results_next(r)) == LEDE_OK) {
+		/* The body is read on first use: a fault there fails the
+		 * snippet or the quote, with a message, not the hit. */
 		char *snip = NULL;
-		if (lede_results_snippet(r, 100, "[", "]", &snip) == LEDE_OK)
-			CHECK(snip != NULL);
+		lede_status_t sst = lede_results_snippet(r, 100, "[", "]",
+							 &snip);
+		CHECK(sst == LEDE_OK ? snip != NULL
+				     : !snip && *lede_results_errmsg(r));
 		lede_free(snip);
+		const char *text, *speaker;
+		sst = lede_results_quote(r, 0, &text, &speaker);
+		CHECK(sst == LEDE_OK || sst == LEDE_DONE ||
+		      (!text && *lede_results_errmsg(r)));
 		CHECK(lede_results_field(r, LEDE_FIELD_ID, 0) != NULL);
 	}
 	CHECK(st == LEDE_OK || st == LEDE_DONE ||
