@@ -71,7 +71,11 @@ typedef enum xc_db_mode {
 	XC_DB_READ = 0,		/* existing database, read-only */
 	XC_DB_WRITE_OPEN,	/* existing database, writable */
 	XC_DB_WRITE_CREATE,	/* writable; created if missing */
-	XC_DB_WRITE_OVERWRITE	/* writable; emptied if present */
+	XC_DB_WRITE_OVERWRITE,	/* writable; emptied if present */
+	/* Or'ed into a writable mode: commits do not wait for the disk
+	 * (Xapian's DB_NO_SYNC). A crash of the process loses nothing
+	 * committed; one of the machine may lose or damage the database. */
+	XC_DB_NO_SYNC = 0x100
 } xc_db_mode_t;
 
 /* Opens the database at `path` (NUL-terminated). A writer that finds

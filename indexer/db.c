@@ -241,7 +241,7 @@ ldi_open_local(const char *path, xc_db_mode_t mode, xc_db_t **out,
 	       char **msg)
 {
 	*out = NULL;
-	if (mode == XC_DB_WRITE_CREATE)
+	if ((mode & ~XC_DB_NO_SYNC) == XC_DB_WRITE_CREATE)
 		make_parents(path);
 	lede_status_t st = LEDE_OK;
 	char *xmsg = NULL;
@@ -498,19 +498,31 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 					   errmsg, &msg);
 	if (st != LEDE_OK)
 		return open_failed(st, &msg, errmsg);
-	if (flags != LEDE_OPEN_READ && flags != LEDE_OPEN_WRITE &&
-	    flags != LEDE_OPEN_CREATE)
+	int no_sync = (flags & LEDE_OPEN_NO_SYNC) != 0;
+	lede_open_flags_t access = (lede_open_flags_t)(flags & ~LEDE_OPEN_NO_SYNC);
+	if ((access != LEDE_OPEN_READ && access != LEDE_OPEN_WRITE &&
+	     access != LEDE_OPEN_CREATE) ||
+	    (no_sync && access == LEDE_OPEN_READ))
 		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
 						 "lede_db_open: unknown flags "
 						 "%d",
 						 (int)flags),
 				   &msg, errmsg);
-	if (flags == LEDE_OPEN_READ)
+	if (access == LEDE_OPEN_READ)
 		return lede_db_open_combined(&path, 1, out, errmsg);
 
 	lede_shard_unit_t unit = 0;
 	switch (ldi_path_kind(path, &unit)) {
 	case LDI_PATH_SET:
+		if (no_sync)
+			return open_failed(
+				ldi_set_error(&msg, LEDE_MISUSE,
+					      "cannot write to '%s' without "
+					      "syncing: LEDE_OPEN_NO_SYNC is "
+					      "for a single index, and this "
+					      "is a shard set",
+					      path),
+				&msg, errmsg);
 		return open_set_writer(path, unit, out, errmsg);
 	case LDI_PATH_STUB:
 	case LDI_PATH_REMOTE:
@@ -529,10 +541,11 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 		return open_failed(ldi_set_error(&msg, LEDE_NOMEM,
 						 "out of memory"),
 				   &msg, errmsg);
-	st = ldi_open_local(path,
-			    flags == LEDE_OPEN_CREATE ? XC_DB_WRITE_CREATE
-						      : XC_DB_WRITE_OPEN,
-			    &db->xdb, &msg);
+	int mode = access == LEDE_OPEN_CREATE ? XC_DB_WRITE_CREATE
+					      : XC_DB_WRITE_OPEN;
+	if (no_sync)
+		mode |= XC_DB_NO_SYNC;
+	st = ldi_open_local(path, (xc_db_mode_t)mode, &db->xdb, &msg);
 	db->records = db->xdb;
 	if (st == LEDE_OK)
 		st = load_all_languages(db, &msg);

@@ -364,7 +364,10 @@ write_part(writer_t *w, size_t k)
 	struct jobs *j = w->jobs;
 	run_t *run = &w->run;
 	char *msg = NULL;
-	lede_status_t st = lede_db_open(j->part_paths[k], LEDE_OPEN_CREATE,
+	/* A part lives only until the merge, and a crash starts the load
+	 * again: its commits need not wait for the disk. */
+	lede_status_t st = lede_db_open(j->part_paths[k],
+					LEDE_OPEN_CREATE | LEDE_OPEN_NO_SYNC,
 					&run->db, &msg);
 	if (st != LEDE_OK) {
 		err("%s", msg ? msg : lede_status_str(st));

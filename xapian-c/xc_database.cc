@@ -71,19 +71,27 @@ extern "C" xc_status_t xc_db_open(const char *path, xc_db_mode_t mode,
 	st = xc_guard(&reason, [&] {
 		int action = 0;
 		bool reading = false;
+		long m = xc_enum_arg(mode);
 
-		switch (xc_enum_arg(mode)) {
+		if (m & XC_DB_NO_SYNC) {
+			if (m == (XC_DB_READ | XC_DB_NO_SYNC))
+				throw Xapian::InvalidArgumentError(
+					"no sync is for writing");
+			action |= Xapian::DB_NO_SYNC;
+			m &= ~long(XC_DB_NO_SYNC);
+		}
+		switch (m) {
 		case XC_DB_READ:
 			reading = true;
 			break;
 		case XC_DB_WRITE_OPEN:
-			action = Xapian::DB_OPEN;
+			action |= Xapian::DB_OPEN;
 			break;
 		case XC_DB_WRITE_CREATE:
-			action = Xapian::DB_CREATE_OR_OPEN;
+			action |= Xapian::DB_CREATE_OR_OPEN;
 			break;
 		case XC_DB_WRITE_OVERWRITE:
-			action = Xapian::DB_CREATE_OR_OVERWRITE;
+			action |= Xapian::DB_CREATE_OR_OVERWRITE;
 			break;
 		default:
 			throw Xapian::InvalidArgumentError(

@@ -75,6 +75,36 @@ test_open_errors(void)
 		  LEDE_MISUSE);
 	CHECK_INT(lede_db_open(missing, (lede_open_flags_t)42, &db, NULL),
 		  LEDE_MISUSE);
+	/* Not syncing is for writers. */
+	CHECK_INT(lede_db_open(missing,
+			       (lede_open_flags_t)(LEDE_OPEN_READ |
+						   LEDE_OPEN_NO_SYNC),
+			       &db, NULL),
+		  LEDE_MISUSE);
+}
+
+/* An index written without syncing reads back like any other. */
+static void
+test_no_sync(void)
+{
+	const char *path = index_path("no-sync");
+	lede_db_t *db = NULL;
+	CHECK_INT(lede_db_open(path,
+			       (lede_open_flags_t)(LEDE_OPEN_CREATE |
+						   LEDE_OPEN_NO_SYNC),
+			       &db, NULL),
+		  LEDE_OK);
+	if (!db)
+		return;
+	add(db, "n1", "Ferry timetable changes", "The winter ferry leaves "
+						 "at seven from the pier.");
+	CHECK_INT(lede_db_commit(db), LEDE_OK);
+	add(db, "n2", "Pier repairs begin", "Repairs to the ferry pier "
+					    "start next week.");
+	CHECK_INT(lede_db_close(db), LEDE_OK);
+	CHECK_INT(lede_db_open(path, LEDE_OPEN_READ, &db, NULL), LEDE_OK);
+	CHECK_STR(ids_for(db, "ferry"), "n1 n2");
+	lede_db_close(db);
 }
 
 static void
@@ -265,12 +295,22 @@ test_stored_fields(void)
 		{ "plain", "Say \"yes\" \\ or\tno / maybe" },
 		{ "control", "Say \"yes\" \\ or\tno \x01 maybe" },
 	};
+	static const char body[] =
+		"The harbour wall was mended over the winter by the "
+		"town's own masons, who finished it in March.";
+	/* The quotes are stored with the body, apart from the other fields
+	 * (schema.h): one plain, one that only jansson reads back. */
+	static const lede_quote_t quotes[] = {
+		{ "It will \"hold\" now", "Ann Lee" },
+		{ "Mended \x01 at last", NULL },
+	};
 	for (size_t i = 0; i < 2; i++) {
 		lede_article_t a = { 0 };
 		a.id = arts[i].id;
 		a.headline = arts[i].headline;
-		a.body = "The harbour wall was mended over the winter by the "
-			 "town's own masons, who finished it in March.";
+		a.body = body;
+		a.quotes = &quotes[i];
+		a.n_quotes = 1;
 		a.authors = authors;
 		a.n_authors = 2;
 		a.section = "Town/Harbour";
@@ -301,8 +341,18 @@ test_stored_fields(void)
 			  "Town/Harbour");
 		CHECK(lede_results_field(r, LEDE_FIELD_SOURCE, 0) == NULL);
 		CHECK_INT(lede_results_words(r), 18);
+		/* The body and the quotes are read when first asked for; the
+		 * fields read before stay as they were. */
 		const char *t, *sp;
-		CHECK_INT(lede_results_quote(r, 0, &t, &sp), LEDE_DONE);
+		CHECK_INT(lede_results_quote(r, 0, &t, &sp), LEDE_OK);
+		CHECK_STR(t, quotes[i].text);
+		CHECK(quotes[i].speaker ? sp && !strcmp(sp, quotes[i].speaker)
+					: sp == NULL);
+		CHECK_INT(lede_results_quote(r, 1, &t, &sp), LEDE_DONE);
+		CHECK_STR(lede_results_field(r, LEDE_FIELD_BODY, 0), body);
+		CHECK(lede_results_field(r, LEDE_FIELD_BODY, 1) == NULL);
+		CHECK_STR(lede_results_field(r, LEDE_FIELD_HEADLINE, 0),
+			  arts[i].headline);
 		CHECK_INT(lede_results_date(r), LEDE_NO_DATE);
 		CHECK_INT(lede_results_next(r), LEDE_DONE);
 		lede_results_free(r);
@@ -549,6 +599,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	test_open_errors();
+	test_no_sync();
 	test_write_and_search();
 	test_results();
 	test_stored_fields();

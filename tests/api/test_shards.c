@@ -170,6 +170,15 @@ test_sharded(void)
 	CHECK(contains(err, "stub or remote"));
 	lede_free(err);
 	err = NULL;
+	CHECK_INT(lede_db_open(set_path,
+			       (lede_open_flags_t)(LEDE_OPEN_WRITE |
+						   LEDE_OPEN_NO_SYNC),
+			       &db, &err),
+		  LEDE_MISUSE);
+	CHECK(db == NULL);
+	CHECK(contains(err, "shard set"));
+	lede_free(err);
+	err = NULL;
 	CHECK_INT(lede_db_open_sharded(one_path, LEDE_SHARD_MONTH, &db, &err),
 		  LEDE_MISUSE);
 	CHECK(contains(err, "single index"));
