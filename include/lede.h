@@ -362,8 +362,8 @@ typedef enum lede_open_flags {
 	 * commits do not wait for the disk. A crash of the program loses
 	 * nothing committed, but one of the machine (power, kernel) may lose
 	 * or damage the index. For indexes that can be made again, such as
-	 * the parts of a parallel load (lede_db_merge); about a tenth faster
-	 * to fill. */
+	 * the parts of a parallel load (lede_db_merge). Filling BBC x16 with
+	 * one writer took 8% less time this way. */
 	LEDE_OPEN_NO_SYNC = 4
 } lede_open_flags_t;
 
