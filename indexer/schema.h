@@ -48,7 +48,9 @@
  * - Value slot 2 (LDI_SLOT_FIELDS) is a JSON object of the stored fields
  *   a list of hits shows (id, headline, authors, date, source, section,
  *   language, url, tags, places, orgs, people, words: the body's word
- *   count). The document data is a JSON object of the fields shown with
+ *   count). A url that is the id, as a feed entry's link often is, is
+ *   stored as "url": true: values are not compressed, and it is the
+ *   longest field of such a hit. The document data is a JSON object of the fields shown with
  *   the body (quotes as [{"text", "speaker"}]), a NUL byte, then the body
  *   as it is: what snippets and --show read. The JSON cannot hold a raw
  *   NUL (it writes \u0000), so the first NUL ends it. Xapian compresses

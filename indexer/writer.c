@@ -558,7 +558,12 @@ stored_fields(const lede_article_t *a, size_t words)
 	rc |= set_string(obj, "source", a->source);
 	rc |= set_string(obj, "section", a->section);
 	rc |= set_string(obj, "language", a->language);
-	rc |= set_string(obj, "url", a->url);
+	/* A feed's id is often its link: then "url" is true, not the
+	 * same string again (schema.h). */
+	if (a->url && *a->url && a->id && !strcmp(a->url, a->id))
+		rc |= json_object_set_new(obj, "url", json_true());
+	else
+		rc |= set_string(obj, "url", a->url);
 	rc |= set_list(obj, "tags", a->tags, a->n_tags);
 	rc |= set_list(obj, "places", a->places, a->n_places);
 	rc |= set_list(obj, "orgs", a->orgs, a->n_orgs);

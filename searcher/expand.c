@@ -18,8 +18,8 @@
  *   above their share of the index come first, scored by their expand
  *   weight. Terms are folded ("paris"); the form to show ("Paris") is
  *   found among the relevance set's values in the field's slot, which
- *   holds each value as stored and is small. The document data would serve too,
- *   but it holds the whole body, to be parsed as JSON a hundred times.
+ *   holds each value as stored and is small. The stored fields' slot
+ *   would serve too, but it is JSON, to be parsed a hundred times.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -678,7 +678,7 @@ typedef enum node_type {
 	NODE_ARRAY,
 	NODE_STRING,
 	NODE_INTEGER,
-	NODE_LITERAL /* true, false, null */
+	NODE_LITERAL /* true, false, null: the word is its str */
 } node_type_t;
 
 struct ldi_node {
@@ -861,6 +861,7 @@ read_value(fields_reader_t *r, size_t node, int depth, int *nomem)
 			if ((size_t)(r->end - r->p) >= l &&
 			    !memcmp(r->p, words[w], l)) {
 				r->p += l;
+				n->str = words[w];
 				return 0;
 			}
 		}
@@ -984,8 +985,8 @@ stored_parse(ldi_stored_t *s, const char *json, size_t len,
 	return LEDE_CORRUPT;
 }
 
-/* The node or jansson value under key in s: for a list, its i-th element;
- * else only for i 0. */
+/* The string under key in s: for a list, its i-th element; else the
+ * value itself, for i 0 only. NULL when there is none. */
 static const char *
 stored_get(const ldi_stored_t *s, const char *key, size_t i)
 {
@@ -1004,6 +1005,19 @@ stored_get(const ldi_stored_t *s, const char *key, size_t i)
 	else if (i > 0)
 		return NULL;
 	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* Whether key in s is JSON's true. */
+static int
+stored_true(const ldi_stored_t *s, const char *key)
+{
+	const ldi_fields_t *f = &s->read;
+	if (f->nodes) {
+		size_t k = fields_member(f, 0, key);
+		return k && f->nodes[k].type == NODE_LITERAL &&
+		       !strcmp(f->nodes[k].str, "true");
+	}
+	return json_is_true(json_object_get(s->json, key));
 }
 
 void
@@ -1284,6 +1298,11 @@ lede_results_field(const lede_results_t *results, lede_field_t field,
 			return NULL;
 		return *results->cur.body ? results->cur.body : NULL;
 	}
+	/* "url": true is a url that is the id, as a feed's often is: the
+	 * JSON does not say it twice (schema.h). */
+	if (field == LEDE_FIELD_URL && results && results->cur.have_current &&
+	    stored_true(&results->cur.fields, "url"))
+		return i == 0 ? stored_string(results, "id", 0) : NULL;
 	return stored_string(results, field_key(field), i);
 }
 

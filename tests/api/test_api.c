@@ -289,11 +289,16 @@ test_stored_fields(void)
 	CHECK_INT(lede_db_open(path, LEDE_OPEN_CREATE, &db, NULL), LEDE_OK);
 	static const char *const authors[] = { "Ann \"Nan\" Lee",
 					       "C:\\Back Slash" };
+	/* A url that is the id is stored once (schema.h), and read back
+	 * the same by either JSON reader. */
 	static const struct {
-		const char *id, *headline;
+		const char *id, *headline, *url;
 	} arts[] = {
-		{ "plain", "Say \"yes\" \\ or\tno / maybe" },
-		{ "control", "Say \"yes\" \\ or\tno \x01 maybe" },
+		{ "plain", "Say \"yes\" \\ or\tno / maybe",
+		  "https://example.com/plain" },
+		{ "https://example.com/control",
+		  "Say \"yes\" \\ or\tno \x01 maybe",
+		  "https://example.com/control" },
 	};
 	static const char body[] =
 		"The harbour wall was mended over the winter by the "
@@ -310,6 +315,7 @@ test_stored_fields(void)
 		a.headline = arts[i].headline;
 		a.body = body;
 		a.quotes = &quotes[i];
+		a.url = arts[i].url;
 		a.n_quotes = 1;
 		a.authors = authors;
 		a.n_authors = 2;
@@ -321,10 +327,10 @@ test_stored_fields(void)
 
 	CHECK_INT(lede_db_open(path, LEDE_OPEN_READ, &db, NULL), LEDE_OK);
 	for (size_t i = 0; i < 2; i++) {
-		char text[64];
+		char text[128];
 		lede_query_t *q = NULL;
 		lede_results_t *r = NULL;
-		snprintf(text, sizeof text, "harbour id:%s", arts[i].id);
+		snprintf(text, sizeof text, "harbour id:\"%s\"", arts[i].id);
 		CHECK_INT(lede_query_new(db, text, LEDE_NTS, &q), LEDE_OK);
 		CHECK_INT(lede_query_run(q, &r), LEDE_OK);
 		CHECK_INT(lede_results_next(r), LEDE_OK);
@@ -340,6 +346,9 @@ test_stored_fields(void)
 		CHECK_STR(lede_results_field(r, LEDE_FIELD_SECTION, 0),
 			  "Town/Harbour");
 		CHECK(lede_results_field(r, LEDE_FIELD_SOURCE, 0) == NULL);
+		CHECK_STR(lede_results_field(r, LEDE_FIELD_URL, 0),
+			  arts[i].url);
+		CHECK(lede_results_field(r, LEDE_FIELD_URL, 1) == NULL);
 		CHECK_INT(lede_results_words(r), 18);
 		/* The body and the quotes are read when first asked for; the
 		 * fields read before stay as they were. */
