@@ -10,7 +10,8 @@ expect_rc 0 "make an index"
 
 # Root may write anything: as root, run the programs as nobody, from a
 # folder anyone may enter (the checkout may sit under a private home),
-# with copies of the programs, the index and the input.
+# with copies of the programs (and their library), the index and the
+# input.
 if [ "$(id -u)" -eq 0 ]; then
 	command -v setpriv >/dev/null 2>&1 ||
 		skip "running as root without setpriv to drop privileges"
@@ -18,7 +19,10 @@ if [ "$(id -u)" -eq 0 ]; then
 		skip "cannot make a folder in ${TMPDIR:-/tmp}"
 	trap 'rm -rf "$shared"' EXIT
 	mkdir "$shared/bin"
+	# The library goes beside them: the programs look for it there
+	# ($ORIGIN in their run path), as they do in the build tree.
 	cp "$LEDE_BIN/lede-index" "$LEDE_BIN/lede-search" "$shared/bin/"
+	cp -P "$LEDE_BIN"/liblede.so* "$shared/bin/"
 	cp -R "$DB" "$shared/db"
 	cp -R "$SPORT" "$shared/sport"
 	chmod -R a+rX "$shared"
