@@ -298,9 +298,12 @@ next_stub_line(char **cursor)
 }
 
 /* Opens every database the stub file lists; a folder's stub (XAPIANDB)
- * lists a shard set's own shards as "auto NAME". */
+ * lists a shard set's own shards as "auto NAME", and lists none until
+ * the set has articles (set_stub). A stub file named by the caller that
+ * lists nothing is more likely a wrong path than an empty search. */
 static lede_status_t
-open_stub(lede_db_t *db, const char *file, int depth, char **msg)
+open_stub(lede_db_t *db, const char *file, int set_stub, int depth,
+	  char **msg)
 {
 	char *text = NULL;
 	if (read_file(file, &text, NULL) != 0)
@@ -325,10 +328,12 @@ open_stub(lede_db_t *db, const char *file, int depth, char **msg)
 				: ldi_set_error(msg, LEDE_NOMEM,
 						"out of memory");
 	char *cursor = text, *line;
+	unsigned listed = 0;
 	for (unsigned lineno = 1;
 	     st == LEDE_OK && (line = next_stub_line(&cursor)); lineno++) {
 		if (!*line || line[0] == '#')
 			continue;
+		listed++;
 		char *rest = strchr(line, ' ');
 		if (rest)
 			*rest++ = '\0';
@@ -373,6 +378,12 @@ open_stub(lede_db_t *db, const char *file, int depth, char **msg)
 					   file, lineno);
 		}
 	}
+	if (st == LEDE_OK && !listed && !set_stub)
+		st = ldi_set_error(msg, LEDE_NO_INDEX,
+				   "'%s' is not an index: as a stub it lists "
+				   "none (one per line: auto PATH, glass PATH, "
+				   "remote HOST:PORT or remote :PROGRAM ARGS)",
+				   file);
 	free(base);
 	free(text);
 	return st;
@@ -398,7 +409,7 @@ open_spec(lede_db_t *db, const char *spec, int depth, char **msg)
 				    : ldi_strdup_printf("%s", spec);
 		if (!file)
 			return ldi_set_error(msg, LEDE_NOMEM, "out of memory");
-		lede_status_t st = open_stub(db, file, depth, msg);
+		lede_status_t st = open_stub(db, file, is_dir, depth, msg);
 		free(file);
 		return st;
 	}

@@ -174,6 +174,15 @@ printf 'auto C\nchert B\n' >bad.stub
 run lede-search --db bad.stub harbour
 expect_rc 1 "a stub line lede does not read"
 expect_in err "bad.stub:2:" "the message names the stub's line"
+# An empty file (or one of comments) is a wrong path, not an empty
+# search; a shard set with no shards yet is an empty index (T505).
+: >empty.stub
+run lede-search --db empty.stub harbour
+expect_rc 1 "an empty file as the index"
+expect_in err "'empty.stub' is not an index" "the message names the file"
+printf '# none yet\n\n' >comments.stub
+run lede-search --db comments.stub harbour
+expect_rc 1 "a stub of comments only"
 
 # A shard set cut by year is one index too: searched here, and with two of
 # its shards each served by a xapian-tcpsrv of its own.
