@@ -40,8 +40,11 @@
  * - The errmsg function of a handle (lede_errmsg, lede_parser_errmsg,
  *   lede_query_errmsg, lede_results_errmsg) gives the detail of that
  *   handle's last failure, naming the file, the path or the query. Calls
- *   without a handle, and getters that take a const handle (they leave
- *   it alone), have only their status to say what went wrong.
+ *   without a handle, and getters that take a const handle, have only
+ *   their status to say what went wrong; the exceptions are the current
+ *   hit's body and quotes, read from the index when first asked for
+ *   (lede_results_field, lede_results_quote), whose failures leave their
+ *   message in lede_results_errmsg.
  * - Whoever calls an *_open or *_new owns the result and hands it to the
  *   matching *_close or *_free, which accept NULL. Handles may be freed in
  *   any order: a query keeps its database's memory, results their
@@ -396,7 +399,9 @@ char *lede_default_path(void);
  * suggestions know only the words of local indexes (Xapian's remote
  * backend has no spelling table).
  * Returns LEDE_OK, LEDE_MISUSE (also: writing to a stub or a remote
- * index), LEDE_NO_INDEX (also: a server that cannot be reached),
+ * index; LEDE_OPEN_NO_SYNC for reading or for a shard set),
+ * LEDE_NO_INDEX (also: a server that cannot be reached, a stub file
+ * that lists no index),
  * LEDE_LOCKED, LEDE_FORMAT, LEDE_CORRUPT, LEDE_IO, LEDE_MODIFIED (a
  * writer kept committing while a reader opened), LEDE_BAD_INPUT (a stub
  * line lede cannot read: the message names the file and line),
@@ -408,7 +413,7 @@ lede_status_t lede_db_open(const char *path, lede_open_flags_t flags,
  * reading, as lede_db_open does for a stub listing them. n is at least
  * 1. Returns LEDE_OK, LEDE_MISUSE (paths NULL, n 0, a NULL or empty
  * path), LEDE_NO_INDEX (no index at a path, a server that cannot be
- * reached), LEDE_FORMAT, LEDE_CORRUPT, LEDE_MODIFIED, LEDE_BAD_INPUT (a
+ * reached, a stub file that lists no index), LEDE_FORMAT, LEDE_CORRUPT, LEDE_MODIFIED, LEDE_BAD_INPUT (a
  * stub line lede cannot read), LEDE_XAPIAN, LEDE_NOMEM, LEDE_INTERNAL;
  * the message names the index or the stub line. */
 lede_status_t lede_db_open_combined(const char *const *paths, size_t n,
@@ -991,9 +996,12 @@ uint32_t lede_results_similar(const lede_results_t *results);
  * 0th), for a field this version does not know, or with no current hit.
  * LEDE_FIELD_BODY is the whole body as stored, read from the index when
  * first asked for (lede_results_next reads only the fields a list of
- * hits shows); NULL too when that read fails, and lede_results_errmsg
- * says why. Borrowed until the next call to lede_results_next or
- * lede_results_free. */
+ * hits shows); NULL too when that read fails, which lede_results_quote
+ * tells apart by its status, with lede_results_errmsg saying why. If the
+ * index changed since the search, the body read is that of the
+ * article's document then (an article replaced meanwhile has another
+ * document, and its read fails). Borrowed until the next call to
+ * lede_results_next or lede_results_free. */
 const char *lede_results_field(const lede_results_t *results,
 			       lede_field_t field, size_t i);
 

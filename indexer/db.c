@@ -500,13 +500,20 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 		return open_failed(st, &msg, errmsg);
 	int no_sync = (flags & LEDE_OPEN_NO_SYNC) != 0;
 	lede_open_flags_t access = (lede_open_flags_t)(flags & ~LEDE_OPEN_NO_SYNC);
-	if ((access != LEDE_OPEN_READ && access != LEDE_OPEN_WRITE &&
-	     access != LEDE_OPEN_CREATE) ||
-	    (no_sync && access == LEDE_OPEN_READ))
+	if (access != LEDE_OPEN_READ && access != LEDE_OPEN_WRITE &&
+	    access != LEDE_OPEN_CREATE)
 		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
 						 "lede_db_open: unknown flags "
 						 "%d",
 						 (int)flags),
+				   &msg, errmsg);
+	if (no_sync && access == LEDE_OPEN_READ)
+		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,
+						 "lede_db_open: "
+						 "LEDE_OPEN_NO_SYNC is for "
+						 "writing (with "
+						 "LEDE_OPEN_WRITE or "
+						 "LEDE_OPEN_CREATE)"),
 				   &msg, errmsg);
 	if (access == LEDE_OPEN_READ)
 		return lede_db_open_combined(&path, 1, out, errmsg);

@@ -50,13 +50,15 @@
  *   language, url, tags, places, orgs, people, words: the body's word
  *   count). A url that is the id, as a feed entry's link often is, is
  *   stored as "url": true: values are not compressed, and it is the
- *   longest field of such a hit. The document data is a JSON object of the fields shown with
- *   the body (quotes as [{"text", "speaker"}]), a NUL byte, then the body
- *   as it is: what snippets and --show read. The JSON cannot hold a raw
- *   NUL (it writes \u0000), so the first NUL ends it. Xapian compresses
- *   document data and not values, so a list of hits is read without
- *   inflating the bodies, most of the bytes; the quotes, long and rarely
- *   listed, stay compressed with them.
+ *   longest field of such a hit. The document data is a JSON object of
+ *   the fields shown with the body (quotes as [{"text", "speaker"}]), a
+ *   NUL byte, then the body as it is: what snippets and --show read.
+ *   The JSON cannot hold a raw NUL (it writes \u0000), so the first NUL
+ *   ends it. Xapian compresses document data and not values, so a list
+ *   of hits is read without inflating the bodies, most of the bytes; the
+ *   quotes, long and rarely listed, stay compressed with them. (A remote
+ *   shard sends a document's values and data together, so there a hit
+ *   whose body is read comes over twice.)
  * - Index metadata records the versions below; lede_db_open refuses an
  *   index whose versions differ ("re-index needed"), and the time of the
  *   last commit (LDI_META_COMMITTED).
@@ -146,7 +148,8 @@
 #define LDI_SLOT_DATE 0
 /* The article id, so hits of equal score come out in id order. */
 #define LDI_SLOT_ID 1
-/* The stored fields but the body, as JSON (see the schema above). */
+/* The stored fields a list of hits shows, as JSON (see the schema
+ * above): all but the body and the quotes. */
 #define LDI_SLOT_FIELDS 2
 /* Sort keys, ascending: the date as 8 bytes in the order wanted, then the
  * id (see the schema above; ldi_sort_key writes them). */

@@ -409,7 +409,10 @@ open_spec(lede_db_t *db, const char *spec, int depth, char **msg)
 				    : ldi_strdup_printf("%s", spec);
 		if (!file)
 			return ldi_set_error(msg, LEDE_NOMEM, "out of memory");
-		lede_status_t st = open_stub(db, file, is_dir, depth, msg);
+		lede_status_t st =
+			open_stub(db, file,
+				  ldi_path_kind(spec, NULL) == LDI_PATH_SET,
+				  depth, msg);
 		free(file);
 		return st;
 	}

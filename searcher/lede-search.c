@@ -489,6 +489,14 @@ show(lede_db_t *db, const char *id, int json, int colour)
 		st = lede_query_run(q, &r);
 	if (st == LEDE_OK)
 		st = lede_results_next(r);
+	/* The body and the quotes are read on first use (lede.h): read
+	 * here, a failure is said as this article's, not as a failed
+	 * write. */
+	const char *qt, *qs;
+	lede_status_t qst =
+		st == LEDE_OK ? lede_results_quote(r, 0, &qt, &qs) : LEDE_OK;
+	if (qst != LEDE_OK && qst != LEDE_DONE)
+		st = qst;
 	int rc = 0;
 	if (st == LEDE_DONE || st == LEDE_BAD_QUERY) {
 		err("no article with id '%s'", id);

@@ -174,17 +174,24 @@ set_list(int *failed, json_t *hit, const char *key, const lede_results_t *r,
 	set(failed, hit, key, arr);
 }
 
-/* The current hit as an object, keys in the documented order: a hit
- * (rank, score, snippet and highlights, and explain when the query asked
- * for it) or, when `whole`, the stored article (body instead). NULL when
- * out of memory. */
-static json_t *
-article_object(lede_results_t *r, int whole)
+/* The current hit as an object in *out, keys in the documented order: a
+ * hit (rank, score, snippet and highlights, and explain when the query
+ * asked for it) or, when `whole`, the stored article (body instead).
+ * LEDE_OK, LEDE_NOMEM, or why the body and quotes, read first, could not
+ * be (results' errmsg says). */
+static lede_status_t
+article_object(lede_results_t *r, int whole, json_t **out)
 {
+	*out = NULL;
+	/* Read here, so that a failure is the caller's status, not a hit
+	 * without its quotes or body. */
+	lede_status_t st = ldi_results_read_body(r);
+	if (st != LEDE_OK)
+		return st;
 	int failed = 0;
 	json_t *hit = json_object();
 	if (!hit)
-		return NULL;
+		return LEDE_NOMEM;
 	set_field(&failed, hit, "id", r, LEDE_FIELD_ID);
 	if (!whole) {
 		set(&failed, hit, "rank", json_integer(lede_results_rank(r)));
@@ -241,9 +248,10 @@ article_object(lede_results_t *r, int whole)
 		set(&failed, hit, "explain", explain_object(r));
 	if (failed) {
 		json_decref(hit);
-		return NULL;
+		return LEDE_NOMEM;
 	}
-	return hit;
+	*out = hit;
+	return LEDE_OK;
 }
 
 /* {key: value, "count": count}: a facet value or a timeline period. */
@@ -271,11 +279,12 @@ hits_array(lede_results_t *r, json_t *hits)
 	memset(&r->cur, 0, sizeof r->cur);
 	lede_status_t st;
 	while ((st = lede_results_next(r)) == LEDE_OK) {
-		json_t *hit = article_object(r, 0);
-		if (!hit || json_array_append_new(hits, hit) != 0) {
+		json_t *hit = NULL;
+		st = article_object(r, 0, &hit);
+		if (st == LEDE_OK && json_array_append_new(hits, hit) != 0)
 			st = LEDE_NOMEM;
+		if (st != LEDE_OK)
 			break;
-		}
 	}
 	ldi_cursor_clear(&r->cur);
 	r->cur = saved;
@@ -521,10 +530,12 @@ lede_results_hit_json(lede_results_t *results, unsigned flags, char **json)
 				      flags, json, 1);
 	if (st != LEDE_OK)
 		return st;
-	json_t *hit = article_object(results, 0);
-	if (!hit || dump(hit, flags, json) != LEDE_OK)
-		return nomem(results);
-	return LEDE_OK;
+	json_t *hit = NULL;
+	st = article_object(results, 0, &hit);
+	if (st == LEDE_OK)
+		st = dump(hit, flags, json);
+	/* A read error has its message from the read. */
+	return st == LEDE_NOMEM ? nomem(results) : st;
 }
 
 lede_status_t
@@ -535,13 +546,19 @@ lede_results_article_json(lede_results_t *results, unsigned flags,
 				      flags, json, 1);
 	if (st != LEDE_OK)
 		return st;
+	json_t *article = NULL;
+	st = article_object(results, 1, &article);
+	if (st != LEDE_OK)
+		return st == LEDE_NOMEM ? nomem(results) : st;
 	int failed = 0;
 	json_t *root = json_object();
-	if (!root)
+	if (!root) {
+		json_decref(article);
 		return nomem(results);
+	}
 	set(&failed, root, "format_version",
 	    json_integer(LEDE_JSON_FORMAT_VERSION));
-	set(&failed, root, "article", article_object(results, 1));
+	set(&failed, root, "article", article);
 	if (failed) {
 		json_decref(root);
 		return nomem(results);

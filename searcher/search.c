@@ -1153,7 +1153,7 @@ lede_results_next(lede_results_t *r)
 	}
 	r->cur.similar = r->similars ? r->similars[i] : 0;
 	/* The stored fields' JSON (schema.h); the body waits until it is
-	 * asked for (read_body). */
+	 * asked for (ldi_results_read_body). */
 	const char *json = NULL;
 	size_t len = 0;
 	if (xs == XC_OK)
@@ -1180,12 +1180,10 @@ lede_results_next(lede_results_t *r)
 	return LEDE_OK;
 }
 
-/* Reads the current hit's body from its document data, on first use:
- * most callers list hits without it, and it is most of what a hit stores
- * (schema.h). LEDE_OK (r->cur.body set), or the failure, with r->errmsg
- * saying why. */
-static lede_status_t
-read_body(lede_results_t *r)
+/* Most callers list hits without the body, and it is most of what a hit
+ * stores (schema.h), so it is read here, on first use. */
+lede_status_t
+ldi_results_read_body(lede_results_t *r)
 {
 	if (r->cur.doc)
 		return LEDE_OK;
@@ -1228,17 +1226,18 @@ read_body(lede_results_t *r)
 	return LEDE_OK;
 }
 
-/* read_body for the getters, whose results are const: reading on demand
- * changes nothing a caller sees but the message, and a results handle is
- * always allocated by lede_query_run, never defined const, so writing
- * through it is defined. LEDE_MISUSE without a current hit. */
+/* ldi_results_read_body for the getters, whose results are const:
+ * reading on demand changes nothing a caller sees but the cached body and
+ * the message, and a results handle is always allocated by
+ * lede_query_run, never defined const, so writing through it is defined.
+ * LEDE_MISUSE without a current hit. */
 static lede_status_t
 read_hit_body(const lede_results_t *results)
 {
 	lede_results_t *r = (lede_results_t *)(uintptr_t)results;
 	if (!r || !r->cur.have_current)
 		return LEDE_MISUSE;
-	return read_body(r);
+	return ldi_results_read_body(r);
 }
 
 uint32_t
@@ -1369,7 +1368,7 @@ snippet(lede_results_t *results, size_t max_chars, const char *hi_start,
 	const char *hi_end, char **out, ldi_range_list_t *ranges)
 {
 	*out = NULL;
-	lede_status_t st = read_body(results);
+	lede_status_t st = ldi_results_read_body(results);
 	if (st != LEDE_OK)
 		return st;
 	const char *body = results->cur.body;

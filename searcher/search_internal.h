@@ -89,6 +89,9 @@ typedef struct ldi_scored_list {
 /* Lets go of what the cursor holds of its current hit. */
 struct ldi_cursor;
 void ldi_cursor_clear(struct ldi_cursor *cur);
+/* Reads the current hit's body and the quotes stored with it, on first
+ * use (schema.h): LEDE_OK, or the failure with results' errmsg set. */
+lede_status_t ldi_results_read_body(lede_results_t *r);
 
 /* A hit's stored fields as search.c reads them without jansson: the JSON
  * object's values as nodes, its strings decoded into one block. */

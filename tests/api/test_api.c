@@ -79,8 +79,10 @@ test_open_errors(void)
 	CHECK_INT(lede_db_open(missing,
 			       (lede_open_flags_t)(LEDE_OPEN_READ |
 						   LEDE_OPEN_NO_SYNC),
-			       &db, NULL),
+			       &db, &msg),
 		  LEDE_MISUSE);
+	CHECK(msg && strstr(msg, "for writing"));
+	lede_free(msg);
 }
 
 /* An index written without syncing reads back like any other. */

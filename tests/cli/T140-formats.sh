@@ -44,4 +44,15 @@ expect_eq "$(ids 'org:"Environment Agency"')" \
 	"https://www.northerncourier.example/news/york-floods-2023" \
 	"org: finds an organisation the page names"
 
+# A url that is the id is stored once (schema.h) and shown as given: in
+# JSON, in --show and in --show's JSON.
+chip=https://harbourside.example/news/chip-award
+run lede-search --db "$DB" --format json "id:\"$chip\""
+expect_in out "\"url\": \"$chip\"" "the JSON hit's url is the id"
+run lede-search --db "$DB" --show "$chip"
+expect_rc 0 "--show the item"
+expect_in out "url       $chip" "--show prints its url"
+run lede-search --db "$DB" --format json --show "$chip"
+expect_in out "\"url\": \"$chip\"" "--show's JSON has its url"
+
 done_testing

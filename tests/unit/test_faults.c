@@ -251,6 +251,10 @@ fault_while_rendering(const char *path, unsigned n, xc_status_t kind)
 	CHECK((st == LEDE_OK) == (json != NULL));
 	CHECK(st == LEDE_OK || *lede_results_errmsg(r));
 	CHECK((hst == LEDE_OK) == (hit != NULL));
+	/* A failed read (of a hit, or of a body read on first use) is
+	 * said as what it was, not as running out of memory. */
+	CHECK(st == LEDE_OK || (st == LEDE_NOMEM) == (kind == XC_NOMEM));
+	CHECK(hst == LEDE_OK || (hst == LEDE_NOMEM) == (kind == XC_NOMEM));
 	lede_free(json);
 	lede_free(hit);
 	/* The borrowed id is still the current hit's, and the walk goes on

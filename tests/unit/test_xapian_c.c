@@ -232,6 +232,14 @@ static void test_missing(void)
 	CHECK_INT(xc_db_open(path, (xc_db_mode_t)42, &db, &err), XC_MISUSE);
 	CHECK(contains(err, path));
 	xc_free(err);
+	/* Not syncing is for writers; with an unknown mode it is still
+	 * unknown. */
+	CHECK_INT(xc_db_open(path, (xc_db_mode_t)(XC_DB_READ | XC_DB_NO_SYNC),
+			     &db, NULL),
+		  XC_MISUSE);
+	CHECK_INT(xc_db_open(path, (xc_db_mode_t)(42 | XC_DB_NO_SYNC), &db,
+			     NULL),
+		  XC_MISUSE);
 }
 
 static void test_write(xc_stemmer_t *stemmer)
