@@ -1193,9 +1193,9 @@ enum {
  * flags: LEDE_JSON_PRETTY, or 0 for the one line --batch prints. On
  * success *json is the caller's, to free with lede_free; on failure it is
  * NULL. Returns LEDE_OK, LEDE_MISUSE (NULL results or json, unknown
- * flags), LEDE_NOMEM, what lede_results_next returns when a hit cannot be
- * read (LEDE_MODIFIED, LEDE_CORRUPT, LEDE_XAPIAN), LEDE_INTERNAL;
- * lede_results_errmsg says why. */
+ * flags), LEDE_NOMEM, what lede_results_next returns when a hit, its
+ * body or its quotes cannot be read (LEDE_MODIFIED, LEDE_CORRUPT,
+ * LEDE_XAPIAN), LEDE_INTERNAL; lede_results_errmsg says why. */
 lede_status_t lede_results_json(lede_results_t *results, unsigned flags,
 				char **json);
 
@@ -1205,7 +1205,9 @@ lede_status_t lede_results_json(lede_results_t *results, unsigned flags,
  * highlights, and explain when the query asked for it. flags: 0 or
  * LEDE_JSON_PRETTY. *json is the caller's, to free with lede_free; NULL
  * on failure. Returns LEDE_OK, LEDE_MISUSE (NULL results or json,
- * unknown flags, no current hit), LEDE_NOMEM. */
+ * unknown flags, no current hit), LEDE_NOMEM, and when the hit's body or
+ * quotes cannot be read, LEDE_MODIFIED, LEDE_CORRUPT, LEDE_XAPIAN,
+ * LEDE_INTERNAL (lede_results_errmsg says why). */
 lede_status_t lede_results_hit_json(lede_results_t *results, unsigned flags,
 				    char **json);
 
@@ -1215,7 +1217,9 @@ lede_status_t lede_results_hit_json(lede_results_t *results, unsigned flags,
  * a hit except rank, score, similar, snippet, highlights and explain, and
  * with "body", the whole body as stored. Ownership and flags as for
  * lede_results_hit_json. Returns LEDE_OK, LEDE_MISUSE (NULL results or
- * json, unknown flags, no current hit), LEDE_NOMEM. */
+ * json, unknown flags, no current hit), LEDE_NOMEM, and when the body or
+ * quotes cannot be read, LEDE_MODIFIED, LEDE_CORRUPT, LEDE_XAPIAN,
+ * LEDE_INTERNAL (lede_results_errmsg says why). */
 lede_status_t lede_results_article_json(lede_results_t *results,
 					unsigned flags, char **json);
 
