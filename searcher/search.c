@@ -966,23 +966,39 @@ stored_free(ldi_stored_t *s)
 	s->json = NULL;
 }
 
-/* Reads the stored object json (len bytes) into s, by fields_read or else
- * by jansson. LEDE_OK, LEDE_NOMEM, or LEDE_CORRUPT with *why saying what
- * is wrong (in jerr, or static). */
+/* Reads the stored object json (len bytes) of document docid's `what`
+ * into s, by fields_read or else by jansson. LEDE_OK, or LEDE_NOMEM or
+ * LEDE_CORRUPT with r's message set. */
 static lede_status_t
-stored_parse(ldi_stored_t *s, const char *json, size_t len,
-	     json_error_t *jerr, const char **why)
+stored_parse(lede_results_t *r, ldi_stored_t *s, const char *json,
+	     size_t len, uint32_t docid, const char *what)
 {
 	lede_status_t st = fields_read(&s->read, json, len);
+	if (st == LEDE_NOMEM)
+		return ldi_set_error(&r->errmsg, st, "out of memory");
 	if (st != LEDE_DONE)
 		return st;
-	s->json = json_loadb(json, len, 0, jerr);
+	json_error_t jerr;
+	s->json = json_loadb(json, len, 0, &jerr);
 	if (json_is_object(s->json))
 		return LEDE_OK;
 	json_decref(s->json);
 	s->json = NULL;
-	*why = len ? jerr->text : "none stored";
-	return LEDE_CORRUPT;
+	return ldi_set_error(&r->errmsg, LEDE_CORRUPT,
+			     "document %u has unreadable %s: %s", docid, what,
+			     len ? jerr.text : "none stored");
+}
+
+/* A failed read of hit i's `what`: the status, with r's message naming
+ * the hit and Xapian's reason. */
+static lede_status_t
+hit_read_failed(lede_results_t *r, xc_status_t xs, const char *what,
+		size_t i)
+{
+	return ldi_set_error(&r->errmsg, ldi_status_from_xc(xs),
+			     "cannot read %s hit %zu: %s", what, i + 1,
+			     *xc_mset_errmsg(r->mset) ? xc_mset_errmsg(r->mset)
+						      : xc_status_str(xs));
 }
 
 /* The string under key in s: for a list, its i-th element; else the
@@ -1159,20 +1175,11 @@ lede_results_next(lede_results_t *r)
 	if (xs == XC_OK)
 		xs = xc_mset_value(r->mset, i, LDI_SLOT_FIELDS, &json, &len);
 	if (xs != XC_OK)
-		return ldi_set_error(&r->errmsg, ldi_status_from_xc(xs),
-				     "cannot read hit %zu: %s", i + 1,
-				     *xc_mset_errmsg(r->mset)
-					     ? xc_mset_errmsg(r->mset)
-					     : xc_status_str(xs));
-	json_error_t jerr;
-	const char *why = NULL;
-	lede_status_t st = stored_parse(&r->cur.fields, json, len, &jerr, &why);
-	if (st == LEDE_NOMEM)
-		return ldi_set_error(&r->errmsg, st, "out of memory");
+		return hit_read_failed(r, xs, "", i);
+	lede_status_t st =
+		stored_parse(r, &r->cur.fields, json, len, docid, "fields");
 	if (st != LEDE_OK)
-		return ldi_set_error(&r->errmsg, st,
-				     "document %u has unreadable fields: %s",
-				     docid, why);
+		return st;
 	r->cur.docid = docid;
 	r->cur.index = i;
 	r->cur.rank = rank + 1;
@@ -1195,31 +1202,23 @@ ldi_results_read_body(lede_results_t *r)
 		xs = xc_doc_get_data(doc, &data, &len);
 	if (xs != XC_OK) {
 		xc_doc_free(doc);
-		return ldi_set_error(&r->errmsg, ldi_status_from_xc(xs),
-				     "cannot read the body of hit %zu: %s",
-				     r->cur.index + 1,
-				     *xc_mset_errmsg(r->mset)
-					     ? xc_mset_errmsg(r->mset)
-					     : xc_status_str(xs));
+		return hit_read_failed(r, xs, "the body of ", r->cur.index);
 	}
 	/* The JSON of the fields that come with the body, a NUL, the body
 	 * (schema.h). The data ends in a NUL of its own (xc_doc_get_data),
 	 * so the body is a string; the document holds it until the next
 	 * hit. */
 	const char *nul = memchr(data, '\0', len);
-	json_error_t jerr;
-	const char *why = "no NUL after the fields";
 	lede_status_t st =
-		nul ? stored_parse(&r->cur.with_body, data,
-				   (size_t)(nul - data), &jerr, &why)
-		    : LEDE_CORRUPT;
+		nul ? stored_parse(r, &r->cur.with_body, data,
+				   (size_t)(nul - data), r->cur.docid, "data")
+		    : ldi_set_error(&r->errmsg, LEDE_CORRUPT,
+				    "document %u has unreadable data: no NUL "
+				    "after the fields",
+				    r->cur.docid);
 	if (st != LEDE_OK) {
 		xc_doc_free(doc);
-		if (st == LEDE_NOMEM)
-			return ldi_set_error(&r->errmsg, st, "out of memory");
-		return ldi_set_error(&r->errmsg, st,
-				     "document %u has unreadable data: %s",
-				     r->cur.docid, why);
+		return st;
 	}
 	r->cur.doc = doc;
 	r->cur.body = nul + 1;
