@@ -27,6 +27,12 @@
 #include "lede.h"
 #include "parser.h"
 
+/* 1 when the n bytes at b begin with a tar header ("ustar" at 257). */
+static int is_tar_header(const void *b, size_t n)
+{
+	return n >= 262 && !memcmp((const char *)b + 257, "ustar", 5);
+}
+
 /* Signatures of the formats handed to libarchive. */
 static int is_packed(const unsigned char *b, size_t n)
 {
@@ -42,9 +48,7 @@ static int is_packed(const unsigned char *b, size_t n)
 		return 1; /* zip */
 	if (n >= 6 && !memcmp(b, "7z\xBC\xAF\x27\x1C", 6))
 		return 1;
-	if (n >= 262 && !memcmp(b + 257, "ustar", 5))
-		return 1;
-	return 0;
+	return is_tar_header(b, n);
 }
 
 int lede_is_documentation_name(const char *name)
@@ -398,7 +402,7 @@ static lede_status_t read_gzip_file(lede_parser_t *p, const char *path,
 	got = gzread(g, head, sizeof head);
 	if (got < 0)
 		got = 0;
-	if (got == (int)sizeof head && !memcmp(head + 257, "ustar", 5)) {
+	if (got == (int)sizeof head && is_tar_header(head, sizeof head)) {
 		gzclose(g);
 		return read_archive(p, path, name);
 	}
@@ -466,7 +470,7 @@ static int gzip_holds_tar(const char *path)
 		return 0;
 	got = gzread(g, head, sizeof head);
 	gzclose(g);
-	return got == (int)sizeof head && !memcmp(head + 257, "ustar", 5);
+	return got == (int)sizeof head && is_tar_header(head, sizeof head);
 }
 
 lede_status_t lede_archive_entries(const char *path, uint64_t *count)

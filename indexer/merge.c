@@ -27,7 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #include "db_internal.h"
 #include "schema.h"
 
