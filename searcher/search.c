@@ -391,7 +391,7 @@ count_lifted(lede_results_t *r, int field, uint32_t check)
  * lost on the way back; this count is exact, and the same over one
  * index or any shards. When the binding counted every match of each key
  * (xc_mset_collapse_counts_exact), its counts are the same, and no match
- * is needed. */
+ * is needed; nor is one for stories the index holds only once. */
 static lede_status_t
 count_copies(lede_results_t *r, xc_query_t *xq)
 {
@@ -431,6 +431,12 @@ count_copies(lede_results_t *r, xc_query_t *xq)
 		size_t plen = strlen(LDI_PREFIX_STORY);
 		memcpy(term, LDI_PREFIX_STORY, plen);
 		memcpy(term + plen, key, len);
+		/* A story the index holds once has no copies to count: most
+		 * have none, and a page of them needs no match at all. */
+		uint32_t copies = 0;
+		xs = xc_db_termfreq(q->db->xdb, term, plen + len, &copies);
+		if (xs != XC_OK || copies < 2)
+			continue;
 		xs = xc_query_term(term, plen + len, 1, 0, &terms[k]);
 		k += xs == XC_OK;
 	}
