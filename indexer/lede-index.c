@@ -1366,14 +1366,53 @@ usage_error(const char *fmt, ...)
 	return 2;
 }
 
-static void
-print_summary(const run_t *run, uint64_t total)
+/* How many articles the index at path holds as committed, read afresh:
+ * after a failed write the writer's own handle may say nothing, or say
+ * what it held before the failure undid it. 0 and *known 0 when it
+ * cannot be opened. */
+static uint64_t
+committed_count(const char *path, int *known)
 {
-	fprintf(stderr,
-		PROG ": %lu articles from %lu files into '%s' (%llu in the "
-		     "index)\n",
-		run->articles, run->files, run->dbpath,
-		(unsigned long long)total);
+	lede_db_t *db = NULL;
+	uint64_t n = 0;
+	*known = lede_db_open(path, LEDE_OPEN_READ, &db, NULL) == LEDE_OK &&
+		 lede_db_count(db, &n) == LEDE_OK;
+	lede_db_close(db);
+	return *known ? n : 0;
+}
+
+/* The summary. `stopped`: an error stopped the run (said above), and
+ * articles read since the index's last commit are not in it: the count in
+ * the index is then read from what is on disk, and the files are those
+ * begun, not those recorded. */
+static void
+print_summary(const run_t *run, uint64_t total, int stopped)
+{
+	if (stopped) {
+		int known;
+		total = committed_count(run->dbpath, &known);
+		if (known)
+			fprintf(stderr,
+				PROG ": stopped by the error above after "
+				     "reading %lu articles from %lu files; "
+				     "'%s' holds %llu articles as of its last "
+				     "commit: run again to read the rest\n",
+				run->articles, run->files, run->dbpath,
+				(unsigned long long)total);
+		else
+			fprintf(stderr,
+				PROG ": stopped by the error above after "
+				     "reading %lu articles from %lu files; "
+				     "'%s' cannot be read now: run again to "
+				     "read the rest\n",
+				run->articles, run->files, run->dbpath);
+	} else {
+		fprintf(stderr,
+			PROG ": %lu articles from %lu files into '%s' (%llu in "
+			     "the index)\n",
+			run->articles, run->files, run->dbpath,
+			(unsigned long long)total);
+	}
 	fprintf(stderr,
 		PROG ": files: %lu new, %lu changed, %lu unchanged, %lu gone; "
 		     "%llu articles deleted; %lu skipped",
@@ -1659,7 +1698,7 @@ main(int argc, char **argv)
 		err("interrupted: what was read is committed; run again to "
 		    "read the rest");
 	if (!quiet)
-		print_summary(&run, total);
+		print_summary(&run, total, run.fatal || cst != LEDE_OK);
 	free(dbpath);
 	lede_parser_free(run.parser);
 	/* A watch ends by a signal: that is its clean end, and files that
