@@ -19,8 +19,14 @@
  *   language list (which stemmers a query uses) is made the union of the
  *   parts' lists; the time of the last commit is the merge's. A file's
  *   record is in several parts when they read runs of one archive's
- *   entries (lede_parser_set_entries): the merged record adds up their
- *   articles, and says the file was wholly read only if each run was.
+ *   entries (lede_parser_set_entries): the merged record counts the
+ *   file's articles in the merged index (an id two runs read is one
+ *   article), and says the file was wholly read only if each run was.
+ *   Such records are few among many (one per archive split across
+ *   parts, against one per file read), so they are found in two passes:
+ *   a hash of every record's key (8 bytes each, not the records), then,
+ *   for the keys whose hash more than one part has, the records
+ *   themselves.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -28,6 +34,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "hash.h"
 #include "schema.h"
 
 /* Id terms read per page when looking for copies. */
@@ -42,7 +49,12 @@ typedef struct merge {
 	/* The union of the parts' languages. */
 	char codes[LDI_MAX_LANGUAGES][sizeof ((ldi_db_language_t *)0)->code];
 	size_t n_codes;
-	/* Every part's file records, in part order. */
+	/* The hashes of every part's record keys (first pass), then the
+	 * sorted hashes more than one part has. */
+	uint64_t *hashes;
+	size_t n_hashes, cap_hashes;
+	/* The records whose key hash is shared, in part order (second
+	 * pass). */
 	struct part_record *records;
 	size_t n_records, cap_records;
 } merge_t;
@@ -62,15 +74,70 @@ free_records(merge_t *m)
 		free(m->records[i].path);
 	}
 	free(m->records);
+	free(m->hashes);
 }
 
+/* First pass: notes the hash of a record's key. */
+static lede_status_t
+hash_record(lede_db_t *db, const char *key, size_t klen,
+	    const ldi_file_record_t *r, void *ctx)
+{
+	merge_t *m = ctx;
+	(void)db;
+	if (!r) /* unreadable: the next run reads its file again anyway */
+		return LEDE_OK;
+	if (m->n_hashes == m->cap_hashes) {
+		size_t cap = m->cap_hashes ? 2 * m->cap_hashes : 1024;
+		uint64_t *grown = realloc(m->hashes, cap * sizeof *grown);
+		if (!grown)
+			return LEDE_NOMEM;
+		m->hashes = grown;
+		m->cap_hashes = cap;
+	}
+	m->hashes[m->n_hashes++] = ldi_hash64(key, klen);
+	return LEDE_OK;
+}
+
+static int
+by_hash(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Keeps, sorted and once each, the hashes noted more than once: a key
+ * is in one part at most once, so those are the keys of records in
+ * several parts (and, rarely, of two keys that hash alike, which the
+ * second pass tells apart). */
+static void
+keep_shared_hashes(merge_t *m)
+{
+	if (m->n_hashes > 1)
+		qsort(m->hashes, m->n_hashes, sizeof *m->hashes, by_hash);
+	size_t k = 0;
+	for (size_t i = 0; i + 1 < m->n_hashes;) {
+		size_t end = i + 1;
+		while (end < m->n_hashes && m->hashes[end] == m->hashes[i])
+			end++;
+		if (end - i > 1)
+			m->hashes[k++] = m->hashes[i];
+		i = end;
+	}
+	m->n_hashes = k;
+}
+
+/* Second pass: keeps a record whose key hash is shared. */
 static lede_status_t
 collect_record(lede_db_t *db, const char *key, size_t klen,
 	       const ldi_file_record_t *r, void *ctx)
 {
 	merge_t *m = ctx;
 	(void)db;
-	if (!r) /* unreadable: the next run reads its file again anyway */
+	if (!r)
+		return LEDE_OK;
+	uint64_t h = ldi_hash64(key, klen);
+	if (!m->n_hashes || !bsearch(&h, m->hashes, m->n_hashes,
+				     sizeof *m->hashes, by_hash))
 		return LEDE_OK;
 	if (m->n_records == m->cap_records) {
 		size_t cap = m->cap_records ? 2 * m->cap_records : 1024;
@@ -106,6 +173,34 @@ by_key(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* How many articles of the merged index came from the file whose record
+ * key is key: those with its file term (schema.h), once copies are
+ * dropped, as a writer counts an id it read twice once. The parts' counts
+ * would add such an id up in each part that read it. */
+static lede_status_t
+file_articles(lede_db_t *db, const char *key, uint64_t *articles)
+{
+	size_t mlen = strlen(LDI_META_FILE), plen = strlen(LDI_PREFIX_FILE);
+	char term[sizeof LDI_PREFIX_FILE + LDI_FILE_KEY_SIZE];
+	size_t klen = strlen(key);
+	if (klen < mlen || plen + klen - mlen > sizeof term)
+		return ldi_set_error(&db->errmsg, LEDE_CORRUPT,
+				     "index '%s': a file record's key is "
+				     "malformed",
+				     db->path);
+	memcpy(term, LDI_PREFIX_FILE, plen);
+	memcpy(term + plen, key + mlen, klen - mlen);
+	uint32_t freq = 0;
+	xc_status_t xs = xc_db_termfreq(db->xdb, term, plen + klen - mlen,
+					&freq);
+	if (xs != XC_OK)
+		return ldi_set_error(&db->errmsg, ldi_status_from_xc(xs),
+				     "cannot read index '%s': %s", db->path,
+				     xc_db_errmsg(db->xdb));
+	*articles = freq;
+	return LEDE_OK;
+}
+
 /* Writes one record for each file whose records are in several parts. */
 static lede_status_t
 combine_records(lede_db_t *db, merge_t *m)
@@ -115,17 +210,24 @@ combine_records(lede_db_t *db, merge_t *m)
 	qsort(m->records, m->n_records, sizeof *m->records, by_key);
 	for (size_t i = 0; i < m->n_records;) {
 		size_t end = i + 1;
-		uint64_t articles = m->records[i].r.articles;
 		int complete = m->records[i].r.complete;
 		while (end < m->n_records &&
 		       !strcmp(m->records[end].key, m->records[i].key)) {
-			articles += m->records[end].r.articles;
 			complete &= m->records[end].r.complete;
 			end++;
 		}
 		if (end - i > 1) {
+			/* An unfinished record counts what the last finished
+			 * reading gave: none, in a first load. */
+			uint64_t articles = 0;
+			lede_status_t st =
+				complete ? file_articles(db, m->records[i].key,
+							 &articles)
+					 : LEDE_OK;
+			if (st != LEDE_OK)
+				return st;
 			const ldi_file_record_t *r = &m->records[i].r;
-			lede_status_t st = ldi_file_record_write(
+			st = ldi_file_record_write(
 				db, m->records[i].key, r->size, r->mtime,
 				complete ? &r->hash : NULL, articles, r->path);
 			if (st != LEDE_OK)
@@ -154,8 +256,34 @@ add_code(merge_t *m, const char *code)
 		strcpy(m->codes[m->n_codes++], code);
 }
 
+/* Opens part i as a reader, gathers its languages and walks its file
+ * records with fn. */
+static lede_status_t
+walk_part(merge_t *m, size_t i, ldi_file_record_fn fn, char **msg)
+{
+	lede_db_t *part = NULL;
+	char *why = NULL;
+	lede_status_t st = lede_db_open(m->parts[i], LEDE_OPEN_READ, &part,
+					&why);
+	if (st != LEDE_OK) {
+		ldi_set_error(msg, st, "%s", why ? why : lede_status_str(st));
+		free(why);
+		return st;
+	}
+	for (size_t j = 0; j < part->n_languages; j++)
+		add_code(m, part->languages[j].code);
+	st = ldi_file_records(part, fn, m);
+	if (st != LEDE_OK)
+		ldi_set_error(msg, st, "cannot merge '%s': %s", m->parts[i],
+			      st == LEDE_NOMEM ? "out of memory"
+					       : lede_errmsg(part));
+	lede_db_close(part);
+	return st;
+}
+
 /* Checks that each part is an index of this lede (opening it as a reader
- * does), and gathers their languages. */
+ * does), gathers their languages, and the records of files that more
+ * than one part read. */
 static lede_status_t
 check_parts(merge_t *m, char **msg)
 {
@@ -172,25 +300,13 @@ check_parts(merge_t *m, char **msg)
 					     "(a part is one index: not a "
 					     "shard set, a stub or remote)",
 					     m->parts[i]);
-		lede_db_t *part = NULL;
-		char *why = NULL;
-		lede_status_t st = lede_db_open(m->parts[i], LEDE_OPEN_READ,
-						&part, &why);
-		if (st != LEDE_OK) {
-			ldi_set_error(msg, st, "%s",
-				      why ? why : lede_status_str(st));
-			free(why);
-			return st;
-		}
-		for (size_t j = 0; j < part->n_languages; j++)
-			add_code(m, part->languages[j].code);
-		st = ldi_file_records(part, collect_record, m);
+		lede_status_t st = walk_part(m, i, hash_record, msg);
 		if (st != LEDE_OK)
-			ldi_set_error(msg, st, "cannot merge '%s': %s",
-				      m->parts[i],
-				      st == LEDE_NOMEM ? "out of memory"
-						       : lede_errmsg(part));
-		lede_db_close(part);
+			return st;
+	}
+	keep_shared_hashes(m);
+	for (size_t i = 0; m->n_hashes && i < m->n; i++) {
+		lede_status_t st = walk_part(m, i, collect_record, msg);
 		if (st != LEDE_OK)
 			return st;
 	}

@@ -102,6 +102,13 @@ for db in tar1 tar2; do
 		--drop index --drop last_commit >$db.stats
 done
 expect_same_file tar2.stats tar1.stats "the same statistics for the archive"
+# Each writer's run of the archive has a record of its own: the merged one
+# adds up their articles, as one writer's record counts them all.
+for db in tar1 tar2; do
+	dbtool meta $db lede.file: >$db.records
+done
+expect_eq "$(wc -l <tar2.records)" "1" "one record for the archive"
+expect_same_file tar2.records tar1.records "the same record as one writer's"
 "$CHECK" tar2 >check.out 2>&1
 expect_eq "$?" "0" "the index of the archive is consistent: $(cat check.out)"
 run lede-index --jobs 2 --db tar2 news.tar
