@@ -455,14 +455,14 @@ xc_status_t xc_enquire_set_sort_by_relevance_then_value(xc_enquire_t *enq,
 							int reverse);
 /* At most max documents per distinct value of slot (0 turns it off).
  * Over local databases the binding collapses the page itself, from the
- * best matches uncollapsed (about twice the page, more when collapsing
- * leaves too few): the same page as Xapian's collapsing, which reads the
- * key of every match it looks at. Over a database with remote parts
- * Xapian collapses, and then the match counts the documents it looks at
- * (see xc_mset_uncollapsed_matches): a value spy of the enquire does it,
- * if there is one, else Xapian's own ValueCountMatchSpy over count_slot,
- * which each server runs and sends back (best a slot with few distinct
- * values). */
+ * best matches uncollapsed (about four times the page, more when
+ * collapsing leaves too few): the same page as Xapian's collapsing,
+ * which reads the key of every match it looks at. Over a database with
+ * remote parts Xapian collapses, and then the match counts the documents
+ * it looks at (see xc_mset_uncollapsed_matches): a value spy of the
+ * enquire does it, if there is one, else Xapian's own
+ * ValueCountMatchSpy over count_slot, which each server runs and sends
+ * back (best a slot with few distinct values). */
 xc_status_t xc_enquire_set_collapse_key(xc_enquire_t *enq, unsigned slot,
 					uint32_t max, unsigned count_slot);
 /* Counts the values of slot over the documents the match looks at (all of
