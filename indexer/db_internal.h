@@ -325,6 +325,10 @@ lede_status_t ldi_file_record_write(lede_db_t *db, const char *key,
 lede_status_t ldi_file_records(lede_db_t *db, ldi_file_record_fn fn,
 			       void *ctx);
 
+/* qsort's and bsearch's order of uint64_t values: docids as
+ * ldi_file_note packs them, hashes of record keys. */
+int ldi_compare_u64(const void *a, const void *b);
+
 /* Maps a binding status to the library's. */
 lede_status_t ldi_status_from_xc(xc_status_t st);
 

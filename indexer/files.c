@@ -442,8 +442,8 @@ lede_db_file_begin(lede_db_t *db, const char *path, const char *name,
 	return LEDE_OK;
 }
 
-static int
-compare_docids(const void *a, const void *b)
+int
+ldi_compare_u64(const void *a, const void *b)
 {
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 	return x < y ? -1 : x > y;
@@ -461,7 +461,7 @@ delete_others(lede_db_t *db, const char *term, size_t term_len,
 	lede_status_t st = ldi_db_postings(db, term, term_len, &docs, &count);
 	for (size_t i = 0; i < count && st == LEDE_OK; i++) {
 		if (n && bsearch(&docs[i], keep, n, sizeof *keep,
-				 compare_docids))
+				 ldi_compare_u64))
 			continue;
 		int gone = 0;
 		st = ldi_db_delete_doc(db, docs[i], &gone);
@@ -495,7 +495,7 @@ lede_db_file_end(lede_db_t *db, lede_file_end_t how, uint64_t *deleted)
 		size_t n = f->n_docids;
 		if (n)
 			qsort(f->docids, n, sizeof *f->docids,
-			      compare_docids);
+			      ldi_compare_u64);
 		size_t distinct = 0;
 		for (size_t i = 0; i < n; i++)
 			if (i == 0 || f->docids[i] != f->docids[i - 1])

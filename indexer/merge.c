@@ -98,13 +98,6 @@ hash_record(lede_db_t *db, const char *key, size_t klen,
 	return LEDE_OK;
 }
 
-static int
-by_hash(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 /* Keeps, sorted and once each, the hashes noted more than once: a key
  * is in one part at most once, so those are the keys of records in
  * several parts (and, rarely, of two keys that hash alike, which the
@@ -113,7 +106,8 @@ static void
 keep_shared_hashes(merge_t *m)
 {
 	if (m->n_hashes > 1)
-		qsort(m->hashes, m->n_hashes, sizeof *m->hashes, by_hash);
+		qsort(m->hashes, m->n_hashes, sizeof *m->hashes,
+		      ldi_compare_u64);
 	size_t k = 0;
 	for (size_t i = 0; i + 1 < m->n_hashes;) {
 		size_t end = i + 1;
@@ -137,7 +131,7 @@ collect_record(lede_db_t *db, const char *key, size_t klen,
 		return LEDE_OK;
 	uint64_t h = ldi_hash64(key, klen);
 	if (!m->n_hashes || !bsearch(&h, m->hashes, m->n_hashes,
-				     sizeof *m->hashes, by_hash))
+				     sizeof *m->hashes, ldi_compare_u64))
 		return LEDE_OK;
 	if (m->n_records == m->cap_records) {
 		size_t cap = m->cap_records ? 2 * m->cap_records : 1024;

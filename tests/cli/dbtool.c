@@ -26,18 +26,29 @@ __asan_default_options(void)
 	return "new_delete_type_mismatch=0";
 }
 
-static int
-set_meta(const char *path, const char *key, const char *value)
+/* Opens path in mode; NULL, after saying why, when it cannot. */
+static xc_db_t *
+open_db(const char *path, xc_db_mode_t mode)
 {
 	xc_db_t *db = NULL;
 	char *msg = NULL;
-	xc_status_t xs = xc_db_open(path, XC_DB_WRITE_OPEN, &db, &msg);
+	xc_status_t xs = xc_db_open(path, mode, &db, &msg);
 	if (xs != XC_OK) {
 		fprintf(stderr, "dbtool: %s\n", msg ? msg : xc_status_str(xs));
 		xc_free(msg);
-		return 1;
+		return NULL;
 	}
-	xs = xc_db_set_metadata(db, key, XC_NTS, value, strlen(value));
+	return db;
+}
+
+static int
+set_meta(const char *path, const char *key, const char *value)
+{
+	xc_db_t *db = open_db(path, XC_DB_WRITE_OPEN);
+	if (!db)
+		return 1;
+	xc_status_t xs =
+		xc_db_set_metadata(db, key, XC_NTS, value, strlen(value));
 	if (xs != XC_OK)
 		fprintf(stderr, "dbtool: cannot set '%s': %s\n", key,
 			xc_db_errmsg(db));
@@ -51,16 +62,12 @@ set_meta(const char *path, const char *key, const char *value)
 static int
 print_meta(const char *path, const char *prefix)
 {
-	xc_db_t *db = NULL;
-	char *msg = NULL;
-	xc_status_t xs = xc_db_open(path, XC_DB_READ, &db, &msg);
-	if (xs != XC_OK) {
-		fprintf(stderr, "dbtool: %s\n", msg ? msg : xc_status_str(xs));
-		xc_free(msg);
+	xc_db_t *db = open_db(path, XC_DB_READ);
+	if (!db)
 		return 1;
-	}
 	xc_list_t *keys = NULL;
-	xs = xc_db_metadata_keys(db, prefix, XC_NTS, NULL, 0, 0, &keys);
+	xc_status_t xs =
+		xc_db_metadata_keys(db, prefix, XC_NTS, NULL, 0, 0, &keys);
 	for (size_t i = 0; xs == XC_OK && i < xc_list_size(keys); i++) {
 		const char *key;
 		size_t klen;
