@@ -480,8 +480,9 @@ lede_status_t lede_db_compact(const char *path, lede_compact_fn progress,
  * keeps the copy of the last part that has it; each part's file records
  * are kept, so a later run over the same files reads only what changed
  * (a file recorded in several parts, each having read a run of its
- * entries with lede_parser_set_entries, gets one record: their articles
- * added up, wholly read only if each part read its run to the end).
+ * entries with lede_parser_set_entries, gets one record: the file's
+ * articles in the merged index, an id two runs read counted once, and
+ * wholly read only if each part read its run to the end).
  * path must be new or an empty index (no articles, no file records); it
  * is locked for writing meanwhile. The parts (each one index folder of
  * this lede, not written meanwhile) are only read: the caller removes

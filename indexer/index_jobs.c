@@ -15,7 +15,8 @@
  * corpus is one .tar.gz) is cut into runs of its entries, each a job of
  * its own (lede_parser_set_entries): in order, so the last copy of an id
  * is still the last. Each run's part records the whole file with its own
- * articles; lede_db_merge adds up the counts.
+ * articles; lede_db_merge makes one record of them, counting the file's
+ * articles in the merged index.
  *
  * What is given up: until the merge, nothing is in the target. An
  * interrupt stops the writers after their current file and still merges

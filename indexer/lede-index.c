@@ -1368,16 +1368,23 @@ usage_error(const char *fmt, ...)
 
 /* How many articles the index at path holds as committed, read afresh:
  * after a failed write the writer's own handle may say nothing, or say
- * what it held before the failure undid it. 0 and *known 0 when it
- * cannot be opened. */
+ * what it held before the failure undid it. When it cannot be read,
+ * *known is 0 and why[0..size) says why. */
 static uint64_t
-committed_count(const char *path, int *known)
+committed_count(const char *path, int *known, char *why, size_t size)
 {
 	lede_db_t *db = NULL;
+	char *msg = NULL;
 	uint64_t n = 0;
-	*known = lede_db_open(path, LEDE_OPEN_READ, &db, NULL) == LEDE_OK &&
-		 lede_db_count(db, &n) == LEDE_OK;
+	lede_status_t st = lede_db_open(path, LEDE_OPEN_READ, &db, &msg);
+	if (st == LEDE_OK)
+		st = lede_db_count(db, &n);
+	if (st != LEDE_OK)
+		snprintf(why, size, "%s",
+			 msg ? msg : db ? lede_errmsg(db) : lede_status_str(st));
+	lede_free(msg);
 	lede_db_close(db);
+	*known = st == LEDE_OK;
 	return *known ? n : 0;
 }
 
@@ -1390,7 +1397,9 @@ print_summary(const run_t *run, uint64_t total, int stopped)
 {
 	if (stopped) {
 		int known;
-		total = committed_count(run->dbpath, &known);
+		char why[512];
+		total = committed_count(run->dbpath, &known, why,
+					sizeof why);
 		if (known)
 			fprintf(stderr,
 				PROG ": stopped by the error above after "
@@ -1403,9 +1412,9 @@ print_summary(const run_t *run, uint64_t total, int stopped)
 			fprintf(stderr,
 				PROG ": stopped by the error above after "
 				     "reading %lu articles from %lu files; "
-				     "'%s' cannot be read now: run again to "
-				     "read the rest\n",
-				run->articles, run->files, run->dbpath);
+				     "'%s' cannot be read now (%s): run again "
+				     "to read the rest\n",
+				run->articles, run->files, run->dbpath, why);
 	} else {
 		fprintf(stderr,
 			PROG ": %lu articles from %lu files into '%s' (%llu in "

@@ -169,8 +169,12 @@ by_key(const void *a, const void *b)
 
 /* How many articles of the merged index came from the file whose record
  * key is key: those with its file term (schema.h), once copies are
- * dropped, as a writer counts an id it read twice once. The parts' counts
- * would add such an id up in each part that read it. */
+ * dropped, so an id two runs read counts once, as one writer counts it;
+ * the parts' counts would count it in each part that read it. (An
+ * article whose id a later file of another part also has is that file's
+ * now, and not counted here, where one writer's record, written before
+ * the later file was read, would still count it: the count only tells a
+ * later run whether the file was ever wholly read.) */
 static lede_status_t
 file_articles(lede_db_t *db, const char *key, uint64_t *articles)
 {

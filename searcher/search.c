@@ -391,7 +391,7 @@ count_lifted(lede_results_t *r, int field, uint32_t check)
  * lost on the way back; this count is exact, and the same over one
  * index or any shards. When the binding counted every match of each key
  * (xc_mset_collapse_counts_exact), its counts are the same, and no match
- * is needed; nor is one for stories the index holds only once. */
+ * is needed; nor, over one index, for stories it holds only once. */
 static lede_status_t
 count_copies(lede_results_t *r, xc_query_t *xq)
 {
@@ -420,6 +420,7 @@ count_copies(lede_results_t *r, xc_query_t *xq)
 	if (!terms)
 		return LEDE_NOMEM;
 	size_t k = 0;
+	const char *why = NULL; /* a failed term frequency's message */
 	for (size_t p = 0; xs == XC_OK && p < page; p++) {
 		size_t i = r->order ? r->order[p] : p;
 		const char *key;
@@ -432,10 +433,20 @@ count_copies(lede_results_t *r, xc_query_t *xq)
 		memcpy(term, LDI_PREFIX_STORY, plen);
 		memcpy(term + plen, key, len);
 		/* A story the index holds once has no copies to count: most
-		 * have none, and a page of them needs no match at all. */
-		uint32_t copies = 0;
-		xs = xc_db_termfreq(q->db->xdb, term, plen + len, &copies);
-		if (xs != XC_OK || copies < 2)
+		 * have none, and a page of them needs no match at all. Over
+		 * shards each term frequency would ask every shard in turn
+		 * (a network exchange each for a remote one), where the
+		 * match asks them all at once: there it is left to the
+		 * match. */
+		uint32_t copies = 2;
+		if (!q->db->combined)
+			xs = xc_db_termfreq(q->db->xdb, term, plen + len,
+					    &copies);
+		if (xs != XC_OK) {
+			why = xc_db_errmsg(q->db->xdb);
+			break;
+		}
+		if (copies < 2)
 			continue;
 		xs = xc_query_term(term, plen + len, 1, 0, &terms[k]);
 		k += xs == XC_OK;
@@ -481,7 +492,8 @@ count_copies(lede_results_t *r, xc_query_t *xq)
 				   "search in '%s' failed: %s", q->db->path,
 				   enq && *xc_enquire_errmsg(enq)
 					   ? xc_enquire_errmsg(enq)
-					   : xc_status_str(xs));
+				   : why && *why ? why
+						 : xc_status_str(xs));
 	xc_mset_free(mset);
 	xc_enquire_free(enq);
 	xc_query_free(both);

@@ -592,9 +592,10 @@ static void xc_window_pick(xc_enquire_t *enq, xc_mset_t *m, uint64_t first,
  * whose stories come in up to 16 copies of equal weight, a window of
  * twice the page needed a second match for 17% of the bench's queries,
  * and four times the page none, with p50 0.177 -> 0.154 ms and p99
- * 0.684 -> 0.467 (the same at x1). A key's best matches are the first of it in the final order, so
- * the page is the one Xapian would give; the bounds of the matches before
- * collapsing are Xapian's own, exact when the match saw every match. */
+ * 0.684 -> 0.467 (the same at x1). A key's best matches are the first of
+ * it in the final order, so the page is the one Xapian would give; the
+ * bounds of the matches before collapsing are Xapian's own, exact when
+ * the match saw every match. */
 static void xc_window_page(xc_enquire_t *enq, xc_mset_t *m, uint32_t first,
 			   uint32_t max, uint32_t checkatleast)
 {

@@ -103,7 +103,8 @@ for db in tar1 tar2; do
 done
 expect_same_file tar2.stats tar1.stats "the same statistics for the archive"
 # Each writer's run of the archive has a record of its own: the merged one
-# adds up their articles, as one writer's record counts them all.
+# counts the archive's articles as one writer's does, tar-dup (in two runs)
+# once.
 for db in tar1 tar2; do
 	dbtool meta $db lede.file: >$db.records
 done

@@ -39,7 +39,8 @@ expect_in err "File too large" "and the cause"
 	not_ok "one error, then it stops: $(cat err)"
 # The summary tells what the index holds, not what was read.
 expect_in err "stopped by the error above" "the summary says the run stopped"
-held=$(lede-index --db "$DB" --stats 2>/dev/null | awk '$1 == "articles" { print $2 }')
+held=$(lede-index --db "$DB" --stats 2>/dev/null |
+	awk '$1 == "articles" { print $2 }')
 expect_in err "holds $held articles as of its last commit" \
 	"and how many articles the index holds"
 expect_not_in err "into '$DB'" "never that the articles read went in"

@@ -59,6 +59,8 @@ set_meta(const char *path, const char *key, const char *value)
 	return xs == XC_OK && cs == XC_OK ? 0 : 1;
 }
 
+/* Prints "KEY VALUE" for each metadata entry whose key starts with
+ * prefix, in key order. */
 static int
 print_meta(const char *path, const char *prefix)
 {
