@@ -413,8 +413,9 @@ lede_status_t lede_db_open(const char *path, lede_open_flags_t flags,
  * reading, as lede_db_open does for a stub listing them. n is at least
  * 1. Returns LEDE_OK, LEDE_MISUSE (paths NULL, n 0, a NULL or empty
  * path), LEDE_NO_INDEX (no index at a path, a server that cannot be
- * reached, a stub file that lists no index), LEDE_FORMAT, LEDE_CORRUPT, LEDE_MODIFIED, LEDE_BAD_INPUT (a
- * stub line lede cannot read), LEDE_XAPIAN, LEDE_NOMEM, LEDE_INTERNAL;
+ * reached, a stub file that lists no index), LEDE_FORMAT, LEDE_CORRUPT,
+ * LEDE_MODIFIED, LEDE_BAD_INPUT (a stub line lede cannot read),
+ * LEDE_XAPIAN, LEDE_NOMEM, LEDE_INTERNAL;
  * the message names the index or the stub line. */
 lede_status_t lede_db_open_combined(const char *const *paths, size_t n,
 				    lede_db_t **db, char **errmsg);

@@ -499,7 +499,8 @@ lede_db_open(const char *path, lede_open_flags_t flags, lede_db_t **out,
 	if (st != LEDE_OK)
 		return open_failed(st, &msg, errmsg);
 	int no_sync = (flags & LEDE_OPEN_NO_SYNC) != 0;
-	lede_open_flags_t access = (lede_open_flags_t)(flags & ~LEDE_OPEN_NO_SYNC);
+	lede_open_flags_t access =
+		(lede_open_flags_t)(flags & ~LEDE_OPEN_NO_SYNC);
 	if (access != LEDE_OPEN_READ && access != LEDE_OPEN_WRITE &&
 	    access != LEDE_OPEN_CREATE)
 		return open_failed(ldi_set_error(&msg, LEDE_MISUSE,

@@ -1381,7 +1381,9 @@ committed_count(const char *path, int *known, char *why, size_t size)
 		st = lede_db_count(db, &n);
 	if (st != LEDE_OK)
 		snprintf(why, size, "%s",
-			 msg ? msg : db ? lede_errmsg(db) : lede_status_str(st));
+			 msg  ? msg
+			 : db ? lede_errmsg(db)
+			      : lede_status_str(st));
 	lede_free(msg);
 	lede_db_close(db);
 	*known = st == LEDE_OK;
@@ -1400,21 +1402,17 @@ print_summary(const run_t *run, uint64_t total, int stopped)
 		char why[512];
 		total = committed_count(run->dbpath, &known, why,
 					sizeof why);
+		fprintf(stderr,
+			PROG ": stopped by the error above after reading %lu "
+			     "articles from %lu files; '%s' ",
+			run->articles, run->files, run->dbpath);
 		if (known)
 			fprintf(stderr,
-				PROG ": stopped by the error above after "
-				     "reading %lu articles from %lu files; "
-				     "'%s' holds %llu articles as of its last "
-				     "commit: run again to read the rest\n",
-				run->articles, run->files, run->dbpath,
+				"holds %llu articles as of its last commit",
 				(unsigned long long)total);
 		else
-			fprintf(stderr,
-				PROG ": stopped by the error above after "
-				     "reading %lu articles from %lu files; "
-				     "'%s' cannot be read now (%s): run again "
-				     "to read the rest\n",
-				run->articles, run->files, run->dbpath, why);
+			fprintf(stderr, "cannot be read now (%s)", why);
+		fputs(": run again to read the rest\n", stderr);
 	} else {
 		fprintf(stderr,
 			PROG ": %lu articles from %lu files into '%s' (%llu in "

@@ -254,8 +254,8 @@ add_code(merge_t *m, const char *code)
 		strcpy(m->codes[m->n_codes++], code);
 }
 
-/* Opens part i as a reader, gathers its languages and walks its file
- * records with fn. */
+/* Opens part i as a reader and walks its file records with fn; on the
+ * first pass (fn hash_record), gathers its languages too. */
 static lede_status_t
 walk_part(merge_t *m, size_t i, ldi_file_record_fn fn, char **msg)
 {
@@ -268,7 +268,7 @@ walk_part(merge_t *m, size_t i, ldi_file_record_fn fn, char **msg)
 		free(why);
 		return st;
 	}
-	for (size_t j = 0; j < part->n_languages; j++)
+	for (size_t j = 0; fn == hash_record && j < part->n_languages; j++)
 		add_code(m, part->languages[j].code);
 	st = ldi_file_records(part, fn, m);
 	if (st != LEDE_OK)

@@ -131,7 +131,7 @@ struct lede_results {
 		uint32_t docid;
 		size_t index;	  /* the hit's place in the mset */
 		xc_doc_t *doc;	  /* the hit's document once its body was
-				     asked for (search.c: hit_body)... */
+				     asked for (ldi_results_read_body)... */
 		const char *body; /* ...holding the body (the data) */
 	} cur;
 	uint32_t *similars; /* copies per mset index (count_copies), NULL

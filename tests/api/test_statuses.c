@@ -5,8 +5,9 @@
  * lists after "Returns", a case here makes the function return exactly
  * that status and checks that the handle's message names the cause (calls
  * without a handle, and getters of a const handle but the body and quote
- * readers, have only their status to tell). The statuses no outside caller can bring about are listed in
- * `exceptions`, each with the reason. Run with "--pairs FILE", the test
+ * readers, have only their status to tell). The statuses no outside
+ * caller can bring about are listed in `exceptions`, each with the
+ * reason. Run with "--pairs FILE", the test
  * writes the (function, status) pairs it provoked and its exceptions to
  * FILE; tests/cli/T025-api-docs.sh compares them with the pairs lede.h
  * documents, so a status added to a comment needs a case here, and a
